@@ -1,0 +1,9 @@
+/** Jest runs the TypeScript sources directly (ts-jest, CommonJS); `@tib/*` imports resolve to src/. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/packages'],
+  testMatch: ['**/test/**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }] },
+  moduleNameMapper: { '^@tib/(core|runner|verify|cli)$': '<rootDir>/packages/$1/src/index.ts', '^(\.{1,2}/.*)\.js$': '$1' },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
+};

@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { hasErrors, memoryHost, Renderer, validateRecipe } from '@tib/core';
+import { EXIT } from '../exit-codes';
+import { resourceDirs } from '../installation';
+import type { Io } from '../io';
+import { write } from '../io';
+import { nodeHost } from '../node-host';
+import { printDiagnostics } from '../print-diagnostics';
+import { writeFileAtomic } from '../write-atomic';
+import type { ParsedArgs } from './command';
+
+const AGENT_BY_RELEASE: Readonly<Record<string, { source: string; release?: string }>> = {
+  'debian/bookworm': { source: 'package' },
+  'ubuntu/jammy': { source: 'package' },
+  'ubuntu/focal': { source: 'package' },
+  'ubuntu/bionic': { source: 'package' },
+  'centos/7': { source: 'rdo', release: 'train' },
+  'centos/9-stream': { source: 'rdo', release: 'epoxy' },
+  'rhel/9': { source: 'rdo', release: 'epoxy' },
+  'rhel/8': { source: 'rdo', release: 'yoga' },
+};
+
+/** Scaffolds a commented recipe, checked by the same validation as any recipe. */
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const distro = (args.values['distro'] as string | undefined) ?? 'debian';
+  const release = (args.values['release'] as string | undefined) ?? (distro === 'debian' ? 'bookworm' : '');
+  const datastore = (args.values['datastore'] as string | undefined) ?? 'mariadb';
+  const agent = AGENT_BY_RELEASE[`${distro}/${release}`] ?? { source: 'git' };
+  const output = args.values['output'] as string | undefined;
+  const name = output ? path.basename(output).replace(/\.ya?ml$/i, '') : `${distro}-${release}-${datastore}`;
+
+  const dirs = resourceDirs(io.env);
+  const renderer = new Renderer(nodeHost(io.cwd), dirs.templatesDir);
+  const text = renderer.render('recipe.yaml.hbs', { name, distro, release, datastore, agent, hasRelease: agent.release !== undefined });
+
+  // The scaffold must itself be a valid recipe; check it before handing it out.
+  const check = validateRecipe('new-recipe.yaml', memoryHost({ 'new-recipe.yaml': text }));
+  if (hasErrors(check.diagnostics)) {
+    printDiagnostics(io, check.loaded.files, check.diagnostics);
+    write(io.stderr, `tib init: no valid recipe for ${distro} ${release} with ${datastore}; see tib matrix`);
+    return EXIT.invalidRecipe;
+  }
+  if (!output) {
+    io.stdout.write(text);
+    return EXIT.ok;
+  }
+  const target = path.resolve(io.cwd, output);
+  if (fs.existsSync(target) && !args.values['force']) {
+    write(io.stderr, `tib init: ${output} exists; pass --force to overwrite it`);
+    return EXIT.usage;
+  }
+  writeFileAtomic(target, text, 0o644);
+  write(io.stderr, `wrote ${output}; check it with: tib validate ${output}`);
+  return EXIT.ok;
+}

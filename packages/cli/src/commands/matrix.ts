@@ -1,0 +1,50 @@
+import { DATASTORES, supportMatrix } from '@tib/core';
+import type { Datastore, MatrixRow } from '@tib/core';
+import { UsageError } from '../exit-codes';
+import { EXIT } from '../exit-codes';
+import type { Io } from '../io';
+import { write } from '../io';
+import type { ParsedArgs } from './command';
+import { toJson } from './shared';
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const only = args.values['datastore'] as string | undefined;
+  const all = Object.keys(DATASTORES).sort() as Datastore[];
+  if (only !== undefined && !all.includes(only as Datastore)) throw new UsageError(`unknown datastore '${only}' (one of ${all.join(', ')})`);
+  const rows = supportMatrix(only ? [only as Datastore] : all);
+  write(io.stdout, args.values['json'] ? toJson(rows) : table(rows));
+  return EXIT.ok;
+}
+
+/** One line per datastore and model; one column per distribution release. */
+function table(rows: readonly MatrixRow[]): string {
+  const releases = [...new Set(rows.map((r) => `${r.distro}/${r.release}`))];
+  const lines: string[] = [];
+  const header = ['datastore', 'model', ...releases];
+  const body: string[][] = [];
+  const reasons = new Map<string, number>();
+  const reasonList: string[] = [];
+  for (const ds of [...new Set(rows.map((r) => r.datastore))]) {
+    for (const model of ['native', 'container'] as const) {
+      const cells = releases.map((rel) => {
+        const row = rows.find((r) => r.datastore === ds && r.model === model && `${r.distro}/${r.release}` === rel);
+        if (!row) return '';
+        if (row.supported) return model === 'container' ? 'yes' : row.versions.join(' ');
+        const reason = row.reason ?? '';
+        if (!reasons.has(reason)) {
+          reasons.set(reason, reasonList.length + 1);
+          reasonList.push(reason);
+        }
+        return `no[${reasons.get(reason)}]`;
+      });
+      body.push([ds, model, ...cells]);
+    }
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
+  const fmt = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  lines.push(fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt));
+  lines.push('', 'native: datastore versions installable from packages; container: the Trove 14+ agent runs the datastore in Docker (versions per agent release: tib plan).');
+  lines.push('Why not:');
+  reasonList.forEach((r, i) => lines.push(`  [${i + 1}] ${r}`));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,30 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import type { SourceHost } from '@tib/core';
+
+/**
+ * Core's window on the file system. Relative paths are taken relative to `cwd` (the
+ * directory tib was started in), so core itself never consults the process.
+ */
+export function nodeHost(cwd: string): SourceHost {
+  const abs = (p: string) => path.resolve(cwd, p);
+  return {
+    readFile(p) {
+      try {
+        return fs.readFileSync(abs(p), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    fileExists(p) {
+      return fs.existsSync(abs(p));
+    },
+    listFiles(dir) {
+      const root = abs(dir);
+      if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) return undefined;
+      // Sorted: the plan (and the emitted script) must not depend on directory order.
+      return fg.sync('**/*', { cwd: root, onlyFiles: true, dot: true, followSymbolicLinks: false }).sort();
+    },
+  };
+}

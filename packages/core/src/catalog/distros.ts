@@ -1,0 +1,160 @@
+/**
+ * Distribution releases tib can build, and how DIB builds each. This table (not the
+ * host tib runs on) is where defaults come from. Facts: ../shared/reference/dib-and-peers.md
+ * A.4 (DIB distro elements), host-setup.md (Debian bookworm on DIB 3.13), catalog-facts.md.
+ */
+export type Distro = 'ubuntu' | 'debian' | 'centos' | 'rhel' | 'fedora';
+export type Family = 'deb' | 'rpm';
+export type ImageSource = 'download' | 'cache' | 'local' | 'bootstrap';
+export type InitSystem = 'systemd' | 'sysvinit';
+export type Arch = 'amd64' | 'arm64';
+
+export interface CloudImage {
+  /** Directory URL holding the image and its checksum list. */
+  readonly baseUrl: string;
+  /** File name per architecture. */
+  readonly files: Readonly<Partial<Record<Arch, string>>>;
+  /** Name of the checksum list in baseUrl (sha256), used when the recipe gives no sha256. */
+  readonly checksumList: string;
+}
+
+/**
+ * How a verified base image file is handed to DIB: most OS elements read DIB_LOCAL_IMAGE;
+ * DIB 3.13's `ubuntu` element only knows DIB_CLOUD_IMAGES + BASE_IMAGE_FILE (+ SHA256SUMS),
+ * which also accept a file:// directory.
+ */
+export type BaseImageHandoff = 'local-image' | 'cloud-images-dir';
+
+export interface DistroRelease {
+  readonly distro: Distro;
+  readonly release: string;
+  readonly family: Family;
+  /** Value for DIB_RELEASE. */
+  readonly dibRelease: string;
+  /** Human name for messages and the matrix. */
+  readonly title: string;
+  /** The DIB operating-system element per image source tib supports for this release. */
+  readonly osElements: Readonly<Partial<Record<ImageSource, string>>>;
+  readonly defaultImageSource: ImageSource;
+  readonly cloudImage?: CloudImage;
+  readonly handoff?: BaseImageHandoff;
+  readonly inits: readonly InitSystem[];
+  readonly defaultInit: InitSystem;
+  readonly arches: readonly Arch[];
+  readonly mirror: string;
+  readonly securityMirror?: string;
+  /** System Python of the release (the agent's venv or package uses it). */
+  readonly python: string;
+  /** End of (standard) life; builds need archive mirrors after it. */
+  readonly eol?: string;
+  /** Lowest/highest DIB that can build it, when not every 3.x can. */
+  readonly dib?: { readonly min?: string; readonly maxExclusive?: string; readonly note: string };
+  /** Package names for the guest base, per concern. */
+  readonly basePackages: {
+    readonly dhcp: readonly string[];
+    readonly timeSync: readonly string[];
+    readonly tools: readonly string[];
+  };
+}
+
+const DEB_BASE_TOOLS = ['sudo', 'ca-certificates', 'curl', 'gnupg', 'logrotate', 'rsyslog', 'cron', 'acl', 'iproute2', 'python3', 'python3-venv'];
+const RPM_BASE_TOOLS = ['sudo', 'ca-certificates', 'curl', 'gnupg2', 'logrotate', 'rsyslog', 'cronie', 'acl', 'iproute', 'python3'];
+
+const debian = (release: string, version: string, python: string, eol: string): DistroRelease => ({
+  distro: 'debian', release, family: 'deb', dibRelease: release,
+  title: `Debian ${version} (${release})`,
+  // DIB's debian elements always debootstrap; there is no Debian cloud-image element.
+  osElements: { bootstrap: 'debian-minimal' },
+  defaultImageSource: 'bootstrap',
+  inits: ['systemd', 'sysvinit'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
+  mirror: 'http://deb.debian.org/debian', securityMirror: 'http://deb.debian.org/debian-security',
+  python, eol,
+  // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline.
+  basePackages: { dhcp: ['ifupdown', 'isc-dhcp-client'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
+});
+
+const ubuntu = (release: string, version: string, python: string, eol: string, extra: Partial<DistroRelease> = {}): DistroRelease => ({
+  distro: 'ubuntu', release, family: 'deb', dibRelease: release,
+  title: `Ubuntu ${version} (${release})`,
+  osElements: { bootstrap: 'ubuntu-minimal', download: 'ubuntu', cache: 'ubuntu', local: 'ubuntu' },
+  defaultImageSource: 'bootstrap',
+  cloudImage: {
+    baseUrl: `https://cloud-images.ubuntu.com/${release}/current/`,
+    files: { amd64: `${release}-server-cloudimg-amd64.squashfs`, arm64: `${release}-server-cloudimg-arm64.squashfs` },
+    checksumList: 'SHA256SUMS',
+  },
+  handoff: 'cloud-images-dir',
+  inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
+  mirror: 'http://archive.ubuntu.com/ubuntu', python, eol,
+  basePackages: { dhcp: ['netplan.io', 'isc-dhcp-client'], timeSync: ['chrony'], tools: DEB_BASE_TOOLS },
+  ...extra,
+});
+
+export const DISTRO_RELEASES: readonly DistroRelease[] = [
+  debian('bookworm', '12', '3.11', '2028-06-30'),
+  debian('bullseye', '11', '3.9', '2026-08-31'),
+  ubuntu('bionic', '18.04', '3.6', '2023-05-31'),
+  ubuntu('focal', '20.04', '3.8', '2025-05-31'),
+  ubuntu('jammy', '22.04', '3.10', '2027-06-01'),
+  ubuntu('noble', '24.04', '3.12', '2029-05-31'),
+  {
+    distro: 'centos', release: '7', family: 'rpm', dibRelease: '7', title: 'CentOS 7',
+    // Only DIB releases before the 2024 removal still carry `centos7` (Debian's 3.13 does).
+    osElements: { download: 'centos7', cache: 'centos7', local: 'centos7' },
+    defaultImageSource: 'download',
+    cloudImage: {
+      baseUrl: 'https://cloud.centos.org/centos/7/images/',
+      files: { amd64: 'CentOS-7-x86_64-GenericCloud-2211.qcow2' },
+      checksumList: 'sha256sum.txt',
+    },
+    handoff: 'local-image',
+    inits: ['systemd', 'sysvinit'], defaultInit: 'systemd', arches: ['amd64'],
+    mirror: 'http://vault.centos.org/7.9.2009', python: '2.7', eol: '2024-06-30',
+    dib: { maxExclusive: '3.36.0', note: 'centos 7 needs a DIB 3.x that still has the centos7 element (removed upstream in 2024)' },
+    basePackages: { dhcp: ['dhclient', 'initscripts'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
+  },
+  {
+    distro: 'centos', release: '9-stream', family: 'rpm', dibRelease: '9-stream', title: 'CentOS Stream 9',
+    osElements: { download: 'centos', cache: 'centos', local: 'centos', bootstrap: 'centos-minimal' },
+    defaultImageSource: 'download',
+    cloudImage: {
+      baseUrl: 'https://cloud.centos.org/centos/9-stream/x86_64/images/',
+      files: { amd64: 'CentOS-Stream-GenericCloud-9-latest.x86_64.qcow2' },
+      checksumList: 'CHECKSUM',
+    },
+    handoff: 'local-image',
+    inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
+    mirror: 'http://mirror.stream.centos.org', python: '3.9',
+    basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
+  },
+  ...(['8', '9'] as const).map((v): DistroRelease => ({
+    distro: 'rhel', release: v, family: 'rpm', dibRelease: v, title: `Red Hat Enterprise Linux ${v}`,
+    // DIB's rhel element needs the KVM guest image from the Customer Portal (DIB_LOCAL_IMAGE).
+    osElements: { local: 'rhel' },
+    defaultImageSource: 'local',
+    handoff: 'local-image',
+    inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
+    mirror: 'https://cdn.redhat.com', python: v === '8' ? '3.6' : '3.9',
+    basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
+  })),
+];
+
+export const DISTROS: readonly Distro[] = ['ubuntu', 'debian', 'centos', 'rhel', 'fedora'];
+
+/** Why a distro has no releases in this catalog, when it has none. */
+export const DISTRO_NOTES: Readonly<Partial<Record<Distro, string>>> = {
+  fedora: 'Fedora is optional in recipe v1 and this tib has no Fedora catalog yet (Trove never shipped Fedora guests after 2020)',
+};
+
+export function findRelease(distro: string, release: string): DistroRelease | undefined {
+  return DISTRO_RELEASES.find((r) => r.distro === distro && r.release === release);
+}
+
+export function releasesOf(distro: string): DistroRelease[] {
+  return DISTRO_RELEASES.filter((r) => r.distro === distro);
+}
+
+/** Key used in the support tables: `debian/bookworm`. */
+export function releaseKey(r: { readonly distro: string; readonly release: string }): string {
+  return `${r.distro}/${r.release}`;
+}

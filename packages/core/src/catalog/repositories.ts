@@ -1,0 +1,59 @@
+/**
+ * Vendor package repositories and their pinned signing keys. The fingerprint is checked
+ * at build time against the key actually fetched; a mismatch stops the build. Facts:
+ * ../shared/reference/catalog-facts.md §3 (repository lines and fingerprints per vendor).
+ * `{codename}`, `{version}` and `{el}` are filled in per recipe.
+ */
+export interface AptRepository {
+  readonly kind: 'apt';
+  readonly id: string;
+  readonly uri: string;
+  readonly suite: string;
+  readonly components: readonly string[];
+  readonly keyUrl: string;
+  /** The keyring must contain every one of these keys (full fingerprints). */
+  readonly fingerprints: readonly string[];
+}
+
+export interface YumRepository {
+  readonly kind: 'yum';
+  readonly id: string;
+  readonly baseurl: string;
+  readonly keyUrl: string;
+  readonly fingerprints: readonly string[];
+}
+
+export type VendorRepository = AptRepository | YumRepository;
+
+const MYSQL_KEY = 'BCA43417C3B485DD128EC6D4B7B3B788A8D3785C';
+const MARIADB_KEY = '177F4010FE56CA3336300305F1656F24C74CD1D8';
+const PGDG_KEY = 'B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8';
+const PERCONA_KEY = '4D1BB29D63D98E422B2113B19334A25F8507EFA5';
+const COUCHDB_KEY = '390EF70BB1EA12B2773962950EE62FB37A00258D';
+const DOCKER_KEY = '9DC858229FC7DD38854AE2D88D81803C0EBFCD88';
+const CASSANDRA_KEYS = ['514A2AD631A57A16DD0047EC749D6EEC0353B12C', 'A26E528B271F19B9E5D8E19EA278B781FE4B2BDA'];
+export const MONGODB_KEYS: Readonly<Record<string, string>> = {
+  '4.4': '20691EEC35216C63CAF66CE1656408E390CFB1F5',
+  '5.0': 'F5679A222C647C87527C2F8CB00A0BD1E2C63C11',
+  '6.0': '39BD841E4BE5FB195A65400E6A26B1AE64C3C388',
+  '7.0': 'E58830201F7DD82CD808AA84160D26BB1785BA38',
+  '8.0': '4B0752C1BCA238C0B4EE14DC41DE058A4E7DCA05',
+};
+
+export const VENDOR_REPOSITORIES: Readonly<Record<string, VendorRepository>> = {
+  'mysql-apt': { kind: 'apt', id: 'mysql', uri: 'http://repo.mysql.com/apt/{distro}/', suite: '{codename}', components: ['mysql-{version}'], keyUrl: 'https://repo.mysql.com/RPM-GPG-KEY-mysql-2023', fingerprints: [MYSQL_KEY] },
+  'mysql-yum': { kind: 'yum', id: 'mysql', baseurl: 'http://repo.mysql.com/yum/mysql-{version}-community/el/{elnum}/$basearch/', keyUrl: 'https://repo.mysql.com/RPM-GPG-KEY-mysql-2023', fingerprints: [MYSQL_KEY] },
+  'mariadb-apt': { kind: 'apt', id: 'mariadb', uri: 'https://archive.mariadb.org/mariadb-{version}/repo/{distro}/', suite: '{codename}', components: ['main'], keyUrl: 'https://archive.mariadb.org/PublicKey', fingerprints: [MARIADB_KEY] },
+  'mariadb-yum': { kind: 'yum', id: 'mariadb', baseurl: 'https://archive.mariadb.org/mariadb-{version}/yum/centos/{elnum}/$basearch/', keyUrl: 'https://archive.mariadb.org/PublicKey', fingerprints: [MARIADB_KEY] },
+  'pgdg-apt': { kind: 'apt', id: 'pgdg', uri: 'http://apt.postgresql.org/pub/repos/apt/', suite: '{codename}-pgdg', components: ['main'], keyUrl: 'https://www.postgresql.org/media/keys/ACCC4CF8.asc', fingerprints: [PGDG_KEY] },
+  'pgdg-yum': { kind: 'yum', id: 'pgdg', baseurl: 'https://download.postgresql.org/pub/repos/yum/{version}/redhat/rhel-$releasever-$basearch', keyUrl: 'https://download.postgresql.org/pub/repos/yum/keys/PGDG-RPM-GPG-KEY-RHEL', fingerprints: [] },
+  'percona-apt': { kind: 'apt', id: 'percona', uri: 'http://repo.percona.com/{product}/apt/', suite: '{codename}', components: ['main'], keyUrl: 'https://repo.percona.com/apt/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
+  'percona-yum': { kind: 'yum', id: 'percona', baseurl: 'http://repo.percona.com/{product}/yum/release/{elnum}/RPMS/$basearch/', keyUrl: 'https://repo.percona.com/yum/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
+  'mongodb-apt': { kind: 'apt', id: 'mongodb', uri: 'http://repo.mongodb.org/apt/{distro}', suite: '{codename}/mongodb-org/{version}', components: ['{mongocomponent}'], keyUrl: 'https://pgp.mongodb.com/server-{version}.asc', fingerprints: ['{mongokey}'] },
+  'mongodb-yum': { kind: 'yum', id: 'mongodb', baseurl: 'https://repo.mongodb.org/yum/redhat/{elnum}/mongodb-org/{version}/$basearch/', keyUrl: 'https://pgp.mongodb.com/server-{version}.asc', fingerprints: ['{mongokey}'] },
+  'cassandra-apt': { kind: 'apt', id: 'cassandra', uri: 'https://debian.cassandra.apache.org', suite: '{series}', components: ['main'], keyUrl: 'https://downloads.apache.org/cassandra/KEYS', fingerprints: CASSANDRA_KEYS },
+  'cassandra-yum': { kind: 'yum', id: 'cassandra', baseurl: 'https://redhat.cassandra.apache.org/{series}/', keyUrl: 'https://downloads.apache.org/cassandra/KEYS', fingerprints: CASSANDRA_KEYS },
+  'couchdb-apt': { kind: 'apt', id: 'couchdb', uri: 'https://apache.jfrog.io/artifactory/couchdb-deb/', suite: '{codename}', components: ['main'], keyUrl: 'https://couchdb.apache.org/repo/keys.asc', fingerprints: [COUCHDB_KEY] },
+  'docker-apt': { kind: 'apt', id: 'docker', uri: 'https://download.docker.com/linux/{distro}', suite: '{codename}', components: ['stable'], keyUrl: 'https://download.docker.com/linux/{distro}/gpg', fingerprints: [DOCKER_KEY] },
+  'docker-yum': { kind: 'yum', id: 'docker', baseurl: 'https://download.docker.com/linux/{dockerdistro}/$releasever/$basearch/stable', keyUrl: 'https://download.docker.com/linux/{dockerdistro}/gpg', fingerprints: [DOCKER_KEY] },
+};

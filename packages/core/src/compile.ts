@@ -1,0 +1,67 @@
+import type { Diagnostic } from './diagnostics/diagnostic';
+import { hasErrors } from './diagnostics/diagnostic';
+import type { SourceHost } from './host';
+import type { SourceFile } from './load/source-file';
+import { buildPlan } from './plan/build-plan';
+import type { Plan } from './plan/plan-types';
+import { Renderer, TemplateError } from './render/renderer';
+import { renderScript } from './render/script';
+import { resolveRecipe } from './resolve/resolve-recipe';
+import type { ResolvedRecipe } from './resolve/resolved';
+import { validateRecipe } from './validate/validate-recipe';
+import type { ValidateOptions } from './validate/validate-recipe';
+
+export interface CompileInput extends ValidateOptions {
+  readonly recipePath: string;
+  /** tib's own element and template directories (part of the tib installation). */
+  readonly elementsDir: string;
+  readonly templatesDir: string;
+  readonly tibVersion: string;
+}
+
+export type CompileResult =
+  | { readonly ok: true; readonly plan: Plan; readonly resolved: ResolvedRecipe; readonly diagnostics: Diagnostic[]; readonly files: readonly SourceFile[] }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly files: readonly SourceFile[] };
+
+/**
+ * The whole pipeline: load → validate → resolve → plan. Never throws for anything a
+ * recipe can contain; template failures (tib bugs) become TIB4001 diagnostics.
+ */
+export function compilePlan(input: CompileInput, host: SourceHost, renderer = new Renderer(host, input.templatesDir)): CompileResult {
+  const validation = validateRecipe(input.recipePath, host, input);
+  const files = validation.loaded.files;
+  if (!validation.recipe || !validation.facts || !validation.locator) return { ok: false, diagnostics: validation.diagnostics, files };
+  try {
+    const resolved = resolveRecipe(validation.recipe, validation.facts, validation.locator, input.recipePath);
+    const { plan, diagnostics } = buildPlan(resolved, {
+      host, renderer, elementsDir: input.elementsDir, tibVersion: input.tibVersion, recipePath: input.recipePath, files,
+    });
+    const all = [...validation.diagnostics, ...diagnostics];
+    if (hasErrors(all)) return { ok: false, diagnostics: all, files };
+    return { ok: true, plan, resolved, diagnostics: all, files };
+  } catch (err) {
+    if (err instanceof TemplateError) {
+      return { ok: false, files, diagnostics: [...validation.diagnostics, { code: 'TIB4001', severity: 'error', file: input.recipePath, message: err.message }] };
+    }
+    throw err;
+  }
+}
+
+export type ScriptResult =
+  | (Extract<CompileResult, { ok: true }> & { readonly script: string })
+  | Extract<CompileResult, { ok: false }>;
+
+/** compilePlan, then the build script rendered from the plan. */
+export function compileScript(input: CompileInput, host: SourceHost): ScriptResult {
+  const renderer = new Renderer(host, input.templatesDir);
+  const result = compilePlan(input, host, renderer);
+  if (!result.ok) return result;
+  try {
+    return { ...result, script: renderScript(result.plan, renderer) };
+  } catch (err) {
+    if (err instanceof TemplateError) {
+      return { ok: false, files: result.files, diagnostics: [...result.diagnostics, { code: 'TIB4001', severity: 'error', file: input.recipePath, message: err.message }] };
+    }
+    throw err;
+  }
+}

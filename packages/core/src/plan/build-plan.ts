@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { SourceHost } from '../host';
+import type { SourceFile } from '../load/source-file';
+import type { Renderer } from '../render/renderer';
+import type { ResolvedRecipe } from '../resolve/resolved';
+import { controllerContract } from './controller';
+import { duplicateHooks, staticElementFiles } from './element-tree';
+import { baseImageFileName, dibEnvironment, planInputs } from './environment';
+import { expectationsFor } from './expectations';
+import { recipeElementFiles } from './fragments';
+import type { BaseImagePlan, ElementFile, Plan } from './plan-types';
+import { PLAN_VERSION } from './plan-types';
+import { preflightFor } from './preflight';
+import { selectElements } from './select-elements';
+
+export interface PlanContext {
+  readonly host: SourceHost;
+  readonly renderer: Renderer;
+  readonly elementsDir: string;
+  readonly tibVersion: string;
+  readonly recipePath: string;
+  readonly files: readonly SourceFile[];
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Output file names DIB writes for each format. */
+export function imageFiles(name: string, formats: readonly string[]): string[] {
+  return formats.map((f) => `${name}.${f === 'tar' ? 'tar' : f}`);
+}
+
+/** Assembles the immutable plan. Pure: reads only through the host, writes nothing. */
+export function buildPlan(r: ResolvedRecipe, ctx: PlanContext): { plan: Plan; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const elements = selectElements(r);
+  const { files: staticFiles, missing } = staticElementFiles(elements, ctx.host, ctx.elementsDir);
+  for (const name of missing) {
+    diagnostics.push({ code: 'TIB4002', severity: 'warning', file: ctx.recipePath, message: `element ${name} is not shipped by tib ${ctx.tibVersion}; the compiled script names it and stops in pre-flight` });
+  }
+  const rendered = recipeElementFiles(r, ctx.renderer, ctx.recipePath);
+  const elementTree: ElementFile[] = [...staticFiles, ...rendered].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const dup of duplicateHooks(elementTree)) {
+    diagnostics.push({ code: 'TIB4003', severity: 'error', file: ctx.recipePath, message: `duplicated hook ${dup}` });
+  }
+  const inputs = planInputs(r);
+  const environment = dibEnvironment(r, inputs);
+  const files = imageFiles(r.name, r.output.formats);
+
+  const args = ['-a', r.arch, '-t', r.output.formats.join(',')];
+  if (r.output.sizeGb !== undefined) args.push('--image-size', String(r.output.sizeGb));
+
+  const baseImage: BaseImagePlan = r.image.source === 'bootstrap'
+    ? { source: 'bootstrap' }
+    : r.image.source === 'local'
+      ? { source: 'local', input: 'base-image', handoff: r.release.handoff ?? 'local-image', fileName: baseImageFileName(r) }
+      : {
+        source: r.image.source,
+        url: r.image.url ?? '',
+        ...(r.image.sha256 ? { sha256: r.image.sha256 } : {}),
+        ...(r.image.checksumList ? { checksumList: r.image.checksumList } : {}),
+        fileName: baseImageFileName(r),
+        handoff: r.release.handoff ?? 'local-image',
+      };
+
+  const recipeFiles = ctx.files.map((f) => ({ path: f.path, sha256: sha256(f.text) }));
+  const plan: Plan = {
+    planVersion: PLAN_VERSION,
+    tibVersion: ctx.tibVersion,
+    recipe: {
+      path: ctx.recipePath,
+      name: r.name,
+      sha256: sha256(recipeFiles.map((f) => `${f.path}\0${f.sha256}`).join('\n')),
+      files: recipeFiles,
+    },
+    image: {
+      name: r.name, purpose: r.purpose, outputDir: r.output.directory, formats: r.output.formats,
+      ...(r.output.sizeGb !== undefined ? { sizeGb: r.output.sizeGb } : {}),
+      checksums: r.output.checksums, files,
+    },
+    target: { distro: r.release.distro, release: r.release.release, title: r.release.title, arch: r.arch, family: r.release.family, model: r.model, init: r.init },
+    agent: { source: r.agent.source, series: r.agent.trove.series, troveVersion: r.agent.trove.version, user: r.agent.user, service: r.agent.service, configDir: r.agent.configDir, logDir: r.agent.logDir },
+    datastore: { type: r.datastore.type, version: r.datastore.version, model: r.model },
+    dib: { args, elements, environment },
+    baseImage,
+    inputs,
+    elementTree,
+    preflight: preflightFor(r, elements),
+    expectations: expectationsFor(r, environment),
+    controller: controllerContract(r, files[0] ?? `${r.name}.qcow2`),
+    missingElements: missing,
+  };
+  return { plan: deepFreeze(plan), diagnostics };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,0 +1,60 @@
+import type { ResolvedRecipe } from '../resolve/resolved';
+import { shellQuote } from '../render/shell-quote';
+import type { ControllerContract, ControllerSetting } from './plan-types';
+
+/**
+ * The controller side of the image: settings a Trove deployment needs for this image to
+ * work, derived from the recipe and the agent's release (catalog-facts.md §1). Pairing
+ * an image with a controller configured for another is where operators fail silently.
+ */
+export function controllerContract(r: ResolvedRecipe, imageFile: string): ControllerContract {
+  const t = r.agent.trove;
+  const settings: ControllerSetting[] = [];
+  const notes: string[] = [];
+  const set = (file: ControllerSetting['file'], section: string, key: string, value: string, why: string) => settings.push({ file, section, key, value, why });
+
+  if (t.major >= 18) {
+    set('trove.conf', 'DEFAULT', 'injected_config_owner', r.agent.user, `the agent runs as ${r.agent.user}; Trove ${t.major} writes its config files owned ubuntu:root by default, and this image has no ubuntu user`);
+    set('trove.conf', 'DEFAULT', 'injected_config_group', r.agent.group, 'lets the agent read its injected config files');
+  } else if (t.major === 17 && r.agent.user !== 'trove') {
+    notes.push(`Trove 17 writes injected files owned trove:trove (not configurable); the image hands them to ${r.agent.user} before the agent starts`);
+  }
+  if (r.agent.configDir !== '/etc/trove/conf.d') {
+    set('trove.conf', 'DEFAULT', 'injected_config_location', r.agent.configDir, 'the agent reads --config-dir from this image\'s config directory');
+  }
+  const configDrive = r.datasources.includes('ConfigDrive');
+  const metadata = r.datasources.includes('OpenStack');
+  if (t.major >= 17) {
+    if (!metadata && configDrive) set('trove.conf', 'DEFAULT', 'use_nova_server_config_drive', 'True', 'the image reads only a config drive (no OpenStack metadata datasource)');
+    if (metadata && !configDrive) set('trove.conf', 'DEFAULT', 'use_nova_server_config_drive', 'False', 'the image reads only the metadata service');
+  }
+  if (r.model === 'container' && r.datastore.container) {
+    const c = r.datastore.container;
+    set('trove-guestagent.conf', c.section, 'docker_image', c.image, `the ${r.datastore.type} image the agent runs (tagged with the datastore version, e.g. ${c.image}:${r.datastore.version})`);
+    if (c.backupImage) {
+      set('trove-guestagent.conf', c.section, 'backup_docker_image', c.backupImage, 'upstream default of this agent release for backups');
+    } else {
+      notes.push(`Trove ${t.major} has no default backup_docker_image: set [${c.section}] backup_docker_image in the controller's trove-guestagent.conf to your registry's db-backup-${c.section} image`);
+    }
+    if (t.major >= 22) notes.push('network_isolation defaults to True from Trove 22: the docker-hostnic plugin is not in this image, so set [network] network_isolation = False unless you add it');
+    if (r.datastore.images.length > 0) notes.push('image archives are preloaded: instances need no registry access for the datastore image');
+  }
+  notes.push(`the guest must reach the message bus (transport_url in trove-guestagent.conf) from the network Trove attaches to the instance`);
+
+  const manager = r.datastore.type;
+  const imageName = `trove-${r.name}`;
+  const commands = [
+    `openstack image create ${shellQuote(imageName)} --disk-format ${r.output.formats[0] === 'raw' ? 'raw' : 'qcow2'} --container-format bare --file ${shellQuote(imageFile)} --tag trove --property hw_rng_model=virtio`,
+    `trove-manage datastore_update ${shellQuote(r.datastore.type)} ''`,
+    `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} '' '' 1 --image-tags trove`,
+    `trove-manage datastore_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)}`,
+  ];
+  return {
+    trove: { series: t.series, version: t.version },
+    settings,
+    datastore: { name: r.datastore.type, version: r.datastore.version, manager },
+    datasources: r.datasources,
+    commands,
+    notes,
+  };
+}

@@ -1,0 +1,106 @@
+import type { ResolvedRecipe, ResolvedSecret } from '../resolve/resolved';
+import type { EnvEntry, PlanInput, SecretSource } from './plan-types';
+
+
+/** Kernel command line for every image: DIB's defaults plus classic interface names. */
+export const BOOT_CMDLINE = 'nofb nomodeset gfxpayload=text net.ifnames=0';
+
+function secretSource(s: ResolvedSecret): SecretSource {
+  return 'env' in s.ref ? { env: s.ref.env } : { file: s.file?.path ?? s.ref.file };
+}
+
+/**
+ * The environment disk-image-create runs with. Only DIB's own knobs and input paths go
+ * here; recipe settings for tib's elements travel in the rendered environment.d file.
+ * Secrets are references resolved where the build runs, under non-DIB_ names (DIB copies
+ * every DIB_* variable into the image's /etc/dib-manifests).
+ */
+export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]): EnvEntry[] {
+  const env: EnvEntry[] = [];
+  const value = (name: string, v: string) => env.push({ kind: 'value', name, value: v });
+
+  value('DIB_RELEASE', r.release.dibRelease);
+  if (r.release.distro !== 'rhel') value('DIB_DISTRIBUTION_MIRROR', r.mirror);
+  if (r.release.distro === 'debian') {
+    // DIB 3.13 writes `security.debian.org bookworm/updates`, which does not exist since
+    // bullseye; spell every source out from the recipe's mirrors instead.
+    const sec = r.securityMirror ?? 'http://deb.debian.org/debian-security';
+    const rel = r.release.dibRelease;
+    value('DIB_APT_SOURCES_CONF', [
+      `default:deb ${r.mirror} ${rel} main`,
+      `updates:deb ${r.mirror} ${rel}-updates main`,
+      `security:deb ${sec} ${rel}-security main`,
+    ].join('\n'));
+  }
+  if (r.image.source === 'bootstrap' && (r.release.family === 'deb')) {
+    // Reuse debootstrap's tarball between builds (opt-in in DIB).
+    value('DIB_DEBOOTSTRAP_CACHE', '1');
+    value('DIB_DEBIAN_USE_DEBOOTSTRAP_CACHE', '1');
+  }
+  value('DIB_BOOTLOADER_DEFAULT_CMDLINE', BOOT_CMDLINE);
+  value('DIB_CLOUD_INIT_DATASOURCES', r.datasources.join(', '));
+  if (r.agent.source === 'git' && r.agent.git) {
+    // source-repositories: the same names a DIB user would set to override them.
+    value('DIB_REPOLOCATION_guest_agent', r.agent.git.repo);
+    value('DIB_REPOREF_guest_agent', r.agent.git.ref);
+  }
+
+  if (r.image.source !== 'bootstrap') {
+    // tib verifies the base image itself, then hands DIB the checked file.
+    if (r.release.handoff === 'cloud-images-dir') {
+      // DIB 3.13's ubuntu element derives SHA256SUMS with an https:// prefix, which
+      // breaks file:// directories; give it the list's URL explicitly.
+      env.push({ kind: 'base-image', name: 'DIB_CLOUD_IMAGES', form: 'dir-url' });
+      env.push({ kind: 'base-image', name: 'SHA256SUMS', form: 'sums-url' });
+      value('BASE_IMAGE_FILE', baseImageFileName(r));
+    } else {
+      env.push({ kind: 'base-image', name: 'DIB_LOCAL_IMAGE', form: 'file' });
+    }
+  }
+
+  for (const input of inputs) {
+    if (input.role === 'base-image' || input.role === 'element-path') continue;
+    env.push({ kind: 'input-path', name: `TIB_INPUT_${input.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, input: input.id });
+  }
+
+  const sub = r.subscription;
+  if (sub) {
+    value('REG_METHOD', sub.method);
+    if (sub.user) value('REG_USER', sub.user);
+    if (sub.password) env.push({ kind: 'secret', name: 'REG_PASSWORD', from: secretSource(sub.password), what: 'RHEL subscription password' });
+    if (sub.activationKey) env.push({ kind: 'secret', name: 'REG_ACTIVATION_KEY', from: secretSource(sub.activationKey), what: 'RHEL activation key' });
+    if (sub.org) value('REG_ORG', sub.org);
+    if (sub.pool) value('REG_POOL_ID', sub.pool);
+    if (sub.autoAttach !== undefined) value('REG_AUTO_ATTACH', String(sub.autoAttach));
+    if (sub.repos.length > 0) value('REG_REPOS', sub.repos.join(','));
+    if (sub.satelliteUrl) value('REG_SAT_URL', sub.satelliteUrl);
+    if (!sub.unregister) value('REG_HALT_UNREGISTER', '1');
+  }
+  if (r.access?.password) env.push({ kind: 'secret', name: 'TIB_ACCESS_PASSWORD', from: secretSource(r.access.password), what: 'development login password' });
+
+  for (const [name, v] of Object.entries(r.environment).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) value(name, v);
+  env.push({ kind: 'elements-path', name: 'ELEMENTS_PATH', extra: r.elementPaths.map((p) => p.path) });
+  return env;
+}
+
+/** The file name the base image has in tib's cache and in DIB's view. */
+export function baseImageFileName(r: ResolvedRecipe): string {
+  const from = r.image.path?.path ?? r.image.url ?? '';
+  const name = from.split('/').pop() ?? '';
+  return name === '' ? `${r.release.distro}-${r.release.release}-${r.arch}.img` : name;
+}
+
+/** Every host file the build reads, with its checksum when the recipe gives one. */
+export function planInputs(r: ResolvedRecipe): PlanInput[] {
+  const inputs: PlanInput[] = [];
+  if (r.image.source === 'local' && r.image.path) {
+    inputs.push({ id: 'base-image', role: 'base-image', kind: 'file', path: r.image.path.path, ...(r.image.sha256 ? { sha256: r.image.sha256 } : {}) });
+  }
+  if (r.datastore.package) inputs.push({ id: 'datastore-package', role: 'datastore-package', kind: 'file', path: r.datastore.package.file.path, ...(r.datastore.package.sha256 ? { sha256: r.datastore.package.sha256 } : {}) });
+  r.datastore.images.forEach((img, i) => inputs.push({ id: `image-archive-${i}`, role: 'image-archive', kind: 'file', path: img.file.path, ...(img.sha256 ? { sha256: img.sha256 } : {}) }));
+  if (r.agent.localPath) inputs.push({ id: 'agent-tree', role: 'agent-tree', kind: 'directory', path: r.agent.localPath.path });
+  r.access?.keyFiles.forEach((k, i) => inputs.push({ id: `ssh-key-${i}`, role: 'ssh-key', kind: 'file', path: k.path }));
+  r.repositories.forEach((repo) => { if (repo.keyFile) inputs.push({ id: `repo-key-${repo.name}`, role: 'repository-key', kind: 'file', path: repo.keyFile.path }); });
+  r.elementPaths.forEach((p, i) => inputs.push({ id: `element-path-${i}`, role: 'element-path', kind: 'directory', path: p.path }));
+  return inputs;
+}

@@ -1,0 +1,92 @@
+import { RDO_AGENT } from '../catalog/agents';
+import type { Renderer } from '../render/renderer';
+import type { ResolvedRecipe } from '../resolve/resolved';
+import type { ElementFile } from './plan-types';
+import { recipeVariables } from './recipe-variables';
+import { RECIPE_ELEMENT } from './select-elements';
+
+/** A file rendered for the image, installed by the tib-files element in its phase. */
+export interface Fragment {
+  readonly phase: 'pre-install' | 'post-install';
+  readonly path: string;
+  readonly mode: number;
+  readonly owner: string;
+  readonly group: string;
+  readonly template: string;
+  readonly context: Record<string, unknown>;
+}
+
+/** Which files this image gets, rendered from templates/fragments/. */
+export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
+  const out: Fragment[] = [];
+  const agent = { user: r.agent.user, group: r.agent.group, configDir: r.agent.configDir, logDir: r.agent.logDir, service: r.agent.service, series: r.agent.trove.series, major: r.agent.trove.major };
+  const root = (phase: Fragment['phase'], path: string, mode: number, template: string, context: Record<string, unknown> = {}) =>
+    out.push({ phase, path, mode, owner: 'root', group: 'root', template, context: { agent, ...context } });
+
+  root('post-install', '/etc/sudoers.d/60-tib-trove-guest', 0o440, 'sudoers.hbs');
+  root('post-install', '/etc/logrotate.d/tib-trove-guestagent', 0o644, 'logrotate.hbs');
+
+  if (r.init === 'systemd') {
+    if (r.agent.source === 'package' || r.agent.source === 'rdo') {
+      root('post-install', `/etc/systemd/system/${r.agent.service}.service.d/10-tib.conf`, 0o644, 'agent-dropin.conf.hbs', {
+        binary: r.agent.source === 'rdo' ? RDO_AGENT.binary : '/usr/bin/trove-guestagent',
+        docker: r.model === 'container',
+        loader: r.datastore.images.length > 0,
+      });
+    } else {
+      root('post-install', `/etc/systemd/system/${r.agent.service}.service`, 0o644, 'agent.service.hbs', {
+        binary: '/opt/guest-agent-venv/bin/trove-guestagent',
+        docker: r.model === 'container',
+        loader: r.datastore.images.length > 0,
+      });
+    }
+  } else {
+    root('post-install', `/etc/init.d/${r.agent.service}`, 0o755, 'agent.init.hbs', {
+      binary: r.agent.source === 'git' || r.agent.source === 'local' ? '/opt/guest-agent-venv/bin/trove-guestagent' : '/usr/bin/trove-guestagent',
+    });
+  }
+
+  if (r.model === 'container' && r.datastore.container) {
+    out.push({
+      phase: 'post-install', path: `${r.agent.configDir}/00-tib-datastore.conf`, mode: 0o640, owner: r.agent.user, group: r.agent.group,
+      template: 'agent-datastore.conf.hbs',
+      context: { agent, section: r.datastore.container.section, image: r.datastore.container.image, backupImage: r.datastore.container.backupImage ?? '', hasBackupImage: r.datastore.container.backupImage !== undefined },
+    });
+    if (r.datastore.images.length > 0 && r.init === 'systemd') {
+      root('post-install', '/etc/systemd/system/tib-image-loader.service', 0o644, 'image-loader.service.hbs', { service: r.agent.service });
+    }
+  }
+
+  for (const repo of r.repositories) {
+    if (repo.kind === 'apt') {
+      root('pre-install', `/etc/apt/sources.list.d/${repo.name}.list`, 0o644, 'apt-source.list.hbs', { repo, keyring: `/etc/apt/keyrings/${repo.name}.gpg` });
+    } else {
+      root('pre-install', `/etc/yum.repos.d/${repo.name}.repo`, 0o644, 'yum.repo.hbs', { repo, keyFile: `/etc/pki/rpm-gpg/RPM-GPG-KEY-${repo.name}` });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The rendered element: environment.d with the recipe's variables, the files for the
+ * image (as numbered payloads plus a manifest, so no path needs escaping), and the git
+ * source line when the agent comes from git.
+ */
+export function recipeElementFiles(r: ResolvedRecipe, renderer: Renderer, recipePath: string): ElementFile[] {
+  const files: ElementFile[] = [];
+  const file = (path: string, content: string, mode = 0o644) => files.push({ path: `${RECIPE_ELEMENT}/${path}`, mode, content });
+
+  file('environment.d/10-tib-recipe.bash', renderer.render('fragments/recipe-env.bash.hbs', { recipePath, variables: recipeVariables(r) }));
+  const fragments = fragmentsFor(r);
+  const manifest = fragments.map((f, i) => `${f.phase} ${f.mode.toString(8).padStart(4, '0')} ${f.owner} ${f.group} ${String(i).padStart(3, '0')} ${f.path}`);
+  file('tib-rootfs/manifest', `${manifest.join('\n')}\n`);
+  fragments.forEach((f, i) => file(`tib-rootfs/files/${String(i).padStart(3, '0')}`, renderer.render(`fragments/${f.template}`, f.context)));
+  if (r.agent.git) {
+    file('source-repository-tib-guest-agent', renderer.render('fragments/source-repository.hbs', { git: r.agent.git }));
+  }
+  if (r.access) {
+    file('tib-access/authorized_keys', r.access.inlineKeys.length > 0 ? `${r.access.inlineKeys.join('\n')}\n` : '');
+  }
+  file('README.rst', renderer.render('fragments/recipe-readme.rst.hbs', { recipePath, name: r.name }));
+  return files;
+}

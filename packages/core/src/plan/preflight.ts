@@ -1,0 +1,25 @@
+import type { ResolvedRecipe } from '../resolve/resolved';
+import type { PlanElement, Requirement } from './plan-types';
+
+/** What the build host must have, checked before anything is written. */
+export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]): Requirement[] {
+  const req: Requirement[] = [{ kind: 'root' }];
+  req.push({ kind: 'dib', min: '3.13.0', ...(r.release.dib?.maxExclusive ? { maxExclusive: r.release.dib.maxExclusive, why: r.release.dib.note } : {}) });
+  for (const e of elements) if (e.origin !== 'rendered') req.push({ kind: 'element', name: e.name, origin: e.origin });
+  const command = (name: string, pkg: string, why: string) => req.push({ kind: 'command', name, package: pkg, why });
+  command('sha256sum', 'coreutils', 'verifies inputs and writes checksums');
+  if (r.image.source === 'bootstrap' && r.release.family === 'deb') command('debootstrap', 'debootstrap', 'builds the Debian/Ubuntu root from packages');
+  if (r.output.formats.some((f) => f === 'qcow2' || f === 'vhd')) command('qemu-img', 'qemu-utils', 'converts the disk to qcow2/vhd');
+  if (r.output.formats.includes('vhd')) command('vhd-util', 'blktap-utils', 'writes vhd images');
+  command('sfdisk', 'fdisk', 'partitions the disk image');
+  command('mkfs.ext4', 'e2fsprogs', 'creates the root file system');
+  if (r.image.source === 'download' || r.image.source === 'cache') command('curl', 'curl', 'downloads the base image');
+  if (r.access?.password) command('openssl', 'openssl', 'hashes the development password before it enters the image');
+  for (const s of [r.subscription?.password, r.subscription?.activationKey, r.access?.password]) {
+    if (!s) continue;
+    req.push({ kind: 'secret', from: 'env' in s.ref ? { env: s.ref.env } : { file: s.file?.path ?? s.ref.file }, what: s.at.join('.') });
+  }
+  req.push({ kind: 'disk', gib: Math.max(6, (r.output.sizeGb ?? 3) * (r.output.formats.length + 1)) });
+  req.push({ kind: 'loop-devices' }, { kind: 'partition-mapping' });
+  return req;
+}

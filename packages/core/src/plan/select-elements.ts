@@ -1,0 +1,53 @@
+import type { ResolvedRecipe } from '../resolve/resolved';
+import type { PlanElement } from './plan-types';
+
+/** The element tib renders per recipe: environment.d, files for the image, source-repository lines. */
+export const RECIPE_ELEMENT = 'tib-recipe';
+
+const MINIMAL_BASES = new Set(['debian-minimal', 'ubuntu-minimal', 'centos-minimal', 'fedora-minimal']);
+
+/**
+ * Chooses every element of the build and says why. DIB resolves element-deps itself; the
+ * list here is what the DIB command line names, so `tib plan` shows the whole design.
+ */
+export function selectElements(r: ResolvedRecipe): PlanElement[] {
+  const out: PlanElement[] = [];
+  const dib = (name: string, reason: string) => out.push({ name, origin: 'dib', reason });
+  const tib = (name: string, reason: string) => out.push({ name, origin: 'tib', reason });
+
+  dib(r.image.osElement, `${r.release.title} base (${r.image.source === 'bootstrap' ? 'built from packages' : `${r.image.source} cloud image`})`);
+  dib('vm', 'bootable disk: partition table, kernel and bootloader');
+  if (MINIMAL_BASES.has(r.image.osElement)) {
+    dib('cloud-init', 'minimal bases lack cloud-init, which writes the config files Trove injects');
+    dib('openssh-server', 'minimal bases lack an ssh server');
+  }
+  dib('cloud-init-datasources', `cloud-init datasources: ${r.datasources.join(', ')}`);
+  if (r.security.selinux === 'permissive') dib('selinux-permissive', 'system.security.selinux: permissive');
+  if (r.security.selinux === 'disabled') dib('disable-selinux', 'system.security.selinux: disabled');
+  if (r.agent.source === 'git') dib('source-repositories', `clones the agent from ${r.agent.git?.repo} (${r.agent.git?.ref}); DIB_REPOLOCATION_guest_agent / DIB_REPOREF_guest_agent override it`);
+
+  tib('tib-guest-base', `agent user ${r.agent.user}, ${r.agent.configDir}, ${r.agent.logDir}, sudo, DHCP networking, time sync, log rotation`);
+  tib('tib-files', 'installs the files rendered for this recipe (units, agent settings, repository lists)');
+  if (r.repositories.length > 0) tib('tib-repositories', `repositories with pinned keys: ${r.repositories.map((x) => x.name).join(', ')}`);
+  switch (r.agent.source) {
+    case 'package': tib('tib-agent-package', `${r.agent.packageName} ${r.agent.packageVersion ?? ''} from the distribution (Trove ${r.agent.trove.major}, ${r.agent.trove.series})`.replace('  ', ' ')); break;
+    case 'rdo': tib('tib-agent-rdo', `${r.agent.packageName} from RDO ${r.agent.trove.series}`); break;
+    case 'git': tib('tib-agent-venv', `agent from git into a virtualenv (Trove ${r.agent.trove.series})`); break;
+    case 'local': tib('tib-agent-venv', `agent from the local tree ${r.agent.localPath?.path} into a virtualenv (Trove ${r.agent.trove.series})`); break;
+  }
+  tib('tib-agent-service', `${r.agent.service} enabled for ${r.init}, running as ${r.agent.user} with --config-dir=${r.agent.configDir}`);
+  if (r.model === 'container') {
+    tib('tib-docker', `Docker engine (${r.datastore.docker?.packages.join(' ')}), ${r.agent.user} in group docker`);
+    if (r.datastore.images.length > 0) tib('tib-image-loader', `loads ${r.datastore.images.length} image archive(s) at first boot, before the agent starts`);
+  } else {
+    tib('tib-datastore', `${r.datastore.type} ${r.datastore.version} from ${r.datastore.native?.source ?? 'packages'}, service left ${r.datastore.autostart ? 'enabled (autostart)' : 'disabled for the agent to start'}`);
+    tib(`tib-ds-${r.datastore.type}`, `${r.datastore.expectations.title} paths and settings the agent expects`);
+    if (r.security.apparmor && r.security.apparmor !== 'disabled') tib('tib-apparmor', `AppArmor ${r.security.apparmor}: local profile additions for ${r.datastore.type}`);
+    if (r.security.apparmor === 'disabled') tib('tib-apparmor', 'AppArmor disabled for the datastore profile');
+    if (r.security.selinux === 'enforcing') tib('tib-selinux', `SELinux enforcing: file contexts for ${r.datastore.dataDir}`);
+  }
+  if (r.access) tib('tib-access', `development access for ${r.access.user}`);
+  for (const name of r.extraElements) out.push({ name, origin: 'recipe', reason: 'elements.add in the recipe' });
+  out.push({ name: RECIPE_ELEMENT, origin: 'rendered', reason: 'this recipe\'s settings and rendered files' });
+  return out;
+}

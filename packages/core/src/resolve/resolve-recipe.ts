@@ -1,0 +1,139 @@
+import { posix as path } from 'node:path';
+import { DEFAULT_GIT_REPO, DISTRO_AGENT_PACKAGES, RDO_AGENT } from '../catalog/agents';
+import { containerOffer, DATASTORES } from '../catalog/datastores';
+import type { Datastore } from '../catalog/datastores';
+import { releaseKey } from '../catalog/distros';
+import { dockerEngine, nativeVersion, support } from '../catalog/matrix';
+import type { Recipe, SecretRef } from '../types/recipe.generated';
+import type { Locator } from '../validate/locate';
+import type { RecipeFacts } from './agent-facts';
+import { hostPath } from './paths';
+import type { ResolvedRecipe, ResolvedSecret } from './resolved';
+import { vendorRepositories } from './vendor-repositories';
+
+export const DEFAULT_DATASOURCES = ['ConfigDrive', 'OpenStack'] as const;
+export const DEFAULT_AGENT_USER = 'trove';
+export const DEFAULT_LOG_DIR = '/var/log/trove';
+export const DEFAULT_CONFIG_DIR = '/etc/trove/conf.d';
+export const DEFAULT_OUTPUT_DIR = 'images';
+export const DEFAULT_ACCESS_USER = 'devuser';
+
+/**
+ * Fills every default from the catalog. Runs only on recipes that passed both
+ * validation passes, so lookups that validation guarded are asserted, not re-checked.
+ */
+export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locator, recipePath: string): ResolvedRecipe {
+  const release = facts.release;
+  const trove = facts.agent;
+  const model = facts.model;
+  if (!release || !trove || !model) throw new Error('resolveRecipe: validation should have established release, agent and model');
+  const recipeDir = path.dirname(path.normalize(recipePath));
+  const at = (p: (string | number)[], written: string) => hostPath(locator, recipeDir, p, written);
+  const secret = (ref: SecretRef, p: (string | number)[]): ResolvedSecret => ({ ref, at: p, ...('file' in ref ? { file: at([...p, 'file'], ref.file) } : {}) });
+
+  const type = recipe.datastore.type as Datastore;
+  const expectations = DATASTORES[type];
+  const s = support(type, release, model, trove.series);
+  const version = recipe.datastore.version ?? (s.ok ? s.defaultVersion : '');
+  const family = release.family;
+  const source = recipe.base.image?.source ?? release.defaultImageSource;
+  const osElement = release.osElements[source] ?? '';
+
+  const ga = recipe.guestagent;
+  const distroPackage = DISTRO_AGENT_PACKAGES[releaseKey(release)];
+  const agentUser = ga.user ?? (ga.source === 'package' ? distroPackage?.user : ga.source === 'rdo' ? RDO_AGENT.user : undefined) ?? DEFAULT_AGENT_USER;
+  const service = ga.source === 'package' ? (distroPackage?.unit ?? 'trove-guestagent') : ga.source === 'rdo' ? RDO_AGENT.unit : 'trove-guestagent';
+
+  const cloud = release.cloudImage;
+  const cloudFile = cloud?.files[recipe.base.arch ?? 'amd64'];
+  const imageUrl = recipe.base.image?.url ?? (cloud && cloudFile && (source === 'download' || source === 'cache') ? `${cloud.baseUrl}${cloudFile}` : undefined);
+  const containerInfo = model === 'container' ? containerOffer(type, trove.series) : undefined;
+
+  const resolved: ResolvedRecipe = {
+    name: recipe.name ?? path.basename(recipePath).replace(/\.ya?ml$/i, ''),
+    purpose: recipe.purpose ?? 'production',
+    release,
+    arch: recipe.base.arch ?? 'amd64',
+    image: {
+      source,
+      osElement,
+      ...(imageUrl ? { url: imageUrl } : {}),
+      ...(recipe.base.image?.sha256 ? { sha256: recipe.base.image.sha256 } : {}),
+      ...(recipe.base.image?.path ? { path: at(['base', 'image', 'path'], recipe.base.image.path) } : {}),
+      ...(cloud && !recipe.base.image?.url && !recipe.base.image?.sha256 ? { checksumList: `${cloud.baseUrl}${cloud.checksumList}` } : {}),
+    },
+    mirror: recipe.base.mirror ?? release.mirror,
+    ...(recipe.base.securityMirror ?? release.securityMirror ? { securityMirror: recipe.base.securityMirror ?? release.securityMirror } : {}),
+    model,
+    agent: {
+      source: ga.source,
+      trove,
+      user: agentUser,
+      group: agentUser,
+      logDir: ga.logDir ?? DEFAULT_LOG_DIR,
+      configDir: ga.configDir ?? DEFAULT_CONFIG_DIR,
+      service,
+      ...(ga.source === 'package' && distroPackage ? { packageName: distroPackage.package, packageVersion: distroPackage.version } : {}),
+      ...(ga.source === 'rdo' ? { packageName: RDO_AGENT.package } : {}),
+      ...(ga.source === 'git' ? { git: { repo: ga.repo ?? DEFAULT_GIT_REPO, ref: ga.ref ?? 'master' } } : {}),
+      ...(ga.source === 'local' && ga.path ? { localPath: at(['guestagent', 'path'], ga.path) } : {}),
+      ...(ga.source === 'git' || ga.source === 'local'
+        ? { requirements: { ...(ga.requirements?.file ? { file: ga.requirements.file } : {}), ...(ga.requirements?.constraints ? { constraints: ga.requirements.constraints } : {}), index: ga.requirements?.index ?? 'pypi' } }
+        : {}),
+    },
+    datastore: {
+      type,
+      version,
+      expectations,
+      ...(model === 'native' ? { native: nativeVersion(type, release, version) } : {}),
+      ...(containerInfo ? { container: { section: containerInfo.section, image: containerInfo.image, ...(containerInfo.backupImage ? { backupImage: containerInfo.backupImage } : {}) } } : {}),
+      ...(model === 'container' ? { docker: dockerEngine(release) } : {}),
+      ...(recipe.datastore.package ? { package: { file: at(['datastore', 'package', 'file'], recipe.datastore.package.file), ...(recipe.datastore.package.sha256 ? { sha256: recipe.datastore.package.sha256 } : {}) } } : {}),
+      images: (recipe.datastore.images ?? []).map((img, i) => ({ file: at(['datastore', 'images', i, 'file'], img.file), ...(img.sha256 ? { sha256: img.sha256 } : {}) })),
+      dataDir: recipe.datastore.paths?.dataDir ?? expectations.dataDir,
+      ...(recipe.datastore.paths?.configIncludeDir ?? expectations.configIncludeDir ? { configIncludeDir: recipe.datastore.paths?.configIncludeDir ?? expectations.configIncludeDir } : {}),
+      autostart: recipe.datastore.autostart ?? false,
+    },
+    init: recipe.system?.init ?? release.defaultInit,
+    security: family === 'deb'
+      ? { apparmor: recipe.system?.security?.apparmor ?? 'enforce' }
+      : { selinux: recipe.system?.security?.selinux ?? 'permissive' },
+    datasources: recipe.system?.cloudInit?.datasources ?? [...DEFAULT_DATASOURCES],
+    repositories: [],
+    packages: recipe.system?.packages ?? [],
+    ...(recipe.rhel?.subscription ? {
+      subscription: {
+        method: recipe.rhel.subscription.method,
+        ...(recipe.rhel.subscription.user ? { user: recipe.rhel.subscription.user } : {}),
+        ...(recipe.rhel.subscription.password ? { password: secret(recipe.rhel.subscription.password, ['rhel', 'subscription', 'password']) } : {}),
+        ...(recipe.rhel.subscription.activationKey ? { activationKey: secret(recipe.rhel.subscription.activationKey, ['rhel', 'subscription', 'activationKey']) } : {}),
+        ...(recipe.rhel.subscription.org ? { org: recipe.rhel.subscription.org } : {}),
+        ...(recipe.rhel.subscription.pool ? { pool: recipe.rhel.subscription.pool } : {}),
+        ...(recipe.rhel.subscription.autoAttach !== undefined ? { autoAttach: recipe.rhel.subscription.autoAttach } : {}),
+        repos: recipe.rhel.subscription.repos ?? [],
+        ...(recipe.rhel.subscription.satelliteUrl ? { satelliteUrl: recipe.rhel.subscription.satelliteUrl } : {}),
+        unregister: recipe.rhel.subscription.unregister ?? true,
+      },
+    } : {}),
+    ...(recipe.access ? {
+      access: {
+        user: recipe.access.user ?? DEFAULT_ACCESS_USER,
+        inlineKeys: (recipe.access.sshKeys ?? []).filter((k): k is string => typeof k === 'string').map((k) => k.trim()),
+        keyFiles: (recipe.access.sshKeys ?? []).flatMap((k, i) => (typeof k === 'string' ? [] : [at(['access', 'sshKeys', i, 'file'], k.file)])),
+        ...(recipe.access.password ? { password: secret(recipe.access.password, ['access', 'password']) } : {}),
+      },
+    } : {}),
+    output: {
+      directory: recipe.output?.directory
+        ? { path: at(['output', 'directory'], recipe.output.directory).path, relativeTo: 'recipe' }
+        : { path: DEFAULT_OUTPUT_DIR, relativeTo: 'cwd' },
+      formats: recipe.output?.formats ?? ['qcow2'],
+      ...(recipe.output?.sizeGb !== undefined ? { sizeGb: recipe.output.sizeGb } : {}),
+      checksums: recipe.output?.checksums ?? true,
+    },
+    extraElements: recipe.elements?.add ?? [],
+    elementPaths: (recipe.elements?.paths ?? []).map((p, i) => at(['elements', 'paths', i], p)),
+    environment: Object.fromEntries(Object.entries(recipe.environment ?? {}).map(([k, v]) => [k, String(v)])),
+  };
+  return { ...resolved, repositories: vendorRepositories(resolved, recipe, at) };
+}

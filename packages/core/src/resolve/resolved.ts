@@ -1,0 +1,117 @@
+import type { GuestModel, TroveRelease } from '../catalog/agents';
+import type { AgentExpectations, Datastore } from '../catalog/datastores';
+import type { DockerEngine } from '../catalog/docker-engines';
+import type { Arch, DistroRelease, ImageSource, InitSystem } from '../catalog/distros';
+import type { NativeVersion } from '../catalog/native-offers';
+import type { KeyPath } from '../diagnostics/diagnostic';
+import type { SecretRef } from '../types/recipe.generated';
+
+/** A host path named by the recipe, resolved against the file that named it. */
+export interface HostPath {
+  /** As written in the recipe. */
+  readonly written: string;
+  /** Relative to the top recipe's directory (or absolute), for scripts and plans. */
+  readonly path: string;
+  readonly at: KeyPath;
+}
+
+export interface ResolvedSecret {
+  readonly ref: SecretRef;
+  /** For {file} refs: the file resolved like other recipe paths. */
+  readonly file?: HostPath;
+  readonly at: KeyPath;
+}
+
+/** A recipe with every default filled in from the catalog; input to the planner. */
+export interface ResolvedRecipe {
+  readonly name: string;
+  readonly purpose: 'production' | 'development';
+  readonly release: DistroRelease;
+  readonly arch: Arch;
+  readonly image: {
+    readonly source: ImageSource;
+    readonly osElement: string;
+    readonly url?: string;
+    readonly sha256?: string;
+    readonly path?: HostPath;
+    readonly checksumList?: string;
+  };
+  readonly mirror: string;
+  readonly securityMirror?: string;
+  readonly model: GuestModel;
+  readonly agent: {
+    readonly source: 'git' | 'package' | 'rdo' | 'local';
+    readonly trove: TroveRelease;
+    readonly user: string;
+    readonly group: string;
+    readonly logDir: string;
+    readonly configDir: string;
+    /** The service the image runs the agent as. */
+    readonly service: string;
+    readonly packageName?: string;
+    readonly packageVersion?: string;
+    readonly git?: { readonly repo: string; readonly ref: string };
+    readonly localPath?: HostPath;
+    readonly requirements?: { readonly file?: string; readonly constraints?: string; readonly index: 'pypi' | 'none' };
+  };
+  readonly datastore: {
+    readonly type: Datastore;
+    readonly version: string;
+    readonly expectations: AgentExpectations;
+    readonly native?: NativeVersion;
+    readonly container?: { readonly section: string; readonly image: string; readonly backupImage?: string };
+    readonly docker?: DockerEngine;
+    readonly package?: { readonly file: HostPath; readonly sha256?: string };
+    readonly images: readonly { readonly file: HostPath; readonly sha256?: string }[];
+    readonly dataDir: string;
+    readonly configIncludeDir?: string;
+    readonly autostart: boolean;
+  };
+  readonly init: InitSystem;
+  readonly security: { readonly selinux?: 'enforcing' | 'permissive' | 'disabled'; readonly apparmor?: 'enforce' | 'complain' | 'disabled' };
+  readonly datasources: readonly string[];
+  readonly repositories: readonly ResolvedRepository[];
+  readonly packages: readonly string[];
+  readonly subscription?: {
+    readonly method: 'portal' | 'satellite' | 'disable';
+    readonly user?: string;
+    readonly password?: ResolvedSecret;
+    readonly activationKey?: ResolvedSecret;
+    readonly org?: string;
+    readonly pool?: string;
+    readonly autoAttach?: boolean;
+    readonly repos: readonly string[];
+    readonly satelliteUrl?: string;
+    readonly unregister: boolean;
+  };
+  readonly access?: {
+    readonly user: string;
+    readonly inlineKeys: readonly string[];
+    readonly keyFiles: readonly HostPath[];
+    readonly password?: ResolvedSecret;
+  };
+  readonly output: { readonly directory: OutputDirectory; readonly formats: readonly ('qcow2' | 'raw' | 'vhd' | 'tar')[]; readonly sizeGb?: number; readonly checksums: boolean };
+  readonly extraElements: readonly string[];
+  readonly elementPaths: readonly HostPath[];
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+/** The output directory: recipe-relative when the recipe names one, else `images/` in the cwd. */
+export interface OutputDirectory {
+  readonly path: string;
+  readonly relativeTo: 'cwd' | 'recipe';
+}
+
+export interface ResolvedRepository {
+  readonly name: string;
+  readonly kind: 'apt' | 'yum';
+  readonly uri?: string;
+  readonly suite?: string;
+  readonly components: readonly string[];
+  readonly baseurl?: string;
+  readonly keyUrl?: string;
+  readonly keyFile?: HostPath;
+  readonly fingerprints: readonly string[];
+  /** Where it came from: the recipe, or tib's vendor catalog. */
+  readonly origin: 'recipe' | 'catalog';
+}

@@ -1,0 +1,35 @@
+import type { Diagnostic, KeyPath, SourceRange } from '../diagnostics/diagnostic';
+import type { DiagnosticCode } from '../diagnostics/codes';
+import { DIAGNOSTIC_CODES } from '../diagnostics/codes';
+import type { OriginNode } from '../load/origin-tree';
+import { originAt } from '../load/origin-tree';
+
+/** Builds positioned diagnostics for key paths of the merged recipe. */
+export class Locator {
+  constructor(private readonly origins: OriginNode) {}
+
+  /** Where the value at path was set; `key` points at the key instead of the value. */
+  where(path: KeyPath, part: 'value' | 'key' = 'value'): { file: string; range: SourceRange } {
+    const { origin, exact } = originAt(this.origins, path);
+    if (!exact) {
+      // A missing key: point at the key of the nearest existing parent.
+      const range = origin.keyRange ?? { start: origin.range.start, end: origin.range.start };
+      return { file: origin.file, range };
+    }
+    const range = part === 'key' ? (origin.keyRange ?? origin.range) : origin.range;
+    return { file: origin.file, range };
+  }
+
+  diagnostic(code: DiagnosticCode, path: KeyPath, message: string, options: { part?: 'value' | 'key'; hint?: string; severity?: 'error' | 'warning' } = {}): Diagnostic {
+    const { file, range } = this.where(path, options.part);
+    return {
+      code,
+      severity: options.severity ?? DIAGNOSTIC_CODES[code].severity,
+      message,
+      file,
+      range,
+      path,
+      ...(options.hint ? { hint: options.hint } : {}),
+    };
+  }
+}

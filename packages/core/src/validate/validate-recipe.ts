@@ -1,0 +1,56 @@
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { hasErrors } from '../diagnostics/diagnostic';
+import type { SourceHost } from '../host';
+import { loadRecipe } from '../load/load-recipe';
+import type { LoadedRecipe } from '../load/load-recipe';
+import type { RecipeFacts } from '../resolve/agent-facts';
+import { deriveFacts } from '../resolve/agent-facts';
+import type { Recipe } from '../types/recipe.generated';
+import { Locator } from './locate';
+import { RULES } from './rules';
+import type { RuleContext } from './rules';
+import { validateSchema } from './schema-validate';
+
+export interface ValidateOptions {
+  readonly set?: readonly string[];
+  /** `run` makes missing input files errors; `validate`/`compile` warn. */
+  readonly mode?: 'validate' | 'run';
+}
+
+export interface ValidationResult {
+  readonly loaded: LoadedRecipe;
+  /** Present when the recipe passed both passes (warnings allowed). */
+  readonly recipe?: Recipe;
+  readonly facts?: RecipeFacts;
+  readonly locator?: Locator;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * load → schema → rules. YAML and file problems stop before the schema; schema errors
+ * stop before the rules (which assume the recipe's shape). Within a pass, every problem
+ * is reported.
+ */
+export function validateRecipe(recipePath: string, host: SourceHost, options: ValidateOptions = {}): ValidationResult {
+  const loaded = loadRecipe(recipePath, host, { ...(options.set ? { set: options.set } : {}) });
+  if (hasErrors(loaded.diagnostics) || !loaded.value || !loaded.origins) {
+    return { loaded, diagnostics: loaded.diagnostics };
+  }
+  const locator = new Locator(loaded.origins);
+  const schemaDiagnostics = validateSchema(loaded.value, locator);
+  const diagnostics = [...loaded.diagnostics, ...schemaDiagnostics];
+  if (hasErrors(schemaDiagnostics)) return { loaded, locator, diagnostics };
+
+  const recipe = loaded.value as unknown as Recipe;
+  const facts = deriveFacts(recipe);
+  const ctx: RuleContext = { recipe, facts, locator, host, missingFileSeverity: options.mode === 'run' ? 'error' : 'warning' };
+  for (const rule of RULES) {
+    try {
+      diagnostics.push(...rule.check(ctx));
+    } catch (err) {
+      // A rule that throws is a bug in tib; report it like any finding instead of crashing.
+      diagnostics.push({ code: 'TIB4001', severity: 'error', file: recipePath, message: `internal error in rule ${rule.name}: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  return hasErrors(diagnostics) ? { loaded, locator, facts, diagnostics } : { loaded, recipe, facts, locator, diagnostics };
+}

@@ -1,0 +1,313 @@
+/**
+ * One table per semantic rule: each row is a recipe (the base recipe with a patch) and
+ * the codes that rule must report — none for the good rows. Rows only assert on their
+ * rule's codes, so a row stays meaningful when other rules also speak.
+ */
+import { RULES } from '../../src';
+import { BASE_RECIPE, validateObject, with_, without } from '../helpers';
+
+type Row = [label: string, recipe: Record<string, unknown>, expected: string[]];
+
+const rhel9 = with_(BASE_RECIPE, {
+  base: { distro: 'rhel', release: '9', image: { source: 'local', path: 'rhel.qcow2', sha256: 'a'.repeat(64) } },
+  datastore: { type: 'mysql', version: '8.0' },
+  guestagent: { source: 'rdo', release: 'epoxy' },
+});
+const focalNative = with_(BASE_RECIPE, {
+  base: { distro: 'ubuntu', release: 'focal' },
+  datastore: { type: 'mysql', version: '8.0', runtime: 'native' },
+  guestagent: { source: 'git', ref: 'stable/ussuri' },
+});
+const centos7 = with_(BASE_RECIPE, {
+  base: { distro: 'centos', release: '7' },
+  datastore: { type: 'postgresql', version: '12' },
+  guestagent: { source: 'rdo', release: 'train' },
+});
+
+const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
+  releaseKnown: {
+    codes: ['TIB3001'],
+    rows: [
+      ['bookworm is known', BASE_RECIPE, []],
+      ['typo in release', with_(BASE_RECIPE, { base: { release: 'bookwrm' } }), ['TIB3001']],
+      ['ubuntu release under debian', with_(BASE_RECIPE, { base: { release: 'jammy' } }), ['TIB3001']],
+      ['fedora has no catalog', with_(BASE_RECIPE, { base: { distro: 'fedora', release: '40' } }), ['TIB3001']],
+    ],
+  },
+  archSupported: {
+    codes: ['TIB3029'],
+    rows: [
+      ['arm64 debian', with_(BASE_RECIPE, { base: { arch: 'arm64' } }), []],
+      ['arm64 centos 7', with_(centos7, { base: { arch: 'arm64' } }), ['TIB3029']],
+    ],
+  },
+  releaseNotEol: {
+    codes: ['TIB3030'],
+    rows: [
+      ['bookworm supported', BASE_RECIPE, []],
+      ['centos 7 is eol', centos7, ['TIB3030(w)']],
+      ['focal is eol', focalNative, ['TIB3030(w)']],
+    ],
+  },
+  imageSourceFits: {
+    codes: ['TIB3021', 'TIB3020'],
+    rows: [
+      ['debian bootstrap', with_(BASE_RECIPE, { base: { image: { source: 'bootstrap' } } }), []],
+      ['debian download impossible', with_(BASE_RECIPE, { base: { image: { source: 'download' } } }), ['TIB3021']],
+      ['rhel needs local', with_(rhel9, { base: { image: { source: 'download' } } }), ['TIB3021', 'TIB3020']],
+      ['local without path', with_(without(rhel9, 'base.image.path'), {}), ['TIB3021']],
+      ['path with download', with_(centos7, { base: { image: { source: 'download', path: 'x.qcow2' } } }), ['TIB3020']],
+      ['url with local', with_(rhel9, { base: { image: { url: 'https://example.com/x.qcow2' } } }), ['TIB3020']],
+      ['sha256 with bootstrap', with_(BASE_RECIPE, { base: { image: { source: 'bootstrap', sha256: 'b'.repeat(64) } } }), ['TIB3020']],
+      ['centos 7 default download', centos7, []],
+    ],
+  },
+  initAvailable: {
+    codes: ['TIB3022'],
+    rows: [
+      ['sysvinit on debian', with_(BASE_RECIPE, { system: { init: 'sysvinit' } }), []],
+      ['sysvinit on jammy', with_(BASE_RECIPE, { base: { distro: 'ubuntu', release: 'jammy' }, datastore: { type: 'mysql', version: '8.0' }, system: { init: 'sysvinit' } }), ['TIB3022']],
+      ['sysvinit on rhel 9', with_(rhel9, { system: { init: 'sysvinit' } }), ['TIB3022']],
+    ],
+  },
+  selinuxOnRpm: {
+    codes: ['TIB3011'],
+    rows: [
+      ['selinux on rhel', with_(rhel9, { system: { security: { selinux: 'enforcing' } } }), []],
+      ['selinux on debian', with_(BASE_RECIPE, { system: { security: { selinux: 'permissive' } } }), ['TIB3011']],
+    ],
+  },
+  apparmorOnDeb: {
+    codes: ['TIB3012'],
+    rows: [
+      ['apparmor on debian', with_(BASE_RECIPE, { system: { security: { apparmor: 'complain' } } }), []],
+      ['apparmor on centos', with_(centos7, { system: { security: { apparmor: 'enforce' } } }), ['TIB3012']],
+    ],
+  },
+  agentSourceFields: {
+    codes: ['TIB3007', 'TIB3020'],
+    rows: [
+      ['package alone', BASE_RECIPE, []],
+      ['package with ref', with_(BASE_RECIPE, { guestagent: { ref: 'master' } }), ['TIB3020']],
+      ['package with release', with_(BASE_RECIPE, { guestagent: { release: 'zed' } }), ['TIB3020']],
+      ['rdo without release', without(centos7, 'guestagent.release'), ['TIB3007']],
+      ['rdo with repo', with_(centos7, { guestagent: { repo: 'https://example.com/trove' } }), ['TIB3020']],
+      ['local without path', with_(BASE_RECIPE, { guestagent: { source: 'local', release: 'zed' } }), ['TIB3007']],
+      ['local with ref', with_(BASE_RECIPE, { guestagent: { source: 'local', release: 'zed', path: 'trove', ref: 'master' } }), ['TIB3020']],
+      ['git with path', with_(BASE_RECIPE, { guestagent: { source: 'git', path: 'trove' } }), ['TIB3020']],
+    ],
+  },
+  agentReleaseKnown: {
+    codes: ['TIB3006'],
+    rows: [
+      ['git stable branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed' } }), []],
+      ['git numbered branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/2023.1' } }), []],
+      ['git release tag', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '19.0.0' } }), []],
+      ['git master', with_(BASE_RECIPE, { guestagent: { source: 'git' } }), []],
+      ['git commit id', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '4cdc0cdadc76229aaa16195696d3aa2bc295649c' } }), ['TIB3006']],
+      ['git commit id with release', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '4cdc0cdadc76229aaa16195696d3aa2bc295649c', release: 'zed' } }), []],
+      ['git ref contradicts release', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed', release: 'yoga' } }), ['TIB3006']],
+      ['local without release', with_(BASE_RECIPE, { guestagent: { source: 'local', path: 'trove' } }), ['TIB3006']],
+    ],
+  },
+  agentSourceAvailable: {
+    codes: ['TIB3008'],
+    rows: [
+      ['bookworm package', BASE_RECIPE, []],
+      ['bullseye has no package', with_(BASE_RECIPE, { base: { release: 'bullseye' } }), ['TIB3008']],
+      ['noble has no package', with_(BASE_RECIPE, { base: { distro: 'ubuntu', release: 'noble' }, datastore: { type: 'mysql', version: '8.0' } }), ['TIB3008']],
+      ['rdo on debian', with_(BASE_RECIPE, { guestagent: { source: 'rdo', release: 'zed' } }), ['TIB3008']],
+      ['rdo ussuri on el7', with_(centos7, { guestagent: { release: 'ussuri' } }), ['TIB3008']],
+      ['rdo epoxy on el9', rhel9, []],
+    ],
+  },
+  runtimeMatchesAgent: {
+    codes: ['TIB3005'],
+    rows: [
+      ['zed container', with_(BASE_RECIPE, { datastore: { runtime: 'container' } }), []],
+      ['zed native', with_(BASE_RECIPE, { datastore: { runtime: 'native' } }), ['TIB3005']],
+      ['ussuri native', focalNative, []],
+      ['ussuri container', with_(focalNative, { datastore: { runtime: 'container' } }), ['TIB3005']],
+      ['train rdo container', with_(centos7, { datastore: { runtime: 'container' } }), ['TIB3005']],
+    ],
+  },
+  agentDistroTested: {
+    codes: ['TIB3009'],
+    rows: [
+      ['ussuri on focal', focalNative, []],
+      ['zed git on bookworm', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed' } }), ['TIB3009(w)']],
+      ['package pairs are the distro\'s own', BASE_RECIPE, []],
+    ],
+  },
+  datastoreInAgent: {
+    codes: ['TIB3004'],
+    rows: [
+      ['mariadb in container', BASE_RECIPE, []],
+      ['redis in container', with_(BASE_RECIPE, { datastore: { type: 'redis', version: '7.0' } }), ['TIB3004']],
+      ['redis native', with_(focalNative, { datastore: { type: 'redis', version: '5.0' } }), []],
+    ],
+  },
+  datastoreSupported: {
+    codes: ['TIB3002'],
+    rows: [
+      ['mysql native focal', focalNative, []],
+      ['couchdb on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'couchdb', version: '3.3' } }), ['TIB3002']],
+      ['redis on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'redis', version: '5.0' } }), ['TIB3002']],
+      ['vertica on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.rpm', sha256: 'c'.repeat(64) } } }), ['TIB3002']],
+      ['native mysql on jammy', with_(focalNative, { base: { release: 'jammy' } }), ['TIB3002']],
+      ['cassandra on bookworm (java)', with_(BASE_RECIPE, { datastore: { type: 'cassandra', version: '4.1', runtime: 'native' }, guestagent: { source: 'git', ref: 'stable/ussuri' } }), ['TIB3002']],
+    ],
+  },
+  datastoreVersionKnown: {
+    codes: ['TIB3003'],
+    rows: [
+      ['mariadb 10.11 for zed', BASE_RECIPE, []],
+      ['patch version', with_(BASE_RECIPE, { datastore: { version: '10.11.6' } }), []],
+      ['mariadb 11.4 not in zed', with_(BASE_RECIPE, { datastore: { version: '11.4' } }), ['TIB3003']],
+      ['mysql 5.7 native on focal', with_(focalNative, { datastore: { version: '5.7' } }), ['TIB3003']],
+      ['postgresql 12 pgdg on centos 7', centos7, []],
+    ],
+  },
+  vendorPackageFits: {
+    codes: ['TIB3018'],
+    rows: [
+      ['vertica needs package', with_(focalNative, { datastore: { type: 'vertica', version: '10.1' } }), ['TIB3018']],
+      ['vertica with package', with_(focalNative, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.deb', sha256: 'c'.repeat(64) } } }), []],
+      ['mysql with package', with_(focalNative, { datastore: { package: { file: 'm.deb', sha256: 'c'.repeat(64) } } }), ['TIB3018']],
+      ['couchbase offline package', with_(focalNative, { datastore: { type: 'couchbase', version: '7.6', package: { file: 'c.deb', sha256: 'c'.repeat(64) } } }), []],
+    ],
+  },
+  imagesOnlyContainer: {
+    codes: ['TIB3019'],
+    rows: [
+      ['images in container', with_(BASE_RECIPE, { datastore: { images: [{ file: 'm.tar', sha256: 'd'.repeat(64) }] } }), []],
+      ['images in native', with_(focalNative, { datastore: { images: [{ file: 'm.tar', sha256: 'd'.repeat(64) }] } }), ['TIB3019']],
+    ],
+  },
+  nativeOnlyFields: {
+    codes: ['TIB3028'],
+    rows: [
+      ['paths native', with_(focalNative, { datastore: { paths: { dataDir: '/srv/mysql' } } }), []],
+      ['paths container', with_(BASE_RECIPE, { datastore: { paths: { dataDir: '/srv/mysql' } } }), ['TIB3028']],
+      ['autostart container', with_(BASE_RECIPE, { datastore: { autostart: false } }), ['TIB3028']],
+    ],
+  },
+  autostartDiscouraged: {
+    codes: ['TIB3027'],
+    rows: [
+      ['autostart false', with_(focalNative, { datastore: { autostart: false } }), []],
+      ['autostart true', with_(focalNative, { datastore: { autostart: true } }), ['TIB3027(w)']],
+    ],
+  },
+  accessOnlyDevelopment: {
+    codes: ['TIB3013'],
+    rows: [
+      ['dev access', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev'] } }), []],
+      ['prod access', with_(BASE_RECIPE, { access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev'] } }), ['TIB3013']],
+      ['explicit production', with_(BASE_RECIPE, { purpose: 'production', access: { user: 'dev' } }), ['TIB3013']],
+    ],
+  },
+  sshKeysArePublic: {
+    codes: ['TIB3014', 'TIB2005'],
+    rows: [
+      ['ed25519 key', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev@host'] } }), []],
+      ['rsa key', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ== a'] } }), []],
+      ['private key inline', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjE='] } }), ['TIB3014']],
+      ['not a key', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['hello world'] } }), ['TIB2005']],
+    ],
+  },
+  subscriptionOnlyRhel: {
+    codes: ['TIB3010'],
+    rows: [
+      ['rhel', with_(rhel9, { rhel: { subscription: { method: 'disable' } } }), []],
+      ['debian', with_(BASE_RECIPE, { rhel: { subscription: { method: 'disable' } } }), ['TIB3010']],
+    ],
+  },
+  subscriptionComplete: {
+    codes: ['TIB3025'],
+    rows: [
+      ['portal user+password', with_(rhel9, { rhel: { subscription: { method: 'portal', user: 'u', password: { env: 'P' } } } }), []],
+      ['portal key+org', with_(rhel9, { rhel: { subscription: { method: 'portal', activationKey: { env: 'K' }, org: '123' } } }), []],
+      ['portal nothing', with_(rhel9, { rhel: { subscription: { method: 'portal' } } }), ['TIB3025']],
+      ['key without org', with_(rhel9, { rhel: { subscription: { method: 'portal', activationKey: { env: 'K' } } } }), ['TIB3025']],
+      ['satellite without url', with_(rhel9, { rhel: { subscription: { method: 'satellite', activationKey: { env: 'K' }, org: 'o' } } }), ['TIB3025']],
+      ['pool with autoAttach', with_(rhel9, { rhel: { subscription: { method: 'portal', user: 'u', password: { env: 'P' }, pool: 'abc', autoAttach: true } } }), ['TIB3025']],
+      ['disable with user', with_(rhel9, { rhel: { subscription: { method: 'disable', user: 'u' } } }), ['TIB3025']],
+    ],
+  },
+  sha256Required: {
+    codes: ['TIB3015'],
+    rows: [
+      ['local with sha', rhel9, []],
+      ['local without sha', without(rhel9, 'base.image.sha256'), ['TIB3015']],
+      ['package without sha', with_(focalNative, { datastore: { type: 'vertica', version: '10', package: { file: 'v.deb' } } }), ['TIB3015']],
+      ['image archive without sha', with_(BASE_RECIPE, { datastore: { images: [{ file: 'a.tar' }] } }), ['TIB3015']],
+    ],
+  },
+  filesExist: {
+    codes: ['TIB3016'],
+    rows: [
+      ['no files', BASE_RECIPE, []],
+      ['missing archive', with_(BASE_RECIPE, { datastore: { images: [{ file: 'a.tar', sha256: 'd'.repeat(64) }] } }), ['TIB3016(w)']],
+      ['present archive', with_(BASE_RECIPE, { datastore: { images: [{ file: 'present.tar', sha256: 'd'.repeat(64) }] } }), []],
+    ],
+  },
+  datasourcesIncludeOpenStack: {
+    codes: ['TIB3017'],
+    rows: [
+      ['default', BASE_RECIPE, []],
+      ['config drive only', with_(BASE_RECIPE, { system: { cloudInit: { datasources: ['ConfigDrive'] } } }), ['TIB3017(w)']],
+    ],
+  },
+  repositoriesFitFamily: {
+    codes: ['TIB3026', 'TIB2010'],
+    rows: [
+      ['apt repo on debian', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } }] } }), []],
+      ['yum repo on debian', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', baseurl: 'https://example.com/yum', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } }] } }), ['TIB3026']],
+      ['apt repo on rhel', with_(rhel9, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } }] } }), ['TIB3026']],
+      ['unsigned', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt' }] } }), ['TIB3026']],
+      ['key file and url', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', file: 'k.asc', fingerprint: 'A'.repeat(40) } }] } }), ['TIB3026']],
+      ['same name twice', with_(BASE_RECIPE, { system: { repositories: [
+        { name: 'x', uri: 'https://example.com/a', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
+        { name: 'x', uri: 'https://example.com/b', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } }] } }), ['TIB2010']],
+    ],
+  },
+  environmentAllowed: {
+    codes: ['TIB3023'],
+    rows: [
+      ['plain knob', with_(BASE_RECIPE, { environment: { DIB_MIN_TMPFS: 3 } }), []],
+      ['reserved DIB_RELEASE', with_(BASE_RECIPE, { environment: { DIB_RELEASE: 'trixie' } }), ['TIB3023']],
+      ['REG_ variable', with_(BASE_RECIPE, { environment: { REG_PASSWORD: 'x' } }), ['TIB3023']],
+      ['secret-looking', with_(BASE_RECIPE, { environment: { DIB_ROOT_PASSWORD: 'hunter2' } }), ['TIB3023']],
+    ],
+  },
+  extraElementsAllowed: {
+    codes: ['TIB3024'],
+    rows: [
+      ['growroot', with_(BASE_RECIPE, { elements: { add: ['growroot'] } }), []],
+      ['second OS element', with_(BASE_RECIPE, { elements: { add: ['ubuntu-minimal'] } }), ['TIB3024']],
+      ['tib element', with_(BASE_RECIPE, { elements: { add: ['tib-docker'] } }), ['TIB3024']],
+    ],
+  },
+};
+
+describe('semantic rules', () => {
+  it('every rule has a table', () => {
+    expect(RULES.map((r) => r.name).sort()).toEqual(Object.keys(TABLES).sort());
+  });
+
+  for (const [name, table] of Object.entries(TABLES)) {
+    describe(`rule: ${name}`, () => {
+      it.each(table.rows)('%s', (_label, recipe, expected) => {
+        const diagnostics = validateObject(recipe, { 'present.tar': 'x' });
+        // Rules run only on recipes that pass the schema: a row must not pass vacuously.
+        const shape = diagnostics.filter((d) => /^TIB[12]/.test(d.code) && !table.codes.includes(d.code));
+        expect(shape).toEqual([]);
+        const found = diagnostics
+          .filter((d) => table.codes.includes(d.code))
+          .map((d) => `${d.code}${d.severity === 'warning' ? '(w)' : ''}`);
+        expect([...new Set(found)].sort()).toEqual([...new Set(expected)].sort());
+      });
+    });
+  }
+});

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Generates the derived files from their sources of truth:
+//   packages/core/src/schema/recipe-schema.ts -> schemas/recipe.schema.json
+//   schemas/recipe.schema.json -> packages/core/src/types/recipe.generated.ts
+//   packages/core/src/diagnostics/codes.ts -> docs/diagnostics.md
+// `--check` compares instead of writing (used by the tests and CI).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const check = process.argv.includes('--check');
+
+async function main() {
+  const outputs = await generateAll();
+  let stale = 0;
+  for (const [rel, content] of Object.entries(outputs)) {
+    const file = path.join(root, rel);
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    if (current === content) continue;
+    if (check) {
+      console.error(`stale: ${rel} (run npm run gen)`);
+      stale++;
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+      console.log(`wrote ${rel}`);
+    }
+  }
+  if (stale) process.exit(1);
+}
+
+async function generateAll() {
+  const { RECIPE_SCHEMA: schema } = loadTs('packages/core/src/schema/recipe-schema.ts');
+  const schemaJson = JSON.stringify(schema, null, 2) + '\n';
+  const { compile } = require('json-schema-to-typescript');
+  // A description beside $ref makes json-schema-to-typescript mint a new alias per use
+  // (SecretRef1, SecretRef2 …); strip those descriptions for the type generator only.
+  const forTypes = JSON.parse(schemaJson, (key, value) => {
+    if (value && typeof value === 'object' && typeof value.$ref === 'string') {
+      const { description, ...rest } = value;
+      return rest;
+    }
+    return value;
+  });
+  const ts = await compile(forTypes, 'Recipe', {
+    bannerComment: '/* Generated from schemas/recipe.schema.json by `npm run gen`. Do not edit. */',
+    additionalProperties: false,
+    strictIndexSignatures: true,
+    style: { singleQuote: true },
+    unreachableDefinitions: true,
+  });
+  return {
+    'schemas/recipe.schema.json': schemaJson,
+    'packages/core/src/types/recipe.generated.ts': ts,
+    'docs/diagnostics.md': renderDiagnosticsDoc(loadTs('packages/core/src/diagnostics/codes.ts').DIAGNOSTIC_CODES),
+  };
+}
+
+/** Loads a TypeScript module of core (data only) by bundling it with esbuild. */
+function loadTs(rel) {
+  const esbuild = require('esbuild');
+  const out = esbuild.buildSync({
+    entryPoints: [path.join(root, rel)],
+    bundle: true, write: false, format: 'cjs', platform: 'node',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
+  return mod.exports;
+}
+
+function renderDiagnosticsDoc(codes) {
+  const groups = [
+    ['TIB1', 'Reading the recipe (YAML, files, `extends`, `--set`)'],
+    ['TIB2', 'Shape (JSON Schema of recipe v1)'],
+    ['TIB3', 'Meaning (semantic rules and the support matrix)'],
+    ['TIB4', 'Compiling (elements and templates)'],
+    ['TIB5', 'The build host (pre-flight of `tib run` and `tib doctor`)'],
+  ];
+  let md = '# Diagnostic codes\n\n';
+  md += '<!-- Generated from packages/core/src/diagnostics/codes.ts by `npm run gen`. Do not edit. -->\n\n';
+  md += 'Every problem tib reports carries a stable code. Codes never change meaning. ';
+  md += 'Each is printed as `file:line:col: severity TIBnnnn: message` with the key path, ';
+  md += 'or as JSON with `--json`.\n';
+  for (const [prefix, title] of groups) {
+    md += `\n## ${prefix}xxx — ${title}\n\n| code | name | default severity | meaning |\n|---|---|---|---|\n`;
+    for (const [code, info] of Object.entries(codes)) {
+      if (!code.startsWith(prefix)) continue;
+      md += `| ${code} | ${info.name} | ${info.severity} | ${info.summary.replace(/\|/g, '\\|')} |\n`;
+    }
+  }
+  return md;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
