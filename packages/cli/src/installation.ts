@@ -22,8 +22,8 @@ export function tibVersion(): string {
   return cachedVersion;
 }
 
-/** tib's directories, relative to cwd when possible so plans and scripts read cleanly. */
-export function resourceDirs(env: NodeJS.ProcessEnv): { elementsDir: string; templatesDir: string; root: string } {
+/** tib's own directories (its templates are precompiled into the code). */
+export function resourceDirs(env: NodeJS.ProcessEnv): { elementsDir: string; root: string } {
   const root = tibRoot(env);
-  return { root, elementsDir: path.join(root, 'elements'), templatesDir: path.join(root, 'templates') };
+  return { root, elementsDir: path.join(root, 'elements') };
 }

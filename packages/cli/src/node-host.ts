@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import fg from 'fast-glob';
 import type { SourceHost } from '@tib/core';
 
 /**
@@ -24,7 +23,11 @@ export function nodeHost(cwd: string): SourceHost {
       const root = abs(dir);
       if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) return undefined;
       // Sorted: the plan (and the emitted script) must not depend on directory order.
-      return fg.sync('**/*', { cwd: root, onlyFiles: true, dot: true, followSymbolicLinks: false }).sort();
+      const entries = fs.readdirSync(root, { recursive: true, withFileTypes: true });
+      return entries
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+        .sort();
     },
   };
 }

@@ -13,9 +13,8 @@ import type { ValidateOptions } from './validate/validate-recipe';
 
 export interface CompileInput extends ValidateOptions {
   readonly recipePath: string;
-  /** tib's own element and template directories (part of the tib installation). */
+  /** tib's own element directory (part of the tib installation). */
   readonly elementsDir: string;
-  readonly templatesDir: string;
   readonly tibVersion: string;
 }
 
@@ -27,7 +26,7 @@ export type CompileResult =
  * The whole pipeline: load → validate → resolve → plan. Never throws for anything a
  * recipe can contain; template failures (tib bugs) become TIB4001 diagnostics.
  */
-export function compilePlan(input: CompileInput, host: SourceHost, renderer = new Renderer(host, input.templatesDir)): CompileResult {
+export function compilePlan(input: CompileInput, host: SourceHost, renderer = new Renderer()): CompileResult {
   const validation = validateRecipe(input.recipePath, host, input);
   const files = validation.loaded.files;
   if (!validation.recipe || !validation.facts || !validation.locator) return { ok: false, diagnostics: validation.diagnostics, files };
@@ -53,7 +52,7 @@ export type ScriptResult =
 
 /** compilePlan, then the build script rendered from the plan. */
 export function compileScript(input: CompileInput, host: SourceHost): ScriptResult {
-  const renderer = new Renderer(host, input.templatesDir);
+  const renderer = new Renderer();
   const result = compilePlan(input, host, renderer);
   if (!result.ok) return result;
   try {

@@ -2,10 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hasErrors, memoryHost, Renderer, validateRecipe } from '@tib/core';
 import { EXIT } from '../exit-codes';
-import { resourceDirs } from '../installation';
 import type { Io } from '../io';
 import { write } from '../io';
-import { nodeHost } from '../node-host';
 import { printDiagnostics } from '../print-diagnostics';
 import { writeFileAtomic } from '../write-atomic';
 import type { ParsedArgs } from './command';
@@ -30,8 +28,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const output = args.values['output'] as string | undefined;
   const name = output ? path.basename(output).replace(/\.ya?ml$/i, '') : `${distro}-${release}-${datastore}`;
 
-  const dirs = resourceDirs(io.env);
-  const renderer = new Renderer(nodeHost(io.cwd), dirs.templatesDir);
+  const renderer = new Renderer();
   const text = renderer.render('recipe.yaml.hbs', { name, distro, release, datastore, agent, hasRelease: agent.release !== undefined });
 
   // The scaffold must itself be a valid recipe; check it before handing it out.

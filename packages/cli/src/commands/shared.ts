@@ -13,7 +13,6 @@ export function compileInputFor(recipePath: string, args: ParsedArgs, io: Io, mo
   return {
     recipePath,
     elementsDir: dirs.elementsDir,
-    templatesDir: dirs.templatesDir,
     tibVersion: tibVersion(),
     set: setOverrides(args),
     mode,

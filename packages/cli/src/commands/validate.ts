@@ -7,9 +7,22 @@ import { diagnosticsJson, printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { setOverrides, toJson } from './shared';
 
+/** Quoted globs (`tib validate 'recipes/**\/*.yaml'`) are expanded here, the same on every shell. */
+function expandRecipes(patterns: readonly string[], cwd: string): string[] {
+  if (!patterns.some((p) => /[*?[\]{}]/.test(p))) return [...patterns];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fg = require('fast-glob') as typeof import('fast-glob');
+  return patterns.flatMap((p) => (/[*?[\]{}]/.test(p) ? fg.sync(p, { cwd, onlyFiles: true }).sort() : [p]));
+}
+
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const host = nodeHost(io.cwd);
-  const results = args.positionals.map((recipe) => {
+  const recipes = expandRecipes(args.positionals, io.cwd);
+  if (recipes.length === 0) {
+    write(io.stderr, `tib validate: no recipe matches ${args.positionals.join(' ')}`);
+    return EXIT.usage;
+  }
+  const results = recipes.map((recipe) => {
     const result = validateRecipe(recipe, host, { set: setOverrides(args), mode: 'validate' });
     return { recipe, result, valid: !hasErrors(result.diagnostics) };
   });

@@ -39,6 +39,9 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
   }
   value('DIB_BOOTLOADER_DEFAULT_CMDLINE', BOOT_CMDLINE);
   value('DIB_CLOUD_INIT_DATASOURCES', r.datasources.join(', '));
+  // cloud-init puts the instance's hostname in /etc/hosts; without it every `sudo` the
+  // agent runs waits on a DNS lookup of its own name (as Trove's own images do).
+  value('DIB_CLOUD_INIT_ETC_HOSTS', 'localhost');
   if (r.agent.source === 'git' && r.agent.git) {
     // source-repositories: the same names a DIB user would set to override them.
     value('DIB_REPOLOCATION_guest_agent', r.agent.git.repo);

@@ -1,5 +1,5 @@
-import Handlebars from 'handlebars';
-import type { SourceHost } from '../host';
+import HandlebarsRuntime from 'handlebars/runtime';
+import { PRECOMPILED_TEMPLATES } from '../generated/templates';
 import { shellQuote, shellQuoteAll } from './shell-quote';
 
 export type TemplateFn = (context: unknown) => string;
@@ -7,13 +7,15 @@ export type TemplateFn = (context: unknown) => string;
 /**
  * Renders tib's Handlebars templates in an isolated instance: `noEscape` because HTML
  * escaping is wrong for shell and config files, `strict` so a missing field is an error
- * instead of an empty string in a script. Templates are compiled once and cached.
+ * instead of an empty string in a script. tib's own templates are precompiled at build
+ * time (`npm run gen`, with these same options) so the compiler is never loaded at run
+ * time; templates/ is their source, kept in sync by a test.
  */
 export class Renderer {
-  private readonly hbs = Handlebars.create();
+  private readonly hbs = HandlebarsRuntime.create();
   private readonly cache = new Map<string, TemplateFn>();
 
-  constructor(private readonly host: SourceHost, private readonly templatesDir: string) {
+  constructor() {
     this.hbs.registerHelper('sh', (value: unknown) => {
       if (typeof value !== 'string' && typeof value !== 'number') throw new Error(`sh helper: expected a string, got ${typeof value}`);
       return shellQuote(String(value));
@@ -30,19 +32,20 @@ export class Renderer {
   }
 
   render(name: string, context: unknown): string {
-    let fn = this.cache.get(name);
-    if (!fn) {
-      const path = `${this.templatesDir}/${name}`;
-      const source = this.host.readFile(path);
-      if (source === undefined) throw new TemplateError(name, `template ${path} not found`);
-      fn = this.hbs.compile(source, { noEscape: true, strict: true });
-      this.cache.set(name, fn);
-    }
+    const fn = this.cache.get(name) ?? this.load(name);
     try {
       return fn(context);
     } catch (err) {
       throw new TemplateError(name, err instanceof Error ? err.message : String(err));
     }
+  }
+
+  private load(name: string): TemplateFn {
+    const spec = PRECOMPILED_TEMPLATES[name];
+    if (!spec) throw new TemplateError(name, 'no such template (templates are precompiled by npm run gen)');
+    const fn = this.hbs.template(spec as Parameters<typeof this.hbs.template>[0]) as TemplateFn;
+    this.cache.set(name, fn);
+    return fn;
   }
 }
 

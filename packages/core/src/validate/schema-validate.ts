@@ -1,20 +1,22 @@
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { Diagnostic, KeyPath } from '../diagnostics/diagnostic';
+import { validate as validateRecipeSchema } from '../generated/recipe-validator';
 import { RECIPE_SCHEMA } from '../schema/recipe-schema';
 import { closest, didYouMean } from './did-you-mean';
 import type { Locator } from './locate';
 import { describePattern } from './pattern-messages';
 
-let compiled: ValidateFunction | undefined;
+interface StandaloneValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
-/** The recipe validator, compiled once per process. */
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: false });
-    compiled = ajv.compile(RECIPE_SCHEMA);
-  }
-  return compiled;
+/**
+ * The recipe validator: ajv standalone code generated from the schema at build time
+ * (options: allErrors, strict, allowUnionTypes), so no schema compiles at startup.
+ */
+function validator(): StandaloneValidator {
+  return validateRecipeSchema as unknown as StandaloneValidator;
 }
 
 type JsonSchemaNode = Record<string, unknown>;

@@ -1,0 +1,93 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/**
+ * A stand-in diskimage-builder for fast tests of argument and environment plumbing:
+ * `disk-image-create` records its argv, environment and the element tree it was given,
+ * then writes empty output files. It proves nothing about images; real builds do that.
+ */
+export interface FakeDib {
+  readonly root: string;
+  readonly bin: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Where the last invocation was recorded. */
+  readonly recordDir: string;
+  record(): DibRecord;
+  cleanup(): void;
+}
+
+export interface DibRecord {
+  readonly argv: string[];
+  readonly env: Record<string, string>;
+  readonly elements: { path: string; mode: number; content: string }[];
+}
+
+const FAKE_DIB = `#!/usr/bin/env python3
+import json, os, sys
+if sys.argv[1:] == ['--version']:
+    print(os.environ.get('FAKE_DIB_VERSION', '3.13.0'))
+    sys.exit(0)
+record = os.environ['FAKE_DIB_RECORD']
+os.makedirs(record, exist_ok=True)
+with open(os.path.join(record, 'argv.json'), 'w') as f:
+    json.dump(sys.argv[1:], f)
+with open(os.path.join(record, 'env.json'), 'w') as f:
+    json.dump(dict(os.environ), f)
+tree = []
+first = os.environ.get('ELEMENTS_PATH', '').split(':')[0]
+for base, dirs, files in os.walk(first):
+    dirs.sort()
+    for name in sorted(files):
+        p = os.path.join(base, name)
+        with open(p, 'rb') as f:
+            content = f.read().decode('utf-8')
+        tree.append({'path': os.path.relpath(p, first), 'mode': os.stat(p).st_mode & 0o777, 'content': content})
+with open(os.path.join(record, 'elements.json'), 'w') as f:
+    json.dump(tree, f)
+fail = os.environ.get('FAKE_DIB_FAIL')
+if fail:
+    print('fake DIB failing as asked', file=sys.stderr)
+    sys.exit(int(fail))
+args = sys.argv[1:]
+out = args[args.index('-o') + 1]
+types = args[args.index('-t') + 1].split(',') if '-t' in args else ['qcow2']
+for t in types:
+    with open(out + '.' + t, 'w') as f:
+        f.write('fake ' + t + ' image\\n')
+print('Build completed successfully')
+`;
+
+const DIB_ELEMENTS = ['debian-minimal', 'ubuntu-minimal', 'ubuntu', 'centos7', 'centos', 'centos-minimal', 'rhel', 'vm', 'cloud-init', 'openssh-server',
+  'cloud-init-datasources', 'selinux-permissive', 'disable-selinux', 'source-repositories', 'growroot'];
+
+export function createFakeDib(): FakeDib {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-fake-dib-'));
+  const bin = path.join(root, 'bin');
+  const py = path.join(root, 'python');
+  fs.mkdirSync(bin);
+  fs.mkdirSync(path.join(py, 'diskimage_builder'), { recursive: true });
+  fs.writeFileSync(path.join(py, 'diskimage_builder', '__init__.py'), '');
+  for (const e of DIB_ELEMENTS) fs.mkdirSync(path.join(py, 'diskimage_builder', 'elements', e), { recursive: true });
+  fs.writeFileSync(path.join(bin, 'disk-image-create'), FAKE_DIB, { mode: 0o755 });
+  for (const tool of ['debootstrap', 'qemu-img', 'sfdisk', 'mkfs.ext4', 'vhd-util', 'openssl']) {
+    fs.writeFileSync(path.join(bin, tool), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+  }
+  const recordDir = path.join(root, 'record');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${bin}:${process.env['PATH'] ?? '/usr/bin:/bin'}`,
+    PYTHONPATH: py,
+    FAKE_DIB_RECORD: recordDir,
+    TIB_CACHE_DIR: path.join(root, 'cache'),
+  };
+  return {
+    root, bin, env, recordDir,
+    record: () => ({
+      argv: JSON.parse(fs.readFileSync(path.join(recordDir, 'argv.json'), 'utf8')) as string[],
+      env: JSON.parse(fs.readFileSync(path.join(recordDir, 'env.json'), 'utf8')) as Record<string, string>,
+      elements: JSON.parse(fs.readFileSync(path.join(recordDir, 'elements.json'), 'utf8')) as DibRecord['elements'],
+    }),
+    cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
+  };
+}
