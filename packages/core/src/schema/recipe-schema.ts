@@ -28,7 +28,7 @@ const sha256 = (description: string) => ({
 });
 const url = (description: string) => ({
   type: 'string',
-  pattern: '^(https?|file)://[^\\s\'"`$\\\\]+$',
+  pattern: '^(https?|file)://[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
   maxLength: 2048,
   description,
 });
@@ -191,11 +191,11 @@ export const RECIPE_SCHEMA = {
           description: 'git/local: how pip installs the agent.',
           properties: {
             file: {
-              type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\s\'"`$\\\\]+$',
+              type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
               description: 'Requirements file: a path inside the source tree, a host path, or a URL. Default: the tree\'s requirements.txt.',
             },
             constraints: {
-              type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\s\'"`$\\\\]+$',
+              type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
               description: 'Upper-constraints: a URL or a host path. Default: releases.openstack.org for the release; `none` for no constraints.',
             },
             index: {
@@ -256,7 +256,7 @@ export const RECIPE_SCHEMA = {
               suite: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$', maxLength: 128, description: 'apt: suite (default the release codename).' },
               components: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'A component.' }, description: 'apt: components (default [main]).' },
               baseurl: {
-                type: 'string', pattern: '^(https?|file)://[^\\s\'"`\\\\]+$', maxLength: 2048,
+                type: 'string', pattern: '^(https?|file)://[^\\s\\u0000-\\u001f\\u007f\'"`\\\\]+$', maxLength: 2048,
                 description: 'yum: base URL ($releasever and $basearch allowed).',
               },
               key: {
@@ -293,10 +293,10 @@ export const RECIPE_SCHEMA = {
           description: 'Subscription used during the build (DIB rhel-common). Secrets by reference only.',
           properties: {
             method: { enum: ['portal', 'satellite', 'disable'], description: 'portal (Customer Portal), satellite, or disable (no registration).' },
-            user: { type: 'string', pattern: '^[^\\s\'"`$\\\\]+$', maxLength: 256, description: 'Account user name (not secret).' },
+            user: { type: 'string', pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$', maxLength: 256, description: 'Account user name (not secret).' },
             password: { $ref: '#/definitions/secretRef', description: 'Account password, by reference.' },
             activationKey: { $ref: '#/definitions/secretRef', description: 'Activation key, by reference (with org).' },
-            org: { type: 'string', pattern: '^[^\\s\'"`$\\\\]+$', maxLength: 256, description: 'Organization id.' },
+            org: { type: 'string', pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$', maxLength: 256, description: 'Organization id.' },
             pool: { type: 'string', pattern: '^[0-9a-fA-F]{1,64}$', description: 'Pool id to attach (without autoAttach).' },
             autoAttach: { type: 'boolean', description: 'Attach the best-matching subscription automatically.' },
             repos: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'A repository id.' }, description: 'Repository ids to enable (replaces the default base repos).' },
