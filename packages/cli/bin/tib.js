@@ -45,4 +45,6 @@ function loadBundle() {
   return bundle.exports;
 }
 
+// ESM-only dependencies (execa) are imported through this module, which can import().
+globalThis.__tibImportEsm = (id) => import(id);
 loadBundle().run();

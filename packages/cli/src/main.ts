@@ -55,6 +55,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Entry point for bin/tib.js. */
 export function run(): void {
+  // `tib plan … | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   main(process.argv.slice(2), io).then(
     (code) => {

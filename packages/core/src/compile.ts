@@ -8,6 +8,7 @@ import { Renderer, TemplateError } from './render/renderer';
 import { renderScript } from './render/script';
 import { resolveRecipe } from './resolve/resolve-recipe';
 import type { ResolvedRecipe } from './resolve/resolved';
+import type { Recipe } from './types/recipe.generated';
 import { validateRecipe } from './validate/validate-recipe';
 import type { ValidateOptions } from './validate/validate-recipe';
 
@@ -19,7 +20,7 @@ export interface CompileInput extends ValidateOptions {
 }
 
 export type CompileResult =
-  | { readonly ok: true; readonly plan: Plan; readonly resolved: ResolvedRecipe; readonly diagnostics: Diagnostic[]; readonly files: readonly SourceFile[] }
+  | { readonly ok: true; readonly plan: Plan; readonly resolved: ResolvedRecipe; readonly recipe: Recipe; readonly diagnostics: Diagnostic[]; readonly files: readonly SourceFile[] }
   | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly files: readonly SourceFile[] };
 
 /**
@@ -37,7 +38,7 @@ export function compilePlan(input: CompileInput, host: SourceHost, renderer = ne
     });
     const all = [...validation.diagnostics, ...diagnostics];
     if (hasErrors(all)) return { ok: false, diagnostics: all, files };
-    return { ok: true, plan, resolved, diagnostics: all, files };
+    return { ok: true, plan, resolved, recipe: validation.recipe, diagnostics: all, files };
   } catch (err) {
     if (err instanceof TemplateError) {
       return { ok: false, files, diagnostics: [...validation.diagnostics, { code: 'TIB4001', severity: 'error', file: input.recipePath, message: err.message }] };

@@ -32,3 +32,4 @@ export { DISTRO_RELEASES, findRelease } from './catalog/distros';
 export { TROVE_RELEASES, troveRelease } from './catalog/agents';
 export { DATASTORES } from './catalog/datastores';
 export type { Datastore } from './catalog/datastores';
+export { importEsm } from './util/import-esm';

@@ -1,1 +1,19 @@
-export {};
+// @tib/runner: the side effects of a build. Pre-flight, base images, the element tree,
+// disk-image-create, progress, logs, safe output, the manifest.
+export { runBuild } from './run-build';
+export type { RunOptions, RunOutcome } from './run-build';
+export { nodeBuildHost } from './host';
+export type { BuildHost } from './host';
+export { preflight } from './preflight';
+export { findDib, compareVersions } from './dib-info';
+export type { DibInfo } from './dib-info';
+export { partitionMapping } from './host-checks';
+export { resolveSecrets } from './secrets';
+export { runPaths, cacheDir } from './context';
+export { findChecksum } from './checksum-list';
+export { ProgressTracker, statusLine, clock } from './progress';
+export { Redactor } from './redact';
+export { readManifest, manifestPath, fingerprint } from './manifest';
+export type { Manifest } from './manifest';
+export { doctorReport, installCommand } from './doctor';
+export type { DoctorRow } from './doctor';

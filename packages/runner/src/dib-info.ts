@@ -1,0 +1,44 @@
+import type { BuildHost } from './host';
+
+export interface DibInfo {
+  readonly command: string;
+  readonly version: string;
+  /** DIB's own element directory. */
+  readonly elementsDir?: string;
+}
+
+/**
+ * Finds disk-image-create, its version, and its element directory (asked of the Python
+ * that runs it, as the compiled script does).
+ */
+export function findDib(host: BuildHost): DibInfo | undefined {
+  const command = host.which('disk-image-create');
+  if (!command) return undefined;
+  const version = host.exec(command, ['--version']).stdout.trim() || 'unknown';
+  const firstLine = (host.readFile(command) ?? '').split('\n')[0] ?? '';
+  const words = firstLine.replace(/^#!/, '').trim().split(/\s+/);
+  let python = words[0] || 'python3';
+  if (python.endsWith('/env') && words[1]) python = words[1];
+  const probe = host.exec(python, ['-c', 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))']);
+  const elementsDir = probe.status === 0 ? probe.stdout.trim() : undefined;
+  return { command, version, ...(elementsDir ? { elementsDir } : {}) };
+}
+
+/** Compares dotted versions numerically (3.13.0 < 3.36.0). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split(/[.+-]/).map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Where an element is found: the first element directory that has it. */
+export function locateElement(name: string, dirs: readonly string[], host: BuildHost): string | undefined {
+  for (const dir of dirs) {
+    if (host.isDirectory(`${dir}/${name}`)) return `${dir}/${name}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,20 @@
+import type { BuildHost } from './host';
+
+/**
+ * DIB maps the partitions of its loop device with kpartx, which needs device-mapper in
+ * the kernel. Containers and some CI kernels lack it; a partx-based stand-in (as
+ * ../shared/host/prepare-dib-host installs) works there. Say which case this host is.
+ */
+export function partitionMapping(host: BuildHost): { ok: boolean; detail: string } {
+  const kpartx = host.which('kpartx');
+  if (!kpartx) return { ok: false, detail: 'kpartx not found: install kpartx (DIB maps the image\'s partitions with it)' };
+  const dm = host.exec('dmsetup', ['version'], 5000);
+  const kernelDm = dm.status === 0 && /Driver version/.test(dm.stdout);
+  if (kernelDm) return { ok: true, detail: 'device-mapper available' };
+  const script = host.readFile(kpartx) ?? '';
+  if (script.startsWith('#!') && /\bpartx\b/.test(script)) return { ok: true, detail: `no device-mapper, but ${kpartx} is a partx-based stand-in` };
+  return {
+    ok: false,
+    detail: 'kpartx cannot work here: the kernel has no device-mapper (`dmsetup version` finds no driver). Use a host or VM with the dm-mod module, or install a partx-based kpartx stand-in (see README, "Hosts without device-mapper")',
+  };
+}

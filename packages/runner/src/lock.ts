@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+
+/**
+ * The same lock the compiled script takes (`flock -n` on <output>/.<name>.tib-lock), so
+ * `tib run` and build.sh exclude each other. Node has no flock(2); a small `flock`
+ * child holds it while tib runs and releases it when told to, or when tib dies.
+ */
+export class BuildLock {
+  private constructor(private readonly child: ChildProcess) {}
+
+  static async acquire(lockFile: string): Promise<BuildLock | undefined> {
+    const child = spawn('flock', ['--nonblock', '--conflict-exit-code', '75', lockFile, 'sh', '-c', 'echo held; read -r _'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      child.stdout?.once('data', () => {
+        settled = true;
+        resolve(new BuildLock(child));
+      });
+      child.once('error', (err) => {
+        if (!settled) reject(err);
+      });
+      child.once('exit', (code) => {
+        if (!settled) code === 75 ? resolve(undefined) : reject(new Error(`flock exited with ${code}`));
+      });
+    });
+  }
+
+  release(): void {
+    this.child.stdin?.end();
+  }
+}

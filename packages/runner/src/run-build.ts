@@ -1,0 +1,195 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Diagnostic, Plan } from '@tib/core';
+import { acquireBaseImage, BaseImageError } from './base-image';
+import type { BaseImage } from './base-image';
+import { runPaths } from './context';
+import type { RunPaths } from './context';
+import { dibArgv, resolveDibEnvironment } from './dib-environment';
+import type { BuildHost } from './host';
+import { checkInputs } from './inputs';
+import { BuildLock } from './lock';
+import type { Manifest } from './manifest';
+import { fingerprint, hostFacts, manifestPath, MANIFEST_VERSION, readManifest, writeManifest } from './manifest';
+import { materialize } from './materialize';
+import { existingOutputs, installOutputs, lockFile, partialDir } from './output';
+import { preflight } from './preflight';
+import { Redactor } from './redact';
+import { Reporter } from './reporter';
+import { resolveSecrets } from './secrets';
+import { spawnDib } from './spawn-dib';
+import { findDib } from './dib-info';
+
+export interface RunOptions {
+  readonly plan: Plan;
+  /** The merged recipe, for the manifest (secret fields are references only). */
+  readonly recipeValue: unknown;
+  readonly host: BuildHost;
+  readonly cwd: string;
+  readonly tibVersion: string;
+  readonly out?: string;
+  readonly force: boolean;
+  readonly offline: boolean;
+  readonly dryRun: boolean;
+  readonly logFile?: string;
+  readonly keepWorkdir: boolean;
+  readonly stderr: NodeJS.WritableStream;
+  readonly stdout: NodeJS.WritableStream;
+  readonly tty: boolean;
+}
+
+export type RunOutcome =
+  | { readonly kind: 'built'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
+  | { readonly kind: 'up-to-date'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
+  | { readonly kind: 'dry-run' }
+  | { readonly kind: 'refused'; readonly exitCode: 1 | 2 | 3 | 4 | 130; readonly diagnostics: Diagnostic[]; readonly logFile?: string };
+
+/**
+ * `tib run`: pre-flight → up-to-date check → lock → base image → element tree → DIB →
+ * outputs moved into place → manifest. The same plan the compiled script runs.
+ */
+export async function runBuild(o: RunOptions): Promise<RunOutcome> {
+  const { plan, host } = o;
+  const paths = runPaths(plan, o.cwd, host.env, o.out);
+  const manifestFile = manifestPath(paths.outputDir, plan.image.name);
+  const previous = readManifest(manifestFile);
+  const secrets = resolveSecrets(plan, host, paths.recipeDir);
+  const redactor = new Redactor([...secrets.values.values()]);
+
+  // Up to date? Cheap: the plan is compiled, inputs reuse recorded checksums, outputs are stat()ed.
+  if (previous && !o.force && !o.dryRun) {
+    const dib = findDib(host);
+    const inputs = await checkInputs(plan, paths, previous);
+    const base = previous.baseImage ? { sha256: previous.baseImage.sha256 } as BaseImage : undefined;
+    const fp = fingerprint({ tibVersion: o.tibVersion, plan, dibVersion: dib?.version ?? 'none', ...(base ? { base } : {}), inputs: inputs.records });
+    const untouched = previous.outputs.every((out) => {
+      try {
+        const st = fs.statSync(out.path);
+        return st.size === out.size && Math.floor(st.mtimeMs) === out.mtimeMs;
+      } catch {
+        return false;
+      }
+    });
+    if (fp === previous.fingerprint && untouched && inputs.diagnostics.length === 0) return { kind: 'up-to-date', manifest: previous, manifestFile, paths };
+  }
+
+  const extraDirs = plan.inputs.filter((i) => i.role === 'element-path').map((i) => path.resolve(paths.recipeDir, i.path));
+  const pre = preflight(plan, host, paths, extraDirs);
+  const problems: Diagnostic[] = [...pre.diagnostics, ...secrets.diagnostics];
+  const existing = existingOutputs(plan, paths.outputDir);
+
+  if (o.dryRun) {
+    printDryRun(o, plan, paths, secrets.values, problems, existing);
+    return { kind: 'dry-run' };
+  }
+  if (problems.some((d) => d.severity === 'error')) return { kind: 'refused', exitCode: 3, diagnostics: problems };
+  if (existing.length > 0 && !o.force) {
+    return { kind: 'refused', exitCode: 2, diagnostics: [{ code: 'TIB5016', severity: 'error', file: plan.recipe.path, message: `${existing.join(', ')} exists; pass --force to replace it (the old image is kept until the new one is complete)` }] };
+  }
+  try {
+    fs.mkdirSync(paths.outputDir, { recursive: true });
+    fs.accessSync(paths.outputDir, fs.constants.W_OK);
+  } catch (err) {
+    return { kind: 'refused', exitCode: 3, diagnostics: [{ code: 'TIB5017', severity: 'error', file: plan.recipe.path, message: `output directory ${paths.outputDir} cannot be created or written: ${err instanceof Error ? err.message : String(err)}` }] };
+  }
+
+  const lock = await BuildLock.acquire(lockFile(paths.outputDir, plan.image.name));
+  if (!lock) return { kind: 'refused', exitCode: 3, diagnostics: [{ code: 'TIB5018', severity: 'error', file: plan.recipe.path, message: `another build into ${path.join(paths.outputDir, plan.image.name)} is running (lock ${lockFile(paths.outputDir, plan.image.name)})` }] };
+
+  const reporter = new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds);
+  const partial = partialDir(paths.outputDir, plan.image.name);
+  const workDir = fs.mkdtempSync(path.join(host.env['TMPDIR'] || os.tmpdir(), 'tib-build.'));
+  const logFile = path.resolve(o.cwd, o.logFile ?? path.join(paths.outputDir, `${plan.image.name}.log`));
+  const startedAt = new Date();
+  try {
+    const inputs = await checkInputs(plan, paths, previous);
+    if (inputs.diagnostics.length > 0) return { kind: 'refused', exitCode: 3, diagnostics: inputs.diagnostics };
+    let base: BaseImage | undefined;
+    try {
+      base = await acquireBaseImage(plan, paths, o.offline, (line) => reporter.info(line));
+    } catch (err) {
+      if (err instanceof BaseImageError) return { kind: 'refused', exitCode: 3, diagnostics: [err.diagnostic] };
+      throw err;
+    }
+    const tree = materialize(plan, workDir, base);
+    const env = resolveDibEnvironment({ plan, paths, elementsDir: tree.elementsDir, ...(base ? { baseImage: base } : {}), ...(tree.baseImageDir ? { baseImageDir: tree.baseImageDir } : {}), secrets: secrets.values });
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.mkdirSync(partial, { recursive: true });
+    const argv = dibArgv(plan, path.join(partial, plan.image.name));
+    const dib = pre.dib;
+    if (!dib) throw new Error('pre-flight passed without finding DIB');
+    reporter.info(`building ${plan.image.name} with diskimage-builder ${dib.version}; full log: ${logFile}`);
+    const result = await spawnDib({
+      command: dib.command, argv, env: { ...stringEnv(host.env), ...env.vars }, logFile, redactor,
+      onEvent: (event, tracker) => reporter.event(event, tracker),
+      onTick: (tracker) => reporter.tick(tracker),
+    });
+    reporter.clearLive();
+    if (result.interrupted) {
+      return { kind: 'refused', exitCode: 130, diagnostics: [], logFile };
+    }
+    if (result.exitCode !== 0) {
+      reporter.info(`disk-image-create failed (exit status ${result.exitCode}); no image was written. Last lines of ${logFile}:`);
+      for (const line of result.lastLines.slice(-20)) o.stderr.write(`  | ${line}\n`);
+      return { kind: 'refused', exitCode: 4, diagnostics: [], logFile };
+    }
+    const outputs = await installOutputs(plan, partial, paths.outputDir);
+    const manifest: Manifest = {
+      manifestVersion: MANIFEST_VERSION,
+      tib: { version: o.tibVersion },
+      recipe: { path: plan.recipe.path, sha256: plan.recipe.sha256, files: plan.recipe.files, resolved: o.recipeValue },
+      fingerprint: fingerprint({ tibVersion: o.tibVersion, plan, dibVersion: dib.version, ...(base ? { base } : {}), inputs: inputs.records }),
+      dib: { version: dib.version, ...(dib.elementsDir ? { elementsDir: dib.elementsDir } : {}), argv: [dib.command, ...argv], environment: env.shown.map((e) => ({ name: e.name, value: redactor.redact(e.value) })) },
+      host: hostFacts(),
+      elements: plan.dib.elements.map((e) => ({ name: e.name, origin: e.origin, ...(pre.elementPaths.get(e.name) ? { path: pre.elementPaths.get(e.name) } : {}) })),
+      ...(base ? { baseImage: { source: base.source, ...(base.url ? { url: base.url } : {}), file: base.file, sha256: base.sha256 } } : {}),
+      inputs: inputs.records,
+      outputs,
+      timings: { totalSeconds: round(result.tracker.elapsedSeconds(Date.now())), phases: Object.fromEntries([...result.tracker.phaseSeconds].map(([k, v]) => [k, round(v)])) },
+      status: { exitCode: 0, result: 'success' },
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      controller: plan.controller,
+    };
+    writeManifest(manifestFile, manifest);
+    return { kind: 'built', manifest, manifestFile, paths };
+  } finally {
+    fs.rmSync(partial, { recursive: true, force: true });
+    if (o.keepWorkdir) reporter.info(`work directory kept: ${workDir}`);
+    else fs.rmSync(workDir, { recursive: true, force: true });
+    lock.release();
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function printDryRun(o: RunOptions, plan: Plan, paths: RunPaths, secrets: ReadonlyMap<string, string>, problems: readonly Diagnostic[], existing: readonly string[]): void {
+  const w = (s: string) => o.stdout.write(`${s}\n`);
+  const placeholderTree = path.join('<workdir>', 'elements');
+  const env = resolveDibEnvironment({ plan, paths, elementsDir: placeholderTree, ...(plan.baseImage.source !== 'bootstrap' ? { baseImage: { file: '<verified base image>', fileName: '', sha256: '', source: 'local' }, baseImageDir: '<workdir>/base-image' } : {}), secrets });
+  w(`# tib run --dry-run ${plan.recipe.path}: nothing is built`);
+  w(`output: ${path.join(paths.outputDir, plan.image.files[0] ?? plan.image.name)}${existing.length > 0 ? ' (exists: --force would replace it)' : ''}`);
+  w('');
+  w('argv:');
+  w(`  disk-image-create ${dibArgv(plan, path.join(partialDir(paths.outputDir, plan.image.name), plan.image.name)).join(' ')}`);
+  w('');
+  w('environment (added to the inherited one; secrets redacted):');
+  for (const e of env.shown) w(`  ${e.name}=${e.value.includes('\n') ? JSON.stringify(e.value) : e.value}`);
+  w('');
+  w(`element tree (${placeholderTree}):`);
+  for (const f of plan.elementTree) w(`  ${f.mode.toString(8).padStart(4, '0')} ${String(f.content.length).padStart(6)} ${f.path}`);
+  if (problems.length > 0) {
+    w('');
+    w('pre-flight would stop the build:');
+    for (const p of problems) w(`  ${p.code}: ${p.message}`);
+  }
+}
