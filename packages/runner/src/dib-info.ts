@@ -14,13 +14,14 @@ export interface DibInfo {
 export function findDib(host: BuildHost): DibInfo | undefined {
   const command = host.which('disk-image-create');
   if (!command) return undefined;
-  const version = host.exec(command, ['--version']).stdout.trim() || 'unknown';
+  const probe = host.exec(command, ['--version']);
+  const version = /^\d+(\.\d+)+/.exec(probe.stdout.trim())?.[0] ?? 'unknown';
   const firstLine = (host.readFile(command) ?? '').split('\n')[0] ?? '';
   const words = firstLine.replace(/^#!/, '').trim().split(/\s+/);
   let python = words[0] || 'python3';
   if (python.endsWith('/env') && words[1]) python = words[1];
-  const probe = host.exec(python, ['-c', 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))']);
-  const elementsDir = probe.status === 0 ? probe.stdout.trim() : undefined;
+  const dirProbe = host.exec(python, ['-c', 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))']);
+  const elementsDir = dirProbe.status === 0 ? dirProbe.stdout.trim() : undefined;
   return { command, version, ...(elementsDir ? { elementsDir } : {}) };
 }
 

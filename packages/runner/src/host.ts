@@ -24,25 +24,29 @@ export interface BuildHost {
 }
 
 export function nodeBuildHost(env: NodeJS.ProcessEnv = process.env): BuildHost {
+  // The sbin directories are searched too: DIB's sudo calls see them (secure_path).
   const searchPath = [...(env['PATH'] ?? '').split(':'), '/usr/local/sbin', '/usr/sbin', '/sbin'].filter(Boolean);
+  const which = (command: string): string | undefined => {
+    if (command.includes('/')) return fs.existsSync(command) ? command : undefined;
+    for (const dir of searchPath) {
+      const candidate = path.join(dir, command);
+      try {
+        fs.accessSync(candidate, fs.constants.X_OK);
+        if (fs.statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not here
+      }
+    }
+    return undefined;
+  };
   return {
     env,
     uid: () => (typeof process.getuid === 'function' ? process.getuid() : -1),
-    which(command) {
-      if (command.includes('/')) return fs.existsSync(command) ? command : undefined;
-      for (const dir of searchPath) {
-        const candidate = path.join(dir, command);
-        try {
-          fs.accessSync(candidate, fs.constants.X_OK);
-          if (fs.statSync(candidate).isFile()) return candidate;
-        } catch {
-          // not here
-        }
-      }
-      return undefined;
-    },
+    which,
     exec(command, args, timeoutMs = 15000) {
-      const r = spawnSync(command, [...args], { encoding: 'utf8', timeout: timeoutMs, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const resolved = which(command);
+      if (!resolved) return { status: null, stdout: '', stderr: `${command}: not found` };
+      const r = spawnSync(resolved, [...args], { encoding: 'utf8', timeout: timeoutMs, env, stdio: ['ignore', 'pipe', 'pipe'] });
       return { status: r.error ? null : r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error ? String(r.error.message) : '') };
     },
     readFile(file) {

@@ -32,8 +32,9 @@ export function preflight(plan: Plan, host: BuildHost, paths: RunPaths, extraEle
   if (!dib) {
     problem('TIB5002', 'disk-image-create not found on PATH: install diskimage-builder (Debian/Ubuntu: apt-get install python3-diskimage-builder; elsewhere: pip install diskimage-builder)');
   } else {
+    if (dib.version === 'unknown') problem('TIB5003', `${dib.command} --version did not answer with a version; is diskimage-builder installed correctly?`);
     for (const req of plan.preflight) {
-      if (req.kind !== 'dib') continue;
+      if (req.kind !== 'dib' || dib.version === 'unknown') continue;
       if (req.min && compareVersions(dib.version, req.min) < 0) problem('TIB5003', `diskimage-builder ${dib.version} is too old: tib needs ${req.min} or newer`);
       if (req.maxExclusive && compareVersions(dib.version, req.maxExclusive) >= 0) {
         problem('TIB5003', `${req.why ?? 'this recipe needs an older DIB'} (found diskimage-builder ${dib.version}; needs < ${req.maxExclusive})`);
