@@ -6,31 +6,50 @@ export type CheckStatus = 'pass' | 'fail' | 'skip';
 export interface CheckResult {
   /** Stable id, e.g. `service:trove-guestagent`, `boot:network`. */
   readonly id: string;
+  /** `offline`: read from the image's files; `boot`: observed in a booted copy. */
+  readonly phase: 'offline' | 'boot';
   readonly title: string;
   readonly status: CheckStatus;
-  /** What was found: a package version, a unit state, a log line. */
+  /** What was found: a package version, a unit state, a log line. Never a secret value. */
   readonly evidence: string;
   readonly expectation?: Expectation;
 }
+
+/** How the image's files are read: a read-only loop mount (root), or libguestfs. */
+export type Inspector = 'loop' | 'libguestfs';
 
 export interface VerifyOptions {
   readonly image: string;
   readonly plan: Plan;
   /** Also boot the image under QEMU. */
   readonly boot: boolean;
+  /** Default: kvm when /dev/kvm can run a guest, else tcg. */
   readonly accel?: 'kvm' | 'tcg';
+  /** Default: loop when running as root without a usable KVM (no appliance to boot), else libguestfs; the other is the fallback. */
+  readonly inspector?: Inspector;
   /** Secret values (resolved from the recipe's references) to scan the image for. */
   readonly secretValues: readonly string[];
-  /** Progress lines for the user (stderr). */
+  /** Progress lines for the user (stderr). Never receives a secret value. */
   readonly log: (line: string) => void;
-  /** Scratch space; removed afterwards. */
+  /** Scratch space (a fresh directory is made inside it and removed afterwards). Default: the OS temp dir. */
   readonly workDir?: string;
+  /** Upper bound for the boot test, from QEMU start to the probe's last line. Default 900 s under TCG, 300 s under KVM. */
+  readonly bootTimeoutSec?: number;
+  /** Where a failed boot's console log is kept. Default: next to the image. */
+  readonly consoleLogPath?: string;
+  /** Environment for the tools verify runs (default: process.env). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface VerifyReport {
   readonly ok: boolean;
+  readonly image: string;
   readonly checks: readonly CheckResult[];
+  /** How the image was read, and the boot's accelerator (when booted). */
+  readonly inspector?: Inspector;
+  readonly accel?: 'kvm' | 'tcg';
   /** Where the boot's console log was saved, when the boot test failed. */
   readonly consoleLog?: string;
+  /** Seconds per phase: inspect, boot, total. */
   readonly timings: Readonly<Record<string, number>>;
 }

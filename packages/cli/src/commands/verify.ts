@@ -1,10 +1,87 @@
-import { EXIT } from '../exit-codes';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { compilePlan } from '@tib/core';
+import { formatReport, InspectError, MissingToolError, secretValuesFor, ToolError, verifyImage, VerifyInputError } from '@tib/verify';
+import { EXIT, UsageError } from '../exit-codes';
 import type { Io } from '../io';
-import { write } from '../io';
+import { useColor, write } from '../io';
+import { nodeHost } from '../node-host';
+import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
+import { compileInputFor, toJson } from './shared';
 
-/** Placeholder until the verify command lands. */
-export async function run(_args: ParsedArgs, io: Io): Promise<number> {
-  write(io.stderr, 'tib verify: not implemented yet');
-  return EXIT.internal;
+/**
+ * tib verify IMAGE --recipe RECIPE [--boot] [--accel kvm|tcg] [--json]: compiles the
+ * recipe to learn what the image promises, then checks the image (and boots it).
+ * Exit 0 when every check passes, 5 when any fails, 1 for an invalid recipe, 2 for
+ * usage errors or a missing image, 3 when this host lacks a tool verify needs.
+ */
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const image = args.positionals[0] ?? '';
+  const recipe = args.values['recipe'];
+  if (typeof recipe !== 'string' || recipe === '') throw new UsageError('--recipe RECIPE is required: the recipe the image was built from');
+  const accel = args.values['accel'];
+  if (accel !== undefined && accel !== 'kvm' && accel !== 'tcg') throw new UsageError(`--accel must be kvm or tcg, not '${String(accel)}'`);
+  const imagePath = path.resolve(io.cwd, image);
+  if (!fs.existsSync(imagePath)) {
+    write(io.stderr, `tib verify: no image at ${image}`);
+    return EXIT.usage;
+  }
+
+  const compiled = compilePlan(compileInputFor(recipe, args, io), nodeHost(io.cwd));
+  printDiagnostics(io, compiled.files, compiled.diagnostics);
+  if (!compiled.ok) return EXIT.invalidRecipe;
+  const plan = compiled.plan;
+
+  const log = (line: string): void => write(io.stderr, `tib verify: ${line}`);
+  const secrets = secretValuesFor(plan, {
+    env: io.env,
+    recipeDir: path.resolve(io.cwd, path.dirname(recipe)),
+    readFile: (p) => {
+      try {
+        return fs.readFileSync(p, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  });
+  for (const m of secrets.missing) log(`${m} is not available here: the image cannot be searched for that value`);
+
+  try {
+    const report = await verifyImage({
+      image: imagePath,
+      plan,
+      boot: args.values['boot'] === true,
+      ...(accel ? { accel } : {}),
+      ...inspectorFromEnv(io.env),
+      secretValues: secrets.values,
+      log,
+      env: io.env,
+    });
+    write(io.stdout, args.values['json'] ? toJson(report) : formatReport(report, { color: useColor(io, 'stdout') }));
+    return report.ok ? EXIT.ok : EXIT.verifyFailed;
+  } catch (err) {
+    if (err instanceof VerifyInputError) {
+      write(io.stderr, `tib verify: ${err.message}`);
+      return EXIT.usage;
+    }
+    if (err instanceof MissingToolError) {
+      write(io.stderr, `tib verify: ${err.message}`);
+      return EXIT.preflight;
+    }
+    if (err instanceof ToolError || err instanceof InspectError) {
+      // The image could not be opened or booted: it is not verified.
+      write(io.stderr, `tib verify: ${err.message}`);
+      return EXIT.verifyFailed;
+    }
+    throw err;
+  }
+}
+
+/** TIB_VERIFY_INSPECTOR=loop|libguestfs forces one way of reading the image (tests, CI). */
+function inspectorFromEnv(env: NodeJS.ProcessEnv): { inspector?: 'loop' | 'libguestfs' } {
+  const v = env['TIB_VERIFY_INSPECTOR'];
+  if (v === undefined || v === '') return {};
+  if (v !== 'loop' && v !== 'libguestfs') throw new UsageError(`TIB_VERIFY_INSPECTOR must be loop or libguestfs, not '${v}'`);
+  return { inspector: v };
 }

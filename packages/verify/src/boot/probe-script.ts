@@ -1,0 +1,95 @@
+/**
+ * The probe: test instrumentation that tib adds to the boot test, NOT part of what
+ * Trove sends. It runs detached from cloud-init (so it can wait for the boot to finish
+ * without blocking it) and prints `TIB-PROBE key=value` lines on the first serial port,
+ * which QEMU writes to a file on the host. It only reads the guest's state.
+ */
+import type { Expectation } from '@tib/core';
+import { shellQuote } from '@tib/core';
+
+type AgentBoot = Extract<Expectation, { kind: 'agent-boot' }>;
+
+export const PROBE_PREFIX = 'TIB-PROBE';
+export const PROBE_PATH = '/run/tib-verify/probe.sh';
+
+/** What the agent logs when it cannot reach the message bus: oslo.messaging, and tib's stand-in agent. */
+export const BUS_UNREACHABLE = 'ECONNREFUSED|Connection refused|Connection failed|AMQP server on .* is unreachable|cannot connect to the message bus';
+
+export interface ProbeSettings {
+  readonly boot: AgentBoot;
+  /** Files the config drive injected, to report their owner, mode and digest. */
+  readonly injectedPaths: readonly string[];
+  /** Seconds to wait for the boot to settle, then for the agent to reach the bus. */
+  readonly settleSec: number;
+  readonly agentWaitSec: number;
+}
+
+export function probeScript(s: ProbeSettings): string {
+  const b = s.boot;
+  const q = shellQuote;
+  const lines = [
+    '#!/bin/sh',
+    '# tib verify probe (test instrumentation, not Trove\'s): reports guest state on ttyS0.',
+    'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    'export LC_ALL=C',
+    `kv() { v=$(printf '%s' "$2" | tr -c '[:print:]' ' ' | cut -c1-400); printf '${PROBE_PREFIX} %s=%s\\n' "$1" "$v" > /dev/ttyS0; }`,
+    'has_systemd() { [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; }',
+    'svc_active() { if has_systemd; then systemctl is-active "$1" 2>/dev/null; elif service "$1" status >/dev/null 2>&1; then echo active; else echo inactive; fi; }',
+    'kv begin "$(cut -d. -f1 /proc/uptime)"',
+    // 1. Let the boot finish (a unit restarting in a loop can keep it "starting": bounded).
+    `i=0; state=unknown`,
+    `while [ "$i" -lt ${Math.ceil(s.settleSec / 2)} ]; do`,
+    '  if has_systemd; then state=$(systemctl is-system-running 2>/dev/null); else state=$(runlevel 2>/dev/null); fi',
+    '  case "$state" in running|degraded|N\\ [2345]) break ;; esac',
+    '  sleep 2; i=$((i + 1))',
+    'done',
+    'kv system "$state"',
+    'if has_systemd; then kv multi-user "$(systemctl is-active multi-user.target)"; kv failed-units "$(systemctl list-units --failed --plain --no-legend 2>/dev/null | awk \'{print $1}\' | tr \'\\n\' \' \')"; else kv multi-user "$(runlevel)"; fi',
+    // 2. Network: an address on a NIC, the default route, and the DHCP client's lease.
+    'kv ipv4 "$(ip -4 -o addr show scope global 2>/dev/null | awk \'{print $2" "$4}\' | tr \'\\n\' \' \')"',
+    'kv route "$(ip -4 route show default 2>/dev/null | head -n 1)"',
+    'leases=""; for f in /var/lib/dhcp/*.leases /var/lib/dhclient/*.lease* /var/lib/NetworkManager/*.lease /run/systemd/netif/leases/*; do [ -s "$f" ] && leases="$leases $f"; done',
+    'kv dhcp-lease "$leases"',
+    'kv dhcp-client "$(command -v dhclient || command -v NetworkManager || echo none)"',
+    // 3. cloud-init and the files it wrote for "Trove".
+    'kv cloud-init "$(cloud-init status 2>/dev/null | tr \'\\n\' \' \')"',
+    'kv datasource "$(cat /run/cloud-init/cloud-id 2>/dev/null || cloud-id 2>/dev/null)"',
+    ...s.injectedPaths.map((p, i) => `if [ -f ${q(p)} ]; then kv injected-${i} "$(stat -c '%U:%G %a' ${q(p)}) $(sha256sum ${q(p)} | cut -c1-64)"; else kv injected-${i} missing; fi`),
+    // 4. The agent: wait until it has tried the (unreachable) bus, or time runs out.
+    `log=${q(b.logFile)}; svc=${q(b.service)}; bus=${q(BUS_UNREACHABLE)}`,
+    `i=0; while [ "$i" -lt ${Math.ceil(s.agentWaitSec / 3)} ]; do grep -Eq "$bus" "$log" 2>/dev/null && break; sleep 3; i=$((i + 1)); done`,
+    'sleep 3',
+    'kv agent-active "$(svc_active "$svc")"',
+    'if has_systemd; then kv agent-state "$(systemctl show -p ActiveState -p SubState -p NRestarts -p ExecMainStatus "$svc" 2>/dev/null | tr \'\\n\' \' \')"; fi',
+    'kv agent-bus "$(grep -E "$bus" "$log" 2>/dev/null | tail -n 1)"',
+    'kv agent-error "$(grep -E \'ERROR|CRITICAL|Error:|Traceback\' "$log" 2>/dev/null | grep -Ev "$bus" | tail -n 1)"',
+    'if has_systemd; then kv agent-journal "$(journalctl -u "$svc" -n 4 --no-pager -o cat 2>/dev/null | tr \'\\n\' \' \')"; fi',
+    ...(b.docker ? [`kv docker-active "$(svc_active ${q(b.dockerService ?? 'docker')})"`] : []),
+    ...(b.datastoreService ? [`kv datastore-active "$(svc_active ${q(b.datastoreService)})"`] : []),
+    ...(b.datastorePackages ?? []).map((p) => `kv datastore-version "$(dpkg-query -W -f='\${Version}' ${q(p)} 2>/dev/null || rpm -q --qf '%{VERSION}-%{RELEASE}' ${q(p)} 2>/dev/null)"`),
+    'kv sshd "$(svc_active ssh 2>/dev/null | grep -x active || svc_active sshd)"',
+    'kv end "$(cut -d. -f1 /proc/uptime)"',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/**
+ * The cloud-config part that starts the probe: written to /run and launched detached
+ * (systemd-run, or setsid where systemd is not PID 1) so cloud-init finishes the boot.
+ */
+export function probeCloudConfig(script: string): { runcmd: string[] } {
+  const launch = [
+    `mkdir -p ${PROBE_PATH.replace(/\/[^/]+$/, '')}`,
+    `cat > ${PROBE_PATH} <<'TIB_PROBE_EOF'`,
+    script.trimEnd(),
+    'TIB_PROBE_EOF',
+    `chmod 0700 ${PROBE_PATH}`,
+    'if [ -d /run/systemd/system ] && command -v systemd-run >/dev/null 2>&1; then',
+    `  systemd-run --unit=tib-verify-probe --no-block /bin/sh ${PROBE_PATH}`,
+    'else',
+    `  setsid /bin/sh ${PROBE_PATH} >/dev/null 2>&1 < /dev/null &`,
+    'fi',
+  ].join('\n');
+  return { runcmd: [launch] };
+}

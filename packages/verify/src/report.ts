@@ -1,0 +1,32 @@
+/** The verify table for people: one row per check, grouped by phase, evidence beside it. */
+import type { VerifyReport } from './types';
+
+export interface FormatOptions {
+  readonly color: boolean;
+}
+
+const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'skip' } as const;
+const COLOR = { pass: '\u001b[32m', fail: '\u001b[31m', skip: '\u001b[2m' } as const;
+const RESET = '\u001b[0m';
+
+export function formatReport(report: VerifyReport, options: FormatOptions): string {
+  const out: string[] = [];
+  const titleWidth = Math.min(64, Math.max(...report.checks.map((c) => c.title.length), 10));
+  for (const phase of ['offline', 'boot'] as const) {
+    const rows = report.checks.filter((c) => c.phase === phase);
+    if (rows.length === 0) continue;
+    out.push(phase === 'offline' ? `Offline checks (${report.inspector ?? 'image'})` : `Boot test (${report.accel ?? 'qemu'})`);
+    for (const c of rows) {
+      const mark = options.color ? `${COLOR[c.status]}${MARK[c.status]}${RESET}` : MARK[c.status];
+      const title = c.title.length > titleWidth ? `${c.title.slice(0, titleWidth - 1)}…` : c.title.padEnd(titleWidth);
+      out.push(`  ${mark}  ${title}  ${c.evidence}`);
+    }
+    out.push('');
+  }
+  const count = (s: 'pass' | 'fail' | 'skip'): number => report.checks.filter((c) => c.status === s).length;
+  const t = report.timings;
+  const times = ['inspect', 'boot', 'total'].filter((k) => t[k] !== undefined).map((k) => `${k} ${t[k]} s`).join(', ');
+  out.push(`${report.ok ? 'verified' : 'NOT verified'}: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped (${times})`);
+  if (report.consoleLog) out.push(`boot console log: ${report.consoleLog}`);
+  return `${out.join('\n')}\n`;
+}
