@@ -12,6 +12,8 @@ import { dump } from 'js-yaml';
 import { createFakeDib } from './support/fake-dib';
 import type { FakeDib } from './support/fake-dib';
 import { spawnTib } from './support/spawn-tib';
+import { REPO_ROOT } from './support/run-cli';
+import Ajv from 'ajv';
 
 const CANARY = 'canary-9d1c7f2e-Secr3t';
 const RECIPE = {
@@ -50,6 +52,10 @@ describe('tib run safety', () => {
     expect(first.status).toBe(0);
     const manifest = JSON.parse(fs.readFileSync(path.join(out(), 'safety.manifest.json'), 'utf8'));
     expect(manifest.outputs[0].sha256).toMatch(/^[0-9a-f]{64}$/);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validateManifest = ajv.compile(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas/manifest.schema.json'), 'utf8')));
+    expect(validateManifest(manifest) ? [] : validateManifest.errors).toEqual([]);
+    expect(fs.readFileSync(path.join(out(), 'safety.qcow2.sha256'), 'utf8')).toBe(`${manifest.outputs[0].sha256}  safety.qcow2\n`);
     const second = run();
     expect(second.status).toBe(0);
     expect(second.stderr).toMatch(/is up to date/);

@@ -43,3 +43,16 @@ export function locateElement(name: string, dirs: readonly string[], host: Build
   }
   return undefined;
 }
+
+/**
+ * DIB's version for the up-to-date check, without starting Python when the
+ * disk-image-create found on PATH is the very file the last build recorded.
+ */
+export function dibVersionFor(host: BuildHost, recorded: { version: string; binary?: { path: string; size: number; mtimeMs: number } } | undefined): string {
+  const command = host.which('disk-image-create');
+  if (!command) return 'none';
+  const st = host.stat(command);
+  const b = recorded?.binary;
+  if (b && st && b.path === command && b.size === st.size && b.mtimeMs === st.mtimeMs) return recorded.version;
+  return findDib(host)?.version ?? 'none';
+}

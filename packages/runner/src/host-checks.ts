@@ -18,3 +18,11 @@ export function partitionMapping(host: BuildHost): { ok: boolean; detail: string
     detail: 'kpartx cannot work here: the kernel has no device-mapper (`dmsetup version` finds no driver). Use a host or VM with the dm-mod module, or install a partx-based kpartx stand-in (see README, "Hosts without device-mapper")',
   };
 }
+
+/** Can tib create files in `dir` (or create `dir` in its nearest existing parent)? */
+export function writableDirectory(host: BuildHost, dir: string): { ok: boolean; detail: string } {
+  let d = dir;
+  while (!host.exists(d) && d !== '/' && d !== '.') d = d.replace(/\/[^/]*$/, '') || '/';
+  if (!host.isDirectory(d)) return { ok: false, detail: `${d} is not a directory` };
+  return host.writable(d) ? { ok: true, detail: 'writable' } : { ok: false, detail: `${d} is not writable (read-only file system or permissions)` };
+}

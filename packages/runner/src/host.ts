@@ -17,6 +17,10 @@ export interface BuildHost {
   readFile(file: string): string | undefined;
   exists(file: string): boolean;
   isDirectory(file: string): boolean;
+  /** Size and modification time, or undefined when absent. */
+  stat(file: string): { size: number; mtimeMs: number } | undefined;
+  /** access(2) W_OK: also false on a read-only file system, even for root. */
+  writable(dir: string): boolean;
   /** Free bytes on the file system holding `dir` (or its nearest existing parent). */
   freeBytes(dir: string): number | undefined;
   memAvailableBytes(): number | undefined;
@@ -60,6 +64,22 @@ export function nodeBuildHost(env: NodeJS.ProcessEnv = process.env): BuildHost {
     isDirectory(file) {
       try {
         return fs.statSync(file).isDirectory();
+      } catch {
+        return false;
+      }
+    },
+    stat(file) {
+      try {
+        const st = fs.statSync(file);
+        return { size: st.size, mtimeMs: Math.floor(st.mtimeMs) };
+      } catch {
+        return undefined;
+      }
+    },
+    writable(dir) {
+      try {
+        fs.accessSync(dir, fs.constants.W_OK);
+        return true;
       } catch {
         return false;
       }

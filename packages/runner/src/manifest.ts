@@ -22,6 +22,8 @@ export interface Manifest {
   readonly fingerprint: string;
   readonly dib: {
     readonly version: string;
+    /** The disk-image-create that ran, so an unchanged install is recognised without running it. */
+    readonly binary?: { readonly path: string; readonly size: number; readonly mtimeMs: number };
     readonly elementsDir?: string;
     readonly argv: readonly string[];
     /** Secrets appear as a note of where they came from, never as values. */

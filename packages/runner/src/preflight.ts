@@ -4,7 +4,7 @@ import { inputPath } from './context';
 import type { DibInfo } from './dib-info';
 import { compareVersions, findDib, locateElement } from './dib-info';
 import type { BuildHost } from './host';
-import { partitionMapping } from './host-checks';
+import { partitionMapping, writableDirectory } from './host-checks';
 
 export interface PreflightResult {
   readonly diagnostics: Diagnostic[];
@@ -73,6 +73,9 @@ export function preflight(plan: Plan, host: BuildHost, paths: RunPaths, extraEle
       problem('TIB5011', `${input.role} ${file} does not exist${input.kind === 'directory' ? ' (or is not a directory)' : ''}`);
     }
   }
+
+  const writable = writableDirectory(host, paths.outputDir);
+  if (!writable.ok) problem('TIB5017', `output directory ${paths.outputDir} cannot be written: ${writable.detail}`);
 
   const disk = plan.preflight.find((r) => r.kind === 'disk');
   if (disk && disk.kind === 'disk') {

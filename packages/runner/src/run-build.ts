@@ -19,7 +19,7 @@ import { Redactor } from './redact';
 import { Reporter } from './reporter';
 import { resolveSecrets } from './secrets';
 import { spawnDib } from './spawn-dib';
-import { findDib } from './dib-info';
+import { dibVersionFor } from './dib-info';
 
 export interface RunOptions {
   readonly plan: Plan;
@@ -59,10 +59,9 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
 
   // Up to date? Cheap: the plan is compiled, inputs reuse recorded checksums, outputs are stat()ed.
   if (previous && !o.force && !o.dryRun) {
-    const dib = findDib(host);
     const inputs = await checkInputs(plan, paths, previous);
     const base = previous.baseImage ? { sha256: previous.baseImage.sha256 } as BaseImage : undefined;
-    const fp = fingerprint({ tibVersion: o.tibVersion, plan, dibVersion: dib?.version ?? 'none', ...(base ? { base } : {}), inputs: inputs.records });
+    const fp = fingerprint({ tibVersion: o.tibVersion, plan, dibVersion: dibVersionFor(host, previous.dib), ...(base ? { base } : {}), inputs: inputs.records });
     const untouched = previous.outputs.every((out) => {
       try {
         const st = fs.statSync(out.path);
@@ -140,7 +139,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
       tib: { version: o.tibVersion },
       recipe: { path: plan.recipe.path, sha256: plan.recipe.sha256, files: plan.recipe.files, resolved: o.recipeValue },
       fingerprint: fingerprint({ tibVersion: o.tibVersion, plan, dibVersion: dib.version, ...(base ? { base } : {}), inputs: inputs.records }),
-      dib: { version: dib.version, ...(dib.elementsDir ? { elementsDir: dib.elementsDir } : {}), argv: [dib.command, ...argv], environment: env.shown.map((e) => ({ name: e.name, value: redactor.redact(e.value) })) },
+      dib: { version: dib.version, ...(host.stat(dib.command) ? { binary: { path: dib.command, ...(host.stat(dib.command) as { size: number; mtimeMs: number }) } } : {}), ...(dib.elementsDir ? { elementsDir: dib.elementsDir } : {}), argv: [dib.command, ...argv], environment: env.shown.map((e) => ({ name: e.name, value: redactor.redact(e.value) })) },
       host: hostFacts(),
       elements: plan.dib.elements.map((e) => ({ name: e.name, origin: e.origin, ...(pre.elementPaths.get(e.name) ? { path: pre.elementPaths.get(e.name) } : {}) })),
       ...(base ? { baseImage: { source: base.source, ...(base.url ? { url: base.url } : {}), file: base.file, sha256: base.sha256 } } : {}),

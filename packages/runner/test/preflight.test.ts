@@ -8,7 +8,7 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** A build host described by a table: which commands exist, what probes answer. */
-function fakeHost(over: Partial<{ uid: number; commands: string[]; files: Record<string, string>; dirs: string[]; exec: Record<string, number>; free: number; mem: number; dmsetup: string }> = {}): BuildHost {
+function fakeHost(over: Partial<{ uid: number; commands: string[]; files: Record<string, string>; dirs: string[]; exec: Record<string, number>; free: number; mem: number; dmsetup: string; readOnly: boolean }> = {}): BuildHost {
   const commands = new Set(over.commands ?? ['disk-image-create', 'debootstrap', 'qemu-img', 'sfdisk', 'mkfs.ext4', 'sha256sum', 'kpartx', 'losetup', 'dmsetup']);
   const files: Record<string, string> = { '/usr/bin/disk-image-create': '#! /usr/bin/python3\n', '/dev/loop-control': '', '/usr/sbin/kpartx': '\x7fELF', ...over.files };
   const dirs = new Set(over.dirs ?? ['/dib/elements/debian-minimal', '/dib/elements/vm', '/dib/elements/cloud-init', '/dib/elements/openssh-server', '/dib/elements/cloud-init-datasources']);
@@ -25,7 +25,9 @@ function fakeHost(over: Partial<{ uid: number; commands: string[]; files: Record
     },
     readFile: (f) => files[f],
     exists: (f) => f in files || dirs.has(f),
-    isDirectory: (f) => dirs.has(f),
+    isDirectory: (f) => dirs.has(f) || f === '/w' || f === '/',
+    writable: (d) => !(over.readOnly ?? false) || d === '/tmp',
+    stat: (f) => (f in files ? { size: (files[f] ?? '').length, mtimeMs: 0 } : undefined),
     freeBytes: () => over.free ?? 100 * 1024 ** 3,
     memAvailableBytes: () => over.mem ?? 16 * 1024 ** 3,
   };
@@ -53,6 +55,7 @@ describe('preflight', () => {
     ['no device-mapper, partx stand-in', { dmsetup: '', files: { '/usr/sbin/kpartx': '#!/bin/bash\npartx -a "$dev"\n' } }, []],
     ['disk full', { free: 1024 ** 3 }, ['TIB5006', 'TIB5006']],
     ['little memory', { mem: 2 * 1024 ** 3 }, ['TIB5007(w)']],
+    ['read-only output', { readOnly: true }, ['TIB5017']],
   ])('%s', (_label, over, expected) => {
     expect(codes(fakeHost(over)).sort()).toEqual(expected.sort());
   });
