@@ -24,6 +24,7 @@ describe('parseYaml', () => {
     ['a: 1\na: 2\n', 'TIB1004'],
     ['a: !custom 1\n', 'TIB1009'],
     ['a: 1\n---\nb: 2\n', 'TIB1009'],
+    ['a: &x [*x]\n', 'TIB1009'],
   ])('reports %j as %s without throwing', (text, code) => {
     const { diagnostics } = parseYaml({ path: 'r.yaml', text });
     expect(diagnostics.map((d) => d.code)).toEqual([code]);

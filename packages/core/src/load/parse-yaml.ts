@@ -64,7 +64,28 @@ export function parseYaml(file: SourceFile): ParsedYaml {
       }],
     };
   }
+  if (isCyclic(documents[0], new Set())) {
+    return {
+      value: undefined,
+      locations,
+      diagnostics: [{
+        code: 'TIB1009', severity: 'error', file: file.path, range: { start: 0, end: 0 },
+        message: 'an alias (*name) refers to a node that contains it; a recipe cannot be a cycle',
+      }],
+    };
+  }
   return { value: documents[0], locations, diagnostics: [] };
+}
+
+/** True when an alias made a value contain itself (`a: &x [*x]`). */
+function isCyclic(value: unknown, ancestors: Set<object>): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const children = Array.isArray(value) ? value : Object.values(value);
+  const cyclic = children.some((child) => isCyclic(child, ancestors));
+  ancestors.delete(value);
+  return cyclic;
 }
 
 /** What usually causes js-yaml's terser messages. */
