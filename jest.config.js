@@ -6,4 +6,6 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }] },
   moduleNameMapper: { '^@tib/(core|runner|verify|cli)$': '<rootDir>/packages/$1/src/index.ts', '^(\.{1,2}/.*)\.js$': '$1' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
+  // Plumbing tests start the CLI and bash scripts; on a busy 2-core host that takes seconds.
+  testTimeout: 120000,
 };
