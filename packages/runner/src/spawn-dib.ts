@@ -1,6 +1,7 @@
 import { importEsm } from '@tib/core';
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
+import { interruptDib } from './process-group';
 import { ProgressTracker } from './progress';
 import type { ProgressEvent } from './progress';
 import type { Redactor } from './redact';
@@ -27,9 +28,9 @@ const KILL_AFTER_MS = 5 * 60 * 1000;
 /**
  * Runs disk-image-create with an argument array and an explicit environment (never a
  * shell string), in its own process group. Every output line goes, redacted, to the log
- * file and through the progress tracker. SIGINT/SIGTERM to tib are passed to DIB's whole
- * group so DIB's own cleanup unmounts and frees its loop devices; only if it does not
- * finish within minutes is the group killed.
+ * file and through the progress tracker. SIGINT/SIGTERM to tib are passed to DIB's
+ * processes (see interruptDib) so DIB's own cleanup unmounts and frees its loop devices;
+ * only if it does not finish within minutes is the whole group killed.
  */
 export async function spawnDib(options: SpawnOptions): Promise<DibRun> {
   const { execa } = await importEsm<typeof import('execa', { with: { 'resolution-mode': 'import' } })>('execa');
@@ -44,11 +45,7 @@ export async function spawnDib(options: SpawnOptions): Promise<DibRun> {
   const forward = (signal: 'SIGINT' | 'SIGTERM') => {
     interrupted ??= signal;
     if (child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
+    interruptDib(child.pid, signal);
     killTimer ??= setTimeout(() => {
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
