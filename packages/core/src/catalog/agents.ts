@@ -143,3 +143,23 @@ export function elMajor(distro: string, release: string): 'el7' | 'el8' | 'el9' 
   if (distro === 'rhel' && release === '9') return 'el9';
   return undefined;
 }
+
+/**
+ * How an RDO release reaches an image. On CentOS the RDO release package is
+ * centos-release-openstack-<series> from CentOS Extras (it installs the Cloud SIG repo
+ * files and key). CentOS 7's mirrors are gone since its end of life: the repo files are
+ * pointed at the vault. RHEL has no Extras: tib writes the Cloud SIG repository that
+ * rdo-release would configure, with the key pinned by fingerprint.
+ */
+export type RdoEnablement =
+  | { readonly kind: 'release-package'; readonly package: string; readonly vault?: string }
+  | { readonly kind: 'repository'; readonly base: string };
+
+export function rdoEnablement(distro: string, release: string, series: Series): RdoEnablement | undefined {
+  if (distro === 'centos' && release === '7') return { kind: 'release-package', package: `centos-release-openstack-${series}`, vault: 'http://vault.centos.org/centos' };
+  if (distro === 'centos') return { kind: 'release-package', package: `centos-release-openstack-${series}` };
+  // CentOS Stream 8 (RDO's el8 builds) is archived; its vault path is UNVERIFIED.
+  if (distro === 'rhel' && release === '8') return { kind: 'repository', base: 'https://vault.centos.org/8-stream/cloud/$basearch' };
+  if (distro === 'rhel' && release === '9') return { kind: 'repository', base: 'http://mirror.stream.centos.org/SIGs/9-stream/cloud/$basearch' };
+  return undefined;
+}

@@ -55,10 +55,18 @@ export interface DistroRelease {
     readonly timeSync: readonly string[];
     readonly tools: readonly string[];
   };
+  /**
+   * What building the agent's virtualenv needs (git/local sources): compilers and headers
+   * for wheels pip builds from source, or, offline, the packaging tools pip needs to
+   * build the tree without an index.
+   */
+  readonly agentBuild: { readonly pypi: readonly string[]; readonly offline: readonly string[] };
 }
 
 const DEB_BASE_TOOLS = ['sudo', 'ca-certificates', 'curl', 'gnupg', 'logrotate', 'rsyslog', 'cron', 'acl', 'iproute2', 'python3', 'python3-venv'];
 const RPM_BASE_TOOLS = ['sudo', 'ca-certificates', 'curl', 'gnupg2', 'logrotate', 'rsyslog', 'cronie', 'acl', 'iproute', 'python3'];
+const DEB_AGENT_BUILD = { pypi: ['build-essential', 'python3-dev', 'libffi-dev', 'libssl-dev', 'git'], offline: ['python3-setuptools', 'python3-wheel', 'python3-pip'] };
+const RPM_AGENT_BUILD = { pypi: ['gcc', 'python3-devel', 'libffi-devel', 'openssl-devel', 'git'], offline: ['python3-setuptools', 'python3-wheel', 'python3-pip'] };
 
 const debian = (release: string, version: string, python: string, eol: string): DistroRelease => ({
   distro: 'debian', release, family: 'deb', dibRelease: release,
@@ -71,6 +79,7 @@ const debian = (release: string, version: string, python: string, eol: string): 
   python, eol,
   // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline.
   basePackages: { dhcp: ['ifupdown', 'isc-dhcp-client'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
+  agentBuild: DEB_AGENT_BUILD,
 });
 
 const ubuntu = (release: string, version: string, python: string, eol: string, extra: Partial<DistroRelease> = {}): DistroRelease => ({
@@ -87,6 +96,7 @@ const ubuntu = (release: string, version: string, python: string, eol: string, e
   inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
   mirror: 'http://archive.ubuntu.com/ubuntu', python, eol,
   basePackages: { dhcp: ['netplan.io', 'isc-dhcp-client'], timeSync: ['chrony'], tools: DEB_BASE_TOOLS },
+  agentBuild: DEB_AGENT_BUILD,
   ...extra,
 });
 
@@ -109,9 +119,13 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     },
     handoff: 'local-image',
     inits: ['systemd', 'sysvinit'], defaultInit: 'systemd', arches: ['amd64'],
-    mirror: 'http://vault.centos.org/7.9.2009', python: '2.7', eol: '2024-06-30',
+    // DIB's centos element rewrites CentOS-Base.repo to <mirror>/$releasever/os/…; the vault
+    // keeps the final tree at vault.centos.org/centos/7 (mock's EOL configs use the same URLs).
+    mirror: 'http://vault.centos.org/centos', python: '2.7', eol: '2024-06-30',
     dib: { maxExclusive: '3.36.0', note: 'centos 7 needs a DIB 3.x that still has the centos7 element (removed upstream in 2024)' },
     basePackages: { dhcp: ['dhclient', 'initscripts'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
+    // CentOS 7's python3 (3.6) has no python3-wheel package in the base repos (UNVERIFIED).
+    agentBuild: { pypi: RPM_AGENT_BUILD.pypi, offline: ['python3-setuptools', 'python3-pip'] },
   },
   {
     distro: 'centos', release: '9-stream', family: 'rpm', dibRelease: '9-stream', title: 'CentOS Stream 9',
@@ -126,6 +140,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
     mirror: 'http://mirror.stream.centos.org', python: '3.9',
     basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
+    agentBuild: RPM_AGENT_BUILD,
   },
   ...(['8', '9'] as const).map((v): DistroRelease => ({
     distro: 'rhel', release: v, family: 'rpm', dibRelease: v, title: `Red Hat Enterprise Linux ${v}`,
@@ -136,6 +151,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
     mirror: 'https://cdn.redhat.com', python: v === '8' ? '3.6' : '3.9',
     basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
+    agentBuild: RPM_AGENT_BUILD,
   })),
 ];
 

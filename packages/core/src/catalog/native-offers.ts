@@ -18,6 +18,15 @@ export interface NativeVersion {
   readonly service: string;
   /** Vendor download URL template (`{version}`, `{arch}`), for source: download. */
   readonly url?: string;
+  /**
+   * Pinned sha256 of the download per architecture. Without one the build checks the
+   * vendor's published `<url>.sha256` instead (weaker: same origin).
+   */
+  readonly sha256?: Readonly<Partial<Record<'amd64' | 'arm64', string>>>;
+  /** More VENDOR_REPOSITORIES the packages need (e.g. Percona's tools repository for XtraBackup). */
+  readonly extraRepos?: readonly string[];
+  /** Shown by `tib plan` and the matrix: what the agent of the era cannot do with this version. */
+  readonly note?: string;
 }
 
 export type NativeCell =
@@ -39,15 +48,25 @@ const UNSUPPORTED_NEW: Readonly<Record<string, NativeCell>> = {
   'rhel/9': { unsupported: EL_NEW },
 };
 
-const mysqlVendor = (ver: string) => v(ver, 'vendor', ['mysql-server'], 'mysql', { repo: 'mysql-apt' });
+/** Trove ≤ 13 backs up MySQL-family servers with innobackupex, which XtraBackup 8.0 no longer has. */
+const MYSQL8_BACKUP = 'the native-era agent backs up with innobackupex (XtraBackup 2.4), which cannot back up 8.0; backups need another strategy';
+const mysqlVendor = (ver: string) => v(ver, 'vendor', ver === '5.7' ? ['mysql-server', 'percona-xtrabackup-24'] : ['mysql-server'], 'mysql', { repo: 'mysql-apt', ...(ver === '5.7' ? { extraRepos: ['percona-pxb24-apt'] } : { note: MYSQL8_BACKUP }) });
 const pgdg = (ver: string) => v(ver, 'vendor', [`postgresql-${ver}`, `postgresql-client-${ver}`], 'postgresql', { repo: 'pgdg-apt' });
 const pgDistro = (ver: string) => v(ver, 'distro', [`postgresql-${ver}`, `postgresql-client-${ver}`], 'postgresql');
 const mongo = (ver: string, component: string) => v(ver, 'vendor', ['mongodb-org'], 'mongod', { repo: 'mongodb-apt', repoParams: { mongocomponent: component } });
-const perconaApt = (ver: string) => v(ver, 'vendor', ver === '5.7' ? ['percona-server-server-5.7', 'percona-xtrabackup-24'] : ['percona-server-server', 'percona-xtrabackup-80'], 'mysql', { repo: 'percona-apt', repoParams: { product: ver === '5.7' ? 'ps-57' : 'ps-80' } });
-const pxcApt = (ver: string) => v(ver, 'vendor', ver === '5.7' ? ['percona-xtradb-cluster-57'] : ['percona-xtradb-cluster'], 'mysql', { repo: 'percona-apt', repoParams: { product: ver === '5.7' ? 'pxc-57' : 'pxc-80' } });
+// percona-release's `setup ps80` / `setup pxc80` enable the product repository plus
+// `tools` (XtraBackup 8.0); 5.7 products take XtraBackup 2.4 from `pxb-24`.
+const perconaTools = (ver: string) => (ver === '5.7' ? ['percona-pxb24-apt'] : ['percona-tools-apt']);
+const perconaApt = (ver: string) => v(ver, 'vendor', ver === '5.7' ? ['percona-server-server-5.7', 'percona-xtrabackup-24'] : ['percona-server-server', 'percona-xtrabackup-80'], 'mysql', { repo: 'percona-apt', repoParams: { product: ver === '5.7' ? 'ps-57' : 'ps-80' }, extraRepos: perconaTools(ver), ...(ver === '5.7' ? {} : { note: MYSQL8_BACKUP }) });
+const pxcApt = (ver: string) => v(ver, 'vendor', ver === '5.7' ? ['percona-xtradb-cluster-57', 'percona-xtrabackup-24'] : ['percona-xtradb-cluster', 'percona-xtrabackup-80'], 'mysql', { repo: 'percona-apt', repoParams: { product: ver === '5.7' ? 'pxc-57' : 'pxc-80' }, extraRepos: perconaTools(ver), ...(ver === '5.7' ? {} : { note: MYSQL8_BACKUP }) });
 const cassandraApt = (ver: string, jre: string) => v(ver, 'vendor', ['cassandra', jre], 'cassandra', { repo: 'cassandra-apt', repoParams: { series: `${ver.replace('.', '')}x` } });
 const couchdbApt = (ver: string) => v(ver, 'vendor', ['couchdb'], 'couchdb', { repo: 'couchdb-apt' });
-const couchbaseDeb = (ver: string, full: string) => v(ver, 'download', ['couchbase-server-community'], 'couchbase-server', { url: `https://packages.couchbase.com/releases/${full}/couchbase-server-community_${full}-linux_{arch}.deb` });
+// Couchbase 7.x ships one .deb for every Debian/Ubuntu release; 6.6 had one per release.
+// Pinned sha256: couchbase/docker community/couchbase-server/7.6.2/Dockerfile (CB_SHA256).
+const COUCHBASE_762 = { amd64: '60c76f5ddc412b202a79ee927010cb0ede334cb7e6849429dd00bc0d7f1ffbcc', arm64: 'c91d413632649ac9900c11137ddcf439b8b19852938e442a1c4591632d0da4c8' };
+const couchbaseDeb = (ver: string, full: string) => v(ver, 'download', ['couchbase-server-community'], 'couchbase-server', { url: `https://packages.couchbase.com/releases/${full}/couchbase-server-community_${full}-linux_{arch}.deb`, sha256: COUCHBASE_762, note: COUCHBASE_CLI });
+/** The native-era couchbase manager calls couchbase-cli with pre-5.0 flags. */
+const COUCHBASE_CLI = 'the native-era agent drives couchbase-cli with old flags (--cluster-init-username …); compatibility with Couchbase 7 is unverified';
 const verticaDeb = v('user', 'user', [], 'vertica_agent');
 const mariaVendor = (ver: string) => v(ver, 'vendor', ['mariadb-server', 'mariadb-client', 'mariadb-backup', 'galera-4'], 'mariadb', { repo: 'mariadb-apt' });
 
@@ -55,11 +74,11 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
   mysql: {
     'debian/bookworm': { ...cell('8.0', mysqlVendor('8.0')), note: 'Debian has no MySQL of its own (default-mysql-server is MariaDB); MySQL 5.7 has no bookworm build' },
     'debian/bullseye': cell('8.0', mysqlVendor('8.0')),
-    'ubuntu/bionic': cell('5.7', v('5.7', 'distro', ['mysql-server-5.7', 'mysql-client-5.7'], 'mysql'), mysqlVendor('8.0')),
-    'ubuntu/focal': cell('8.0', v('8.0', 'distro', ['mysql-server-8.0', 'mysql-client-8.0'], 'mysql')),
+    'ubuntu/bionic': cell('5.7', v('5.7', 'distro', ['mysql-server-5.7', 'mysql-client-5.7', 'percona-xtrabackup-24'], 'mysql', { extraRepos: ['percona-pxb24-apt'] }), mysqlVendor('8.0')),
+    'ubuntu/focal': cell('8.0', v('8.0', 'distro', ['mysql-server-8.0', 'mysql-client-8.0'], 'mysql', { note: MYSQL8_BACKUP })),
     'centos/7': cell('5.7',
-      v('5.7', 'vendor', ['mysql-community-server'], 'mysqld', { repo: 'mysql-yum' }),
-      v('8.0', 'vendor', ['mysql-community-server'], 'mysqld', { repo: 'mysql-yum' })),
+      v('5.7', 'vendor', ['mysql-community-server', 'percona-xtrabackup-24'], 'mysqld', { repo: 'mysql-yum', extraRepos: ['percona-pxb24-yum'] }),
+      v('8.0', 'vendor', ['mysql-community-server'], 'mysqld', { repo: 'mysql-yum', note: MYSQL8_BACKUP })),
     'rhel/8': cell('8.0', v('8.0', 'distro', ['mysql-server'], 'mysqld')),
     ...UNSUPPORTED_NEW,
   },
@@ -111,8 +130,9 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'ubuntu/bionic': cell('3.11', cassandraApt('3.11', 'openjdk-8-jre-headless'), cassandraApt('4.0', 'openjdk-11-jre-headless')),
     'ubuntu/focal': cell('4.0', cassandraApt('3.11', 'openjdk-8-jre-headless'), cassandraApt('4.0', 'openjdk-11-jre-headless'), cassandraApt('4.1', 'openjdk-11-jre-headless')),
     'centos/7': cell('3.11',
-      v('3.11', 'vendor', ['cassandra', 'java-1.8.0-openjdk-headless'], 'cassandra', { repo: 'cassandra-yum', repoParams: { series: '311x' } }),
-      v('4.0', 'vendor', ['cassandra', 'java-11-openjdk-headless'], 'cassandra', { repo: 'cassandra-yum', repoParams: { series: '40x' } })),
+      v('3.11', 'vendor', ['cassandra', 'java-1.8.0-openjdk-headless'], 'cassandra', { repo: 'cassandra-yum', repoParams: { series: '311x/' } }),
+      // 4.x RPMs use boolean dependencies, which EL7's rpm cannot read: the noboolean tree (UNVERIFIED path).
+      v('4.0', 'vendor', ['cassandra', 'java-11-openjdk-headless'], 'cassandra', { repo: 'cassandra-yum', repoParams: { series: '40x/noboolean/' } })),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
@@ -128,7 +148,7 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
   couchbase: {
     'debian/bookworm': cell('7.6', couchbaseDeb('7.6', '7.6.2')),
     'debian/bullseye': cell('7.6', couchbaseDeb('7.6', '7.6.2')),
-    'ubuntu/bionic': cell('6.6', couchbaseDeb('6.6', '6.6.0')),
+    'ubuntu/bionic': cell('6.6', v('6.6', 'download', ['couchbase-server-community'], 'couchbase-server', { url: 'https://packages.couchbase.com/releases/6.6.0/couchbase-server-community_6.6.0-ubuntu18.04_amd64.deb' })),
     'ubuntu/focal': cell('7.6', couchbaseDeb('7.6', '7.6.2')),
     'centos/7': cell('6.6', v('6.6', 'download', ['couchbase-server-community'], 'couchbase-server', { url: 'https://packages.couchbase.com/releases/6.6.0/couchbase-server-community-6.6.0-centos7.x86_64.rpm' })),
     'rhel/8': { unsupported: EL_NEW },
@@ -140,8 +160,8 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'ubuntu/bionic': cell('5.7', perconaApt('5.7'), perconaApt('8.0')),
     'ubuntu/focal': cell('5.7', perconaApt('5.7'), perconaApt('8.0')),
     'centos/7': cell('5.7',
-      v('5.7', 'vendor', ['Percona-Server-server-57', 'percona-xtrabackup-24'], 'mysqld', { repo: 'percona-yum', repoParams: { product: 'ps-57' } }),
-      v('8.0', 'vendor', ['percona-server-server', 'percona-xtrabackup-80'], 'mysqld', { repo: 'percona-yum', repoParams: { product: 'ps-80' } })),
+      v('5.7', 'vendor', ['Percona-Server-server-57', 'percona-xtrabackup-24'], 'mysqld', { repo: 'percona-yum', repoParams: { product: 'ps-57' }, extraRepos: ['percona-pxb24-yum'] }),
+      v('8.0', 'vendor', ['percona-server-server', 'percona-xtrabackup-80'], 'mysqld', { repo: 'percona-yum', repoParams: { product: 'ps-80' }, extraRepos: ['percona-tools-yum'], note: MYSQL8_BACKUP })),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
@@ -151,8 +171,8 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'ubuntu/bionic': cell('5.7', pxcApt('5.7'), pxcApt('8.0')),
     'ubuntu/focal': cell('5.7', pxcApt('5.7'), pxcApt('8.0')),
     'centos/7': cell('5.7',
-      v('5.7', 'vendor', ['Percona-XtraDB-Cluster-57'], 'mysql', { repo: 'percona-yum', repoParams: { product: 'pxc-57' } }),
-      v('8.0', 'vendor', ['percona-xtradb-cluster'], 'mysql', { repo: 'percona-yum', repoParams: { product: 'pxc-80' } })),
+      v('5.7', 'vendor', ['Percona-XtraDB-Cluster-57', 'percona-xtrabackup-24'], 'mysql', { repo: 'percona-yum', repoParams: { product: 'pxc-57' }, extraRepos: ['percona-pxb24-yum'] }),
+      v('8.0', 'vendor', ['percona-xtradb-cluster', 'percona-xtrabackup-80'], 'mysql', { repo: 'percona-yum', repoParams: { product: 'pxc-80' }, extraRepos: ['percona-tools-yum'], note: MYSQL8_BACKUP })),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },

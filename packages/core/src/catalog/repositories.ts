@@ -28,6 +28,12 @@ export type VendorRepository = AptRepository | YumRepository;
 const MYSQL_KEY = 'BCA43417C3B485DD128EC6D4B7B3B788A8D3785C';
 const MARIADB_KEY = '177F4010FE56CA3336300305F1656F24C74CD1D8';
 const PGDG_KEY = 'B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8';
+// PGDG-RPM-GPG-KEY-RHEL7 ("PostgreSQL RPM Repository", 0x73E3B907), as yum prints it when
+// importing the key of pgdg-redhat-repo 42.0-38 (two independent public logs). Older EL7
+// packages were signed by the retired DSA key 0x442DF0F8: UNVERIFIED which key signs PG 12.
+const PGDG_EL7_KEY = 'F245F0BF96AC182744CAFF2E64FACE1173E3B907';
+// CentOS Cloud SIG (RDO), rdo-infra/rdo-release RPM-GPG-KEY-CentOS-SIG-Cloud.
+export const CENTOS_CLOUD_SIG_KEY = '736AF5116D9C40E2AF6B074BF9B9FEE7764429E6';
 const PERCONA_KEY = '4D1BB29D63D98E422B2113B19334A25F8507EFA5';
 const COUCHDB_KEY = '390EF70BB1EA12B2773962950EE62FB37A00258D';
 const DOCKER_KEY = '9DC858229FC7DD38854AE2D88D81803C0EBFCD88';
@@ -44,16 +50,26 @@ export const VENDOR_REPOSITORIES: Readonly<Record<string, VendorRepository>> = {
   'mysql-apt': { kind: 'apt', id: 'mysql', uri: 'http://repo.mysql.com/apt/{distro}/', suite: '{codename}', components: ['mysql-{version}'], keyUrl: 'https://repo.mysql.com/RPM-GPG-KEY-mysql-2023', fingerprints: [MYSQL_KEY] },
   'mysql-yum': { kind: 'yum', id: 'mysql', baseurl: 'http://repo.mysql.com/yum/mysql-{version}-community/el/{elnum}/$basearch/', keyUrl: 'https://repo.mysql.com/RPM-GPG-KEY-mysql-2023', fingerprints: [MYSQL_KEY] },
   'mariadb-apt': { kind: 'apt', id: 'mariadb', uri: 'https://archive.mariadb.org/mariadb-{version}/repo/{distro}/', suite: '{codename}', components: ['main'], keyUrl: 'https://archive.mariadb.org/PublicKey', fingerprints: [MARIADB_KEY] },
-  'mariadb-yum': { kind: 'yum', id: 'mariadb', baseurl: 'https://archive.mariadb.org/mariadb-{version}/yum/centos/{elnum}/$basearch/', keyUrl: 'https://archive.mariadb.org/PublicKey', fingerprints: [MARIADB_KEY] },
+  // Series directories (mariadb-10.4/) exist for apt on archive.mariadb.org; the same layout for yum is UNVERIFIED.
+  'mariadb-yum': { kind: 'yum', id: 'mariadb', baseurl: 'https://archive.mariadb.org/mariadb-{version}/yum/centos{elnum}-amd64/', keyUrl: 'https://archive.mariadb.org/PublicKey', fingerprints: [MARIADB_KEY] },
   'pgdg-apt': { kind: 'apt', id: 'pgdg', uri: 'http://apt.postgresql.org/pub/repos/apt/', suite: '{codename}-pgdg', components: ['main'], keyUrl: 'https://www.postgresql.org/media/keys/ACCC4CF8.asc', fingerprints: [PGDG_KEY] },
-  'pgdg-yum': { kind: 'yum', id: 'pgdg', baseurl: 'https://download.postgresql.org/pub/repos/yum/{version}/redhat/rhel-$releasever-$basearch', keyUrl: 'https://download.postgresql.org/pub/repos/yum/keys/PGDG-RPM-GPG-KEY-RHEL', fingerprints: [] },
+  // Only CentOS 7 uses PGDG's yum tree (EL8 takes the distro's PostgreSQL); EL7 trees may move to yum-archive.postgresql.org (UNVERIFIED).
+  'pgdg-yum': { kind: 'yum', id: 'pgdg', baseurl: 'https://download.postgresql.org/pub/repos/yum/{version}/redhat/rhel-$releasever-$basearch', keyUrl: 'https://download.postgresql.org/pub/repos/yum/keys/PGDG-RPM-GPG-KEY-RHEL7', fingerprints: [PGDG_EL7_KEY] },
   'percona-apt': { kind: 'apt', id: 'percona', uri: 'http://repo.percona.com/{product}/apt/', suite: '{codename}', components: ['main'], keyUrl: 'https://repo.percona.com/apt/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
+  'percona-tools-apt': { kind: 'apt', id: 'percona-tools', uri: 'http://repo.percona.com/tools/apt/', suite: '{codename}', components: ['main'], keyUrl: 'https://repo.percona.com/apt/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
+  'percona-pxb24-apt': { kind: 'apt', id: 'percona-pxb24', uri: 'http://repo.percona.com/pxb-24/apt/', suite: '{codename}', components: ['main'], keyUrl: 'https://repo.percona.com/apt/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
+  'percona-tools-yum': { kind: 'yum', id: 'percona-tools', baseurl: 'http://repo.percona.com/tools/yum/release/{elnum}/RPMS/$basearch/', keyUrl: 'https://repo.percona.com/yum/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
+  'percona-pxb24-yum': { kind: 'yum', id: 'percona-pxb24', baseurl: 'http://repo.percona.com/pxb-24/yum/release/{elnum}/RPMS/$basearch/', keyUrl: 'https://repo.percona.com/yum/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
   'percona-yum': { kind: 'yum', id: 'percona', baseurl: 'http://repo.percona.com/{product}/yum/release/{elnum}/RPMS/$basearch/', keyUrl: 'https://repo.percona.com/yum/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
   'mongodb-apt': { kind: 'apt', id: 'mongodb', uri: 'http://repo.mongodb.org/apt/{distro}', suite: '{codename}/mongodb-org/{version}', components: ['{mongocomponent}'], keyUrl: 'https://pgp.mongodb.com/server-{version}.asc', fingerprints: ['{mongokey}'] },
   'mongodb-yum': { kind: 'yum', id: 'mongodb', baseurl: 'https://repo.mongodb.org/yum/redhat/{elnum}/mongodb-org/{version}/$basearch/', keyUrl: 'https://pgp.mongodb.com/server-{version}.asc', fingerprints: ['{mongokey}'] },
   'cassandra-apt': { kind: 'apt', id: 'cassandra', uri: 'https://debian.cassandra.apache.org', suite: '{series}', components: ['main'], keyUrl: 'https://downloads.apache.org/cassandra/KEYS', fingerprints: CASSANDRA_KEYS },
-  'cassandra-yum': { kind: 'yum', id: 'cassandra', baseurl: 'https://redhat.cassandra.apache.org/{series}/', keyUrl: 'https://downloads.apache.org/cassandra/KEYS', fingerprints: CASSANDRA_KEYS },
+  'cassandra-yum': { kind: 'yum', id: 'cassandra', baseurl: 'https://redhat.cassandra.apache.org/{series}', keyUrl: 'https://downloads.apache.org/cassandra/KEYS', fingerprints: CASSANDRA_KEYS },
   'couchdb-apt': { kind: 'apt', id: 'couchdb', uri: 'https://apache.jfrog.io/artifactory/couchdb-deb/', suite: '{codename}', components: ['main'], keyUrl: 'https://couchdb.apache.org/repo/keys.asc', fingerprints: [COUCHDB_KEY] },
   'docker-apt': { kind: 'apt', id: 'docker', uri: 'https://download.docker.com/linux/{distro}', suite: '{codename}', components: ['stable'], keyUrl: 'https://download.docker.com/linux/{distro}/gpg', fingerprints: [DOCKER_KEY] },
+  // RDO on RHEL: the CentOS Cloud SIG repository that rdo-release configures, written directly
+  // (rdo-release RPM names carry a build number per release). Base URLs: rdo-infra/rdo-release;
+  // the el8 vault path and the key URL are UNVERIFIED, the key is pinned by fingerprint.
+  'rdo-yum': { kind: 'yum', id: 'rdo', baseurl: '{rdobase}/openstack-{rdoseries}/', keyUrl: 'https://www.centos.org/keys/RPM-GPG-KEY-CentOS-SIG-Cloud', fingerprints: [CENTOS_CLOUD_SIG_KEY] },
   'docker-yum': { kind: 'yum', id: 'docker', baseurl: 'https://download.docker.com/linux/{dockerdistro}/$releasever/$basearch/stable', keyUrl: 'https://download.docker.com/linux/{dockerdistro}/gpg', fingerprints: [DOCKER_KEY] },
 };

@@ -1,5 +1,6 @@
 import { posix as path } from 'node:path';
-import { DEFAULT_GIT_REPO, DISTRO_AGENT_PACKAGES, RDO_AGENT } from '../catalog/agents';
+import { DEFAULT_GIT_REPO, DISTRO_AGENT_PACKAGES, RDO_AGENT, rdoEnablement } from '../catalog/agents';
+import { DATASTORE_HOST, kernelSettings, rootAccess } from '../catalog/datastore-host';
 import { containerOffer, DATASTORES } from '../catalog/datastores';
 import type { Datastore } from '../catalog/datastores';
 import { releaseKey } from '../catalog/distros';
@@ -75,6 +76,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       service,
       ...(ga.source === 'package' && distroPackage ? { packageName: distroPackage.package, packageVersion: distroPackage.version } : {}),
       ...(ga.source === 'rdo' ? { packageName: RDO_AGENT.package } : {}),
+      ...(ga.source === 'rdo' && rdoEnablement(release.distro, release.release, trove.series) ? { rdo: rdoEnablement(release.distro, release.release, trove.series) } : {}),
       ...(ga.source === 'git' ? { git: { repo: ga.repo ?? DEFAULT_GIT_REPO, ref: ga.ref ?? 'master' } } : {}),
       ...(ga.source === 'local' && ga.path ? { localPath: at(['guestagent', 'path'], ga.path) } : {}),
       ...(ga.source === 'git' || ga.source === 'local'
@@ -93,6 +95,9 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       dataDir: recipe.datastore.paths?.dataDir ?? expectations.dataDir,
       ...(recipe.datastore.paths?.configIncludeDir ?? expectations.configIncludeDir ? { configIncludeDir: recipe.datastore.paths?.configIncludeDir ?? expectations.configIncludeDir } : {}),
       autostart: recipe.datastore.autostart ?? false,
+      host: DATASTORE_HOST[type],
+      kernel: model === 'native' ? kernelSettings(type, version) : { sysctl: {}, cmdline: [], why: '' },
+      rootAccess: model === 'native' ? rootAccess(type, version) : 'none',
     },
     init: recipe.system?.init ?? release.defaultInit,
     security: family === 'deb'

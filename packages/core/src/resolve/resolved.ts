@@ -1,4 +1,5 @@
-import type { GuestModel, TroveRelease } from '../catalog/agents';
+import type { GuestModel, RdoEnablement, TroveRelease } from '../catalog/agents';
+import type { DatastoreHost, KernelSettings, RootAccess } from '../catalog/datastore-host';
 import type { AgentExpectations, Datastore } from '../catalog/datastores';
 import type { DockerEngine } from '../catalog/docker-engines';
 import type { Arch, DistroRelease, ImageSource, InitSystem } from '../catalog/distros';
@@ -53,6 +54,8 @@ export interface ResolvedRecipe {
     readonly git?: { readonly repo: string; readonly ref: string };
     readonly localPath?: HostPath;
     readonly requirements?: { readonly file?: string; readonly constraints?: string; readonly index: 'pypi' | 'none' };
+    /** rdo: how the RDO release is enabled on this distribution. */
+    readonly rdo?: RdoEnablement;
   };
   readonly datastore: {
     readonly type: Datastore;
@@ -66,6 +69,10 @@ export interface ResolvedRecipe {
     readonly dataDir: string;
     readonly configIncludeDir?: string;
     readonly autostart: boolean;
+    /** Native model: AppArmor/SELinux facts, kernel settings, and how the agent first logs in. */
+    readonly host: DatastoreHost;
+    readonly kernel: KernelSettings;
+    readonly rootAccess: RootAccess;
   };
   readonly init: InitSystem;
   readonly security: { readonly selinux?: 'enforcing' | 'permissive' | 'disabled'; readonly apparmor?: 'enforce' | 'complain' | 'disabled' };

@@ -1,3 +1,4 @@
+import { rdoEnablement } from '../catalog/agents';
 import { MONGODB_KEYS, VENDOR_REPOSITORIES } from '../catalog/repositories';
 import type { KeyPath } from '../diagnostics/diagnostic';
 import type { Recipe } from '../types/recipe.generated';
@@ -19,7 +20,16 @@ export function vendorRepositories(r: ResolvedRecipe, recipe: Recipe, at: (p: Ke
     mongokey: MONGODB_KEYS[r.datastore.version.split('.').slice(0, 2).join('.')] ?? '',
     ...(r.datastore.native?.repoParams ?? {}),
   };
-  const ids = [r.datastore.native?.source === 'vendor' ? r.datastore.native.repo : undefined, r.datastore.docker?.repo].filter((x): x is string => !!x);
+  const native = r.datastore.native;
+  const ids = [native?.source === 'vendor' ? native.repo : undefined, ...(native?.extraRepos ?? []), r.datastore.docker?.repo].filter((x): x is string => !!x);
+  if (r.agent.source === 'rdo') {
+    const rdo = rdoEnablement(r.release.distro, r.release.release, r.agent.trove.series);
+    if (rdo?.kind === 'repository') {
+      ids.unshift('rdo-yum');
+      vars['rdobase'] = rdo.base;
+      vars['rdoseries'] = r.agent.trove.series;
+    }
+  }
   for (const id of ids) {
     const repo = VENDOR_REPOSITORIES[id];
     if (!repo) continue;
