@@ -544,6 +544,16 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     return " docker.service";
 },"1":function(container,depth0,helpers,partials,data) {
     return " tib-image-loader.service";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return " --config-file="
+    + ((stack1 = (((helper = lookupProperty(helpers,"distConfig") || container.strict(depth0, "distConfig", {"start":{"line":16,"column":55},"end":{"line":16,"column":65}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"distConfig","hash":{},"data":data,"loc":{"start":{"line":16,"column":53},"end":{"line":16,"column":67}}}) : helper))) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -576,10 +586,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":14,"column":92},"end":{"line":14,"column":104}} ), depth0)) != null ? stack1 : "")
     + "\nExecStart=\nExecStart="
     + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":16,"column":12},"end":{"line":16,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":16,"column":10},"end":{"line":16,"column":20}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"distConfig"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":20},"end":{"line":16,"column":74}}})) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":16,"column":36},"end":{"line":16,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":16,"column":90},"end":{"line":16,"column":105}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":16,"column":67},"end":{"line":16,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":16,"column":121},"end":{"line":16,"column":133}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nRestart=always\nRestartSec=5\n";
 },"useData":true},
   "fragments/agent.init.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -592,23 +603,23 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
 
   return "#!/bin/sh\n### BEGIN INIT INFO\n# Provides:          "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "service", {"start":{"line":3,"column":23},"end":{"line":3,"column":36}} ), depth0)) != null ? stack1 : "")
-    + "\n# Required-Start:    $network $local_fs $remote_fs $syslog\n# Required-Stop:     $remote_fs\n# Should-Start:      cloud-init docker\n# Default-Start:     2 3 4 5\n# Default-Stop:      0 1 6\n# Short-Description: OpenStack Trove guest agent (written by tib)\n### END INIT INFO\n# Runs the agent as "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":11,"column":22},"end":{"line":11,"column":32}} ), depth0)) != null ? stack1 : "")
+    + "\n# Required-Start:    $network $local_fs $remote_fs $syslog\n# Required-Stop:     $remote_fs\n# Should-Start:      cloud-init cloud-final docker tib-image-loader\n# Default-Start:     2 3 4 5\n# Default-Stop:      0 1 6\n# Short-Description: OpenStack Trove guest agent (written by tib)\n### END INIT INFO\n# chkconfig: 2345 90 10\n# description: OpenStack Trove guest agent (written by tib)\n# Runs the agent as "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":13,"column":22},"end":{"line":13,"column":32}} ), depth0)) != null ? stack1 : "")
     + " with --config-dir="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":11,"column":55},"end":{"line":11,"column":70}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":13,"column":55},"end":{"line":13,"column":70}} ), depth0)) != null ? stack1 : "")
     + ".\nNAME="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":12,"column":7},"end":{"line":12,"column":9}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"service"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":12,"column":5},"end":{"line":12,"column":25}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":14,"column":7},"end":{"line":14,"column":9}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"service"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":14,"column":5},"end":{"line":14,"column":25}}})) != null ? stack1 : "")
     + "\nDAEMON="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":13,"column":9},"end":{"line":13,"column":11}} )).call(alias3,lookupProperty(depth0,"binary"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":13,"column":7},"end":{"line":13,"column":20}}})) != null ? stack1 : "")
-    + "\nUSER_GROUP="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":14,"column":13},"end":{"line":14,"column":15}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"user"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":14,"column":11},"end":{"line":14,"column":28}}})) != null ? stack1 : "")
-    + ":"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":14,"column":31},"end":{"line":14,"column":33}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"group"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":14,"column":29},"end":{"line":14,"column":47}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":15,"column":9},"end":{"line":15,"column":11}} )).call(alias3,lookupProperty(depth0,"binary"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":15,"column":7},"end":{"line":15,"column":20}}})) != null ? stack1 : "")
+    + "\nRUN_USER="
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":16,"column":11},"end":{"line":16,"column":13}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"user"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":16,"column":9},"end":{"line":16,"column":26}}})) != null ? stack1 : "")
+    + "\nRUN_GROUP="
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":17,"column":12},"end":{"line":17,"column":14}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"group"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":28}}})) != null ? stack1 : "")
     + "\nCONFIG_DIR="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":15,"column":13},"end":{"line":15,"column":15}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"configDir"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":15,"column":11},"end":{"line":15,"column":33}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":18,"column":13},"end":{"line":18,"column":15}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"configDir"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":18,"column":11},"end":{"line":18,"column":33}}})) != null ? stack1 : "")
     + "\nLOG_DIR="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":16,"column":10},"end":{"line":16,"column":12}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"logDir"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":16,"column":8},"end":{"line":16,"column":27}}})) != null ? stack1 : "")
-    + "\nPIDFILE=/run/$NAME.pid\n\nstart() {\n    mkdir -p \"$CONFIG_DIR\" \"$LOG_DIR\"\n    # Injected files are root-owned unless the controller's injected_config_owner\n    # matches this image: hand the agent its directories before it reads them.\n    chown -R \"$USER_GROUP\" /etc/trove \"$CONFIG_DIR\" \"$LOG_DIR\"\n    start-stop-daemon --start --quiet --background --make-pidfile --pidfile \"$PIDFILE\" \\\n        --chuid \"$USER_GROUP\" --exec \"$DAEMON\" -- \\\n        --config-dir=\"$CONFIG_DIR\" --log-file=\"$LOG_DIR/trove-guestagent.log\"\n}\n\nstop() {\n    start-stop-daemon --stop --quiet --retry 15 --pidfile \"$PIDFILE\" && rm -f \"$PIDFILE\"\n}\n\ncase \"$1\" in\n    start) start ;;\n    stop) stop ;;\n    restart|force-reload) stop; start ;;\n    status)\n        if [ -f \"$PIDFILE\" ] && kill -0 \"$(cat \"$PIDFILE\")\" 2>/dev/null; then echo \"$NAME is running\"; exit 0; fi\n        echo \"$NAME is not running\"; exit 3 ;;\n    *) echo \"Usage: $0 {start|stop|restart|status}\" >&2; exit 2 ;;\nesac\n";
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":19,"column":10},"end":{"line":19,"column":12}} )).call(alias3,lookupProperty(lookupProperty(depth0,"agent"),"logDir"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":19,"column":8},"end":{"line":19,"column":27}}})) != null ? stack1 : "")
+    + "\nPIDFILE=/var/run/$NAME.pid\n\nrunning() {\n    [ -f \"$PIDFILE\" ] && kill -0 \"$(cat \"$PIDFILE\")\" 2>/dev/null\n}\n\nstart() {\n    running && return 0\n    mkdir -p \"$CONFIG_DIR\" \"$LOG_DIR\"\n    # Injected files are root-owned unless the controller's injected_config_owner\n    # matches this image: hand the agent its directories before it reads them.\n    chown -R \"$RUN_USER:$RUN_GROUP\" /etc/trove \"$CONFIG_DIR\" \"$LOG_DIR\"\n    if command -v start-stop-daemon >/dev/null 2>&1; then\n        start-stop-daemon --start --quiet --background --make-pidfile --pidfile \"$PIDFILE\" \\\n            --chuid \"$RUN_USER:$RUN_GROUP\" --exec \"$DAEMON\" -- \\\n            --config-dir=\"$CONFIG_DIR\" --log-file=\"$LOG_DIR/trove-guestagent.log\"\n    else\n        # EL has no start-stop-daemon: detach with setsid, drop privileges with runuser.\n        setsid runuser -u \"$RUN_USER\" -g \"$RUN_GROUP\" -- \"$DAEMON\" \\\n            --config-dir=\"$CONFIG_DIR\" --log-file=\"$LOG_DIR/trove-guestagent.log\" \\\n            </dev/null >/dev/null 2>&1 &\n        echo $! > \"$PIDFILE\"\n    fi\n}\n\nstop() {\n    running || { rm -f \"$PIDFILE\"; return 0; }\n    kill \"$(cat \"$PIDFILE\")\"\n    i=0\n    while running && [ $i -lt 15 ]; do sleep 1; i=$((i + 1)); done\n    rm -f \"$PIDFILE\"\n}\n\ncase \"$1\" in\n    start) start ;;\n    stop) stop ;;\n    restart|force-reload) stop; start ;;\n    status)\n        if running; then echo \"$NAME is running\"; exit 0; fi\n        echo \"$NAME is not running\"; exit 3 ;;\n    *) echo \"Usage: $0 {start|stop|restart|status}\" >&2; exit 2 ;;\nesac\n";
 },"useData":true},
   "fragments/agent.service.hbs": {"0":function(container,depth0,helpers,partials,data) {
     return " docker.service";
@@ -678,6 +689,20 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = (lookupProperty(helpers,"join")||alias1(depth0, "join", {"start":{"line":2,"column":58},"end":{"line":2,"column":62}} )).call(alias3,lookupProperty(lookupProperty(depth0,"repo"),"components")," ",{"name":"join","hash":{},"data":data,"loc":{"start":{"line":2,"column":56},"end":{"line":2,"column":84}}})) != null ? stack1 : "")
     + "\n";
 },"useData":true},
+  "fragments/image-loader.init.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "#!/bin/sh\n### BEGIN INIT INFO\n# Provides:          tib-image-loader\n# Required-Start:    $local_fs "
+    + ((stack1 = (((helper = lookupProperty(helpers,"docker") || alias1(depth0, "docker", {"start":{"line":4,"column":33},"end":{"line":4,"column":39}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"docker","hash":{},"data":data,"loc":{"start":{"line":4,"column":31},"end":{"line":4,"column":41}}}) : helper))) != null ? stack1 : "")
+    + "\n# Required-Stop:\n# X-Start-Before:    "
+    + ((stack1 = (((helper = lookupProperty(helpers,"service") || alias1(depth0, "service", {"start":{"line":6,"column":23},"end":{"line":6,"column":30}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"service","hash":{},"data":data,"loc":{"start":{"line":6,"column":21},"end":{"line":6,"column":32}}}) : helper))) != null ? stack1 : "")
+    + "\n# Default-Start:     2 3 4 5\n# Default-Stop:\n# Short-Description: Load Trove datastore images into Docker (written by tib)\n### END INIT INFO\n# chkconfig: 2345 85 15\n# description: Load Trove datastore images into Docker (written by tib)\n# Loads the image archives baked into this image once, before the Trove guest agent\n# starts, for clouds whose instances cannot reach a registry.\ncase \"$1\" in\n    start)\n        [ -e /var/lib/tib/images-loaded ] && exit 0\n        exec /usr/local/sbin/tib-load-images ;;\n    stop|restart|force-reload|status) exit 0 ;;\n    *) echo \"Usage: $0 {start|stop|status}\" >&2; exit 2 ;;\nesac\n";
+},"useData":true},
   "fragments/image-loader.service.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -742,7 +767,18 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = (((helper = lookupProperty(helpers,"recipePath") || alias1(depth0, "recipePath", {"start":{"line":4,"column":52},"end":{"line":4,"column":62}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"recipePath","hash":{},"data":data,"loc":{"start":{"line":4,"column":50},"end":{"line":4,"column":64}}}) : helper))) != null ? stack1 : "")
     + "``: the recipe's\nsettings (``environment.d``), the files it puts into the image (``tib-rootfs``) and,\nfor git agents, the source-repository line. Regenerate it with ``tib compile``.\n";
 },"useData":true},
-  "fragments/source-repository.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+  "fragments/source-repository.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "upper-constraints file /opt/upper-constraints.txt "
+    + ((stack1 = (((helper = lookupProperty(helpers,"constraints") || container.strict(depth0, "constraints", {"start":{"line":3,"column":52},"end":{"line":3,"column":63}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"constraints","hash":{},"data":data,"loc":{"start":{"line":3,"column":50},"end":{"line":3,"column":65}}}) : helper))) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -754,19 +790,49 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"git"), "repo", {"start":{"line":1,"column":35},"end":{"line":1,"column":43}} ), depth0)) != null ? stack1 : "")
     + " "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"git"), "ref", {"start":{"line":1,"column":48},"end":{"line":1,"column":55}} ), depth0)) != null ? stack1 : "")
-    + "\n";
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"hasConstraints"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   "fragments/sudoers.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "# Written by tib: the Trove guest agent runs privileged commands through sudo.\n"
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"agent"), "user", {"start":{"line":2,"column":2},"end":{"line":2,"column":12}} ), depth0)) != null ? stack1 : "")
+  return "# Written by tib: the Trove guest agent runs privileged commands through sudo, without a\n# terminal (EL7's sudoers may still say \"Defaults requiretty\").\nDefaults:"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":3,"column":11},"end":{"line":3,"column":21}} ), depth0)) != null ? stack1 : "")
+    + " !requiretty\n"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":4,"column":2},"end":{"line":4,"column":12}} ), depth0)) != null ? stack1 : "")
     + " ALL=(ALL) NOPASSWD:ALL\n";
+},"useData":true},
+  "fragments/sysctl.conf.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = (((helper = lookupProperty(helpers,"key") || alias1(depth0, "key", {"start":{"line":3,"column":2},"end":{"line":3,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"key","hash":{},"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":3,"column":7}}}) : helper))) != null ? stack1 : "")
+    + " = "
+    + ((stack1 = (((helper = lookupProperty(helpers,"value") || alias1(depth0, "value", {"start":{"line":3,"column":12},"end":{"line":3,"column":17}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"value","hash":{},"data":data,"loc":{"start":{"line":3,"column":10},"end":{"line":3,"column":19}}}) : helper))) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "# Written by tib: kernel settings for "
+    + ((stack1 = (((helper = lookupProperty(helpers,"datastore") || alias1(depth0, "datastore", {"start":{"line":1,"column":40},"end":{"line":1,"column":49}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"datastore","hash":{},"data":data,"loc":{"start":{"line":1,"column":38},"end":{"line":1,"column":51}}}) : helper))) != null ? stack1 : "")
+    + " ("
+    + ((stack1 = (((helper = lookupProperty(helpers,"why") || alias1(depth0, "why", {"start":{"line":1,"column":55},"end":{"line":1,"column":58}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"why","hash":{},"data":data,"loc":{"start":{"line":1,"column":53},"end":{"line":1,"column":60}}}) : helper))) != null ? stack1 : "")
+    + ").\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"settings"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   "fragments/yum.repo.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {

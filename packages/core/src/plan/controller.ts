@@ -24,9 +24,18 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
   }
   const configDrive = r.datasources.includes('ConfigDrive');
   const metadata = r.datasources.includes('OpenStack');
-  if (t.major >= 17) {
-    if (!metadata && configDrive) set('trove.conf', 'DEFAULT', 'use_nova_server_config_drive', 'True', 'the image reads only a config drive (no OpenStack metadata datasource)');
-    if (metadata && !configDrive) set('trove.conf', 'DEFAULT', 'use_nova_server_config_drive', 'False', 'the image reads only the metadata service');
+  // use_nova_server_config_drive defaults to True up to Trove 16 and to False from 17
+  // (Yoga, commit 99df090a): set it only where the default misses this image's datasources.
+  const driveByDefault = t.major <= 16;
+  if (driveByDefault && !configDrive && metadata) set('trove.conf', 'DEFAULT', 'use_nova_server_config_drive', 'False', `Trove ${t.major} injects through a config drive by default; this image reads only the metadata service`);
+  if (!driveByDefault && configDrive && !metadata) set('trove.conf', 'DEFAULT', 'use_nova_server_config_drive', 'True', `Trove ${t.major} injects through the metadata service by default; this image reads only a config drive`);
+  if (r.model === 'native') {
+    const expected = r.datastore.expectations.dataDir;
+    if (r.datastore.dataDir !== expected) {
+      set('trove.conf', r.datastore.type, 'mount_point', r.datastore.dataDir, `the image keeps ${r.datastore.type} data in ${r.datastore.dataDir}, not the default ${expected}: the volume must be mounted there`);
+    }
+    if (r.datastore.native?.note) notes.push(`${r.datastore.type} ${r.datastore.version}: ${r.datastore.native.note}`);
+    if (r.datastore.rootAccess !== 'none') notes.push(`the image lets the Trove ${t.major} agent log in to ${r.datastore.type} as root without a password over the local socket, as it expects, until its prepare step replaces the configuration`);
   }
   if (r.model === 'container' && r.datastore.container) {
     const c = r.datastore.container;
@@ -43,10 +52,16 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
 
   const manager = r.datastore.type;
   const imageName = `trove-${r.name}`;
+  // Native images carry their packages; the agent's install_if_needed then finds them installed.
+  const packages = r.model === 'native' ? (r.datastore.native?.packages ?? []).join(',') : '';
+  // --image-tags arrived in Trove 15 (Wallaby); before, a version names its image by id.
+  const version = t.major >= 15
+    ? `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} '' ${shellQuote(packages)} 1 --image-tags trove`
+    : `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} "$(openstack image show -f value -c id ${shellQuote(imageName)})" ${shellQuote(packages)} 1`;
   const commands = [
     `openstack image create ${shellQuote(imageName)} --disk-format ${r.output.formats[0] === 'raw' ? 'raw' : 'qcow2'} --container-format bare --file ${shellQuote(imageFile)} --tag trove --property hw_rng_model=virtio`,
     `trove-manage datastore_update ${shellQuote(r.datastore.type)} ''`,
-    `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} '' '' 1 --image-tags trove`,
+    version,
     `trove-manage datastore_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)}`,
   ];
   return {

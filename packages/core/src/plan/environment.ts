@@ -1,5 +1,6 @@
 import type { ResolvedRecipe, ResolvedSecret } from '../resolve/resolved';
 import type { EnvEntry, PlanInput, SecretSource } from './plan-types';
+import { agentConstraints, inputVariable } from './recipe-variables';
 
 
 /** Kernel command line for every image: DIB's defaults plus classic interface names. */
@@ -37,7 +38,8 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
     value('DIB_DEBOOTSTRAP_CACHE', '1');
     value('DIB_DEBIAN_USE_DEBOOTSTRAP_CACHE', '1');
   }
-  value('DIB_BOOTLOADER_DEFAULT_CMDLINE', BOOT_CMDLINE);
+  // Datastores that want transparent huge pages off get it before any service starts.
+  value('DIB_BOOTLOADER_DEFAULT_CMDLINE', [BOOT_CMDLINE, ...r.datastore.kernel.cmdline].join(' '));
   value('DIB_CLOUD_INIT_DATASOURCES', r.datasources.join(', '));
   // cloud-init puts the instance's hostname in /etc/hosts; without it every `sudo` the
   // agent runs waits on a DNS lookup of its own name (as Trove's own images do).
@@ -46,6 +48,8 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
     // source-repositories: the same names a DIB user would set to override them.
     value('DIB_REPOLOCATION_guest_agent', r.agent.git.repo);
     value('DIB_REPOREF_guest_agent', r.agent.git.ref);
+    const uc = gitConstraintsUrl(r);
+    if (uc) value('DIB_REPOLOCATION_upper_constraints', uc);
   }
 
   if (r.image.source !== 'bootstrap') {
@@ -63,7 +67,7 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
 
   for (const input of inputs) {
     if (input.role === 'base-image' || input.role === 'element-path') continue;
-    env.push({ kind: 'input-path', name: `TIB_INPUT_${input.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`, input: input.id });
+    env.push({ kind: 'input-path', name: inputVariable(input.id), input: input.id });
   }
 
   const sub = r.subscription;
@@ -84,6 +88,17 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
   for (const [name, v] of Object.entries(r.environment).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) value(name, v);
   env.push({ kind: 'elements-path', name: 'ELEMENTS_PATH', extra: r.elementPaths.map((p) => p.path) });
   return env;
+}
+
+/**
+ * For git agents, upper-constraints fetched by source-repositories (a second line in the
+ * rendered source-repository file) so DIB_REPOLOCATION_upper_constraints overrides it the
+ * DIB way. DIB evals those lines: only URLs made of plainly safe characters qualify.
+ */
+export function gitConstraintsUrl(r: ResolvedRecipe): string | undefined {
+  if (r.agent.source !== 'git' || r.agent.requirements?.index === 'none') return undefined;
+  const c = agentConstraints(r);
+  return c && /^https?:\/\/[A-Za-z0-9._~:/@+,=%-]+$/.test(c) ? c : undefined;
 }
 
 /** The file name the base image has in tib's cache and in DIB's view. */

@@ -1,4 +1,5 @@
 import { RDO_AGENT } from '../catalog/agents';
+import { gitConstraintsUrl } from './environment';
 import type { Renderer } from '../render/renderer';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { ElementFile } from './plan-types';
@@ -30,6 +31,8 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
     if (r.agent.source === 'package' || r.agent.source === 'rdo') {
       root('post-install', `/etc/systemd/system/${r.agent.service}.service.d/10-tib.conf`, 0o644, 'agent-dropin.conf.hbs', {
         binary: r.agent.source === 'rdo' ? RDO_AGENT.binary : '/usr/bin/trove-guestagent',
+        // RDO's unit also reads the packaged defaults in trove-dist.conf; keep them ahead of conf.d.
+        distConfig: r.agent.source === 'rdo' ? '/usr/share/trove/trove-dist.conf' : '',
         docker: r.model === 'container',
         loader: r.datastore.images.length > 0,
       });
@@ -54,7 +57,16 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
     });
     if (r.datastore.images.length > 0 && r.init === 'systemd') {
       root('post-install', '/etc/systemd/system/tib-image-loader.service', 0o644, 'image-loader.service.hbs', { service: r.agent.service });
+    } else if (r.datastore.images.length > 0) {
+      root('post-install', '/etc/init.d/tib-image-loader', 0o755, 'image-loader.init.hbs', { service: r.agent.service, docker: r.datastore.docker?.service ?? 'docker' });
     }
+  }
+
+  const sysctl = Object.entries(r.datastore.kernel.sysctl);
+  if (r.model === 'native' && sysctl.length > 0) {
+    root('post-install', `/etc/sysctl.d/60-tib-${r.datastore.type}.conf`, 0o644, 'sysctl.conf.hbs', {
+      datastore: r.datastore.type, why: r.datastore.kernel.why, settings: sysctl.map(([key, value]) => ({ key, value })),
+    });
   }
 
   for (const repo of r.repositories) {
@@ -82,7 +94,8 @@ export function recipeElementFiles(r: ResolvedRecipe, renderer: Renderer, recipe
   file('tib-rootfs/manifest', `${manifest.join('\n')}\n`);
   fragments.forEach((f, i) => file(`tib-rootfs/files/${String(i).padStart(3, '0')}`, renderer.render(`fragments/${f.template}`, f.context)));
   if (r.agent.git) {
-    file('source-repository-tib-guest-agent', renderer.render('fragments/source-repository.hbs', { git: r.agent.git }));
+    const constraints = gitConstraintsUrl(r);
+    file('source-repository-tib-guest-agent', renderer.render('fragments/source-repository.hbs', { git: r.agent.git, constraints: constraints ?? '', hasConstraints: constraints !== undefined }));
   }
   if (r.access) {
     file('tib-access/authorized_keys', r.access.inlineKeys.length > 0 ? `${r.access.inlineKeys.join('\n')}\n` : '');

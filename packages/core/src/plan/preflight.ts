@@ -6,7 +6,9 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
   const req: Requirement[] = [{ kind: 'root' }];
   req.push({ kind: 'dib', min: '3.13.0', ...(r.release.dib?.maxExclusive ? { maxExclusive: r.release.dib.maxExclusive, why: r.release.dib.note } : {}) });
   for (const e of elements) if (e.origin !== 'rendered') req.push({ kind: 'element', name: e.name, origin: e.origin });
-  const command = (name: string, pkg: string, why: string) => req.push({ kind: 'command', name, package: pkg, why });
+  const command = (name: string, pkg: string, why: string) => {
+    if (!req.some((x) => x.kind === 'command' && x.name === name)) req.push({ kind: 'command', name, package: pkg, why });
+  };
   command('sha256sum', 'coreutils', 'verifies inputs and writes checksums');
   if (r.image.source === 'bootstrap' && r.release.family === 'deb') command('debootstrap', 'debootstrap', 'builds the Debian/Ubuntu root from packages');
   if (r.output.formats.some((f) => f === 'qcow2' || f === 'vhd')) command('qemu-img', 'qemu-utils', 'converts the disk to qcow2/vhd');
@@ -15,6 +17,14 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
   command('mkfs.ext4', 'e2fsprogs', 'creates the root file system');
   if (r.image.source === 'download' || r.image.source === 'cache') command('curl', 'curl', 'downloads the base image');
   if (r.access?.password) command('openssl', 'openssl', 'hashes the development password before it enters the image');
+  if (r.repositories.length > 0) {
+    // Repository keys are fetched and their fingerprints checked on this host, before any
+    // package from the repository is trusted inside the image.
+    command('gpg', 'gnupg', 'checks repository signing-key fingerprints');
+    if (r.repositories.some((x) => !x.keyFile)) command('curl', 'curl', 'fetches repository signing keys');
+  }
+  if (r.model === 'native' && r.datastore.native?.source === 'download' && !r.datastore.package) command('curl', 'curl', 'downloads the vendor\'s datastore package');
+  if (r.agent.source === 'local') command('tar', 'tar', 'copies the local agent tree into the image');
   for (const s of [r.subscription?.password, r.subscription?.activationKey, r.access?.password]) {
     if (!s) continue;
     req.push({ kind: 'secret', from: 'env' in s.ref ? { env: s.ref.env } : { file: s.file?.path ?? s.ref.file }, what: s.at.join('.') });

@@ -1,4 +1,13 @@
+import { RDO_SIGNING_KEY_FINGERPRINT } from '../catalog/agents';
 import type { ResolvedRecipe } from '../resolve/resolved';
+
+/** Upper-constraints of the newest (unreleased) series: the requirements repo's master. */
+export const MASTER_CONSTRAINTS = 'https://opendev.org/openstack/requirements/raw/branch/master/upper-constraints.txt';
+
+/** The environment variable build.sh sets to the host path of a plan input (environment.ts). */
+export function inputVariable(id: string): string {
+  return `TIB_INPUT_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+}
 
 /**
  * The TIB_* variables tib's static elements read (exported by the rendered
@@ -6,6 +15,7 @@ import type { ResolvedRecipe } from '../resolve/resolved';
  * docs/elements.md lists it. Values are not secret: DIB traces environment.d.
  */
 export function recipeVariables(r: ResolvedRecipe): { name: string; value: string }[] {
+  const deb = r.release.family === 'deb';
   const vars: [string, string][] = [
     ['TIB_IMAGE_NAME', r.name],
     ['TIB_PURPOSE', r.purpose],
@@ -14,7 +24,7 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
     ['TIB_FAMILY', r.release.family],
     ['TIB_INIT', r.init],
     ['TIB_MODEL', r.model],
-    ['TIB_BASE_PACKAGES', [...r.release.basePackages.tools, ...r.release.basePackages.dhcp, ...r.release.basePackages.timeSync, ...(r.release.family === 'deb' ? ['cloud-guest-utils'] : ['cloud-utils-growpart'])].join(' ')],
+    ['TIB_BASE_PACKAGES', basePackages(r).join(' ')],
     ['TIB_EXTRA_PACKAGES', r.packages.join(' ')],
     ['TIB_AGENT_SOURCE', r.agent.source],
     ['TIB_AGENT_SERIES', r.agent.trove.series],
@@ -26,36 +36,120 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
   ];
   if (r.agent.packageName) vars.push(['TIB_AGENT_PACKAGE', r.agent.packageName]);
   const drivers = r.model === 'native' ? r.datastore.expectations.pythonDrivers : undefined;
-  if (r.agent.source === 'package' || r.agent.source === 'rdo') {
-    vars.push(['TIB_AGENT_EXTRA_PACKAGES', (r.release.family === 'deb' ? drivers?.deb : drivers?.rpm)?.join(' ') ?? '']);
+  // RDO's agents up to Train run on EL7's python2: their drivers are python2 packages.
+  const rpmDrivers = r.release.python.startsWith('2.') ? r.datastore.host.el7Drivers : drivers?.rpm;
+  const distroDrivers = (r.model === 'native' ? (deb ? drivers?.deb : rpmDrivers) : undefined) ?? [];
+  if (r.agent.source === 'package' || r.agent.source === 'rdo') vars.push(['TIB_AGENT_EXTRA_PACKAGES', distroDrivers.join(' ')]);
+  if (r.agent.source === 'rdo') {
+    vars.push(['TIB_RDO_RELEASE', r.agent.trove.series]);
+    vars.push(['TIB_RDO_RELEASE_PACKAGE', r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : '']);
+    vars.push(['TIB_RDO_VAULT', r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.vault ?? '' : '']);
+    vars.push(['TIB_RDO_KEY_FINGERPRINT', RDO_SIGNING_KEY_FINGERPRINT]);
   }
-  if (r.agent.source === 'rdo') vars.push(['TIB_RDO_RELEASE', r.agent.trove.series]);
   if (r.agent.requirements) {
+    const offline = r.agent.requirements.index === 'none';
     vars.push(['TIB_AGENT_PIP_INDEX', r.agent.requirements.index]);
-    vars.push(['TIB_AGENT_REQUIREMENTS', r.agent.requirements.file ?? '']);
-    vars.push(['TIB_AGENT_CONSTRAINTS', r.agent.requirements.constraints ?? (r.agent.trove.series === 'hibiscus' ? '' : `https://releases.openstack.org/constraints/upper/${r.agent.trove.series}`)]);
-    vars.push(['TIB_AGENT_PIP_EXTRA', drivers?.pip.join(' ') ?? '']);
+    vars.push(['TIB_AGENT_REQUIREMENTS', offline ? '' : r.agent.requirements.file ?? '']);
+    vars.push(['TIB_AGENT_CONSTRAINTS', offline ? '' : agentConstraints(r)]);
+    vars.push(['TIB_AGENT_PIP_EXTRA', offline ? '' : drivers?.pip.join(' ') ?? '']);
+    // Offline, the datastore drivers come from distribution packages instead of pip.
+    vars.push(['TIB_AGENT_EXTRA_PACKAGES', offline ? distroDrivers.join(' ') : '']);
+    vars.push(['TIB_AGENT_BUILD_PACKAGES', (offline ? r.release.agentBuild.offline : r.release.agentBuild.pypi).join(' ')]);
+    // pbr needs a version when the tree is not a git checkout (local trees usually are not).
+    vars.push(['TIB_AGENT_VERSION', /^\d+\.\d+\.\d+$/.test(r.agent.trove.version) ? r.agent.trove.version : `${r.agent.trove.major}.0.0`]);
   }
   vars.push(['TIB_DATASTORE', r.datastore.type], ['TIB_DATASTORE_VERSION', r.datastore.version]);
   if (r.model === 'container' && r.datastore.docker) {
     vars.push(['TIB_DOCKER_PACKAGES', r.datastore.docker.packages.join(' ')], ['TIB_DOCKER_SERVICE', r.datastore.docker.service]);
     vars.push(['TIB_IMAGE_ARCHIVES', r.datastore.images.map((_, i) => String(i)).join(' ')]);
   }
-  if (r.model === 'native' && r.datastore.native) {
-    vars.push(
-      ['TIB_DATASTORE_SOURCE', r.datastore.native.source],
-      ['TIB_DATASTORE_PACKAGES', r.datastore.native.packages.join(' ')],
-      ['TIB_DATASTORE_SERVICE', r.datastore.native.service],
-      ['TIB_DATASTORE_SERVICES', (r.release.family === 'deb' ? r.datastore.expectations.services.deb : r.datastore.expectations.services.rpm).join(' ')],
-      ['TIB_DATASTORE_AUTOSTART', r.datastore.autostart ? '1' : '0'],
-      ['TIB_DATASTORE_DATA_DIR', r.datastore.dataDir],
-      ['TIB_DATASTORE_CONFIG_DIR', r.datastore.configIncludeDir ?? ''],
-      ['TIB_DATASTORE_OS_USER', r.release.family === 'deb' ? r.datastore.expectations.osUser.deb : r.datastore.expectations.osUser.rpm],
-      ['TIB_DATASTORE_URL', r.datastore.native.url?.replace(/\{arch\}/g, r.arch) ?? ''],
-    );
+  if (r.model === 'native' && r.datastore.native) vars.push(...nativeVariables(r));
+  vars.push(...repositoryVariables(r));
+  if (r.security.apparmor) {
+    vars.push(['TIB_APPARMOR', r.security.apparmor]);
+    vars.push(['TIB_APPARMOR_PROFILES', r.model === 'native' ? r.datastore.host.apparmorProfiles.join(' ') : '']);
   }
-  if (r.security.apparmor) vars.push(['TIB_APPARMOR', r.security.apparmor]);
-  if (r.security.selinux) vars.push(['TIB_SELINUX', r.security.selinux]);
-  if (r.access) vars.push(['TIB_ACCESS_USER', r.access.user], ['TIB_ACCESS_KEY_FILES', r.access.keyFiles.map((_, i) => String(i)).join(' ')]);
+  if (r.security.selinux) {
+    vars.push(['TIB_SELINUX', r.security.selinux]);
+    vars.push(['TIB_SELINUX_FCONTEXTS', r.model === 'native' ? selinuxContexts(r).join(' ') : '']);
+  }
+  if (r.access) {
+    vars.push(['TIB_ACCESS_USER', r.access.user], ['TIB_ACCESS_KEY_FILES', r.access.keyFiles.map((_, i) => String(i)).join(' ')]);
+    // Only whether a password comes: its value arrives as TIB_ACCESS_PASSWORD in the process environment.
+    vars.push(['TIB_ACCESS_PASSWORD_SET', r.access.password ? '1' : '0']);
+  }
   return vars.map(([name, value]) => ({ name, value }));
+}
+
+function basePackages(r: ResolvedRecipe): string[] {
+  const b = r.release.basePackages;
+  let timeSync = [...b.timeSync];
+  const init: string[] = [];
+  if (r.init === 'sysvinit' && r.release.family === 'deb') {
+    // systemd-timesyncd needs systemd as PID 1; chrony runs under any init.
+    timeSync = timeSync.map((p) => (p === 'systemd-timesyncd' ? 'chrony' : p));
+    init.push('sysvinit-core');
+  }
+  return [...b.tools, ...b.dhcp, ...timeSync, ...init, ...(r.release.family === 'deb' ? ['cloud-guest-utils'] : ['cloud-utils-growpart'])];
+}
+
+/** The upper-constraints the agent installs with: the recipe's, `none`, or the release's published file. */
+export function agentConstraints(r: ResolvedRecipe): string {
+  const given = r.agent.requirements?.constraints;
+  if (given === 'none') return '';
+  if (given) return given;
+  return r.agent.trove.series === 'hibiscus' ? MASTER_CONSTRAINTS : `https://releases.openstack.org/constraints/upper/${r.agent.trove.series}`;
+}
+
+function nativeVariables(r: ResolvedRecipe): [string, string][] {
+  const n = r.datastore.native;
+  if (!n) return [];
+  const deb = r.release.family === 'deb';
+  const pinned = n.sha256?.[r.arch] ?? '';
+  return [
+    ['TIB_DATASTORE_SOURCE', r.datastore.package ? 'user' : n.source],
+    ['TIB_DATASTORE_PACKAGES', n.packages.join(' ')],
+    ['TIB_DATASTORE_SERVICE', n.service],
+    ['TIB_DATASTORE_SERVICES', (deb ? r.datastore.expectations.services.deb : r.datastore.expectations.services.rpm).join(' ')],
+    ['TIB_DATASTORE_AUTOSTART', r.datastore.autostart ? '1' : '0'],
+    ['TIB_DATASTORE_DATA_DIR', r.datastore.dataDir],
+    ['TIB_DATASTORE_CONFIG_DIR', r.datastore.configIncludeDir ?? ''],
+    ['TIB_DATASTORE_EXPECTED_DATA_DIR', r.datastore.expectations.dataDir],
+    ['TIB_DATASTORE_EXPECTED_CONFIG_DIR', r.datastore.expectations.configIncludeDir ?? ''],
+    ['TIB_DATASTORE_OS_USER', deb ? r.datastore.expectations.osUser.deb : r.datastore.expectations.osUser.rpm],
+    ['TIB_DATASTORE_URL', r.datastore.package ? '' : n.url?.replace(/\{arch\}/g, r.arch) ?? ''],
+    ['TIB_DATASTORE_URL_SHA256', r.datastore.package ? '' : pinned],
+    ['TIB_DATASTORE_ROOT_ACCESS', r.datastore.rootAccess],
+  ];
+}
+
+/**
+ * Repositories by index (names may hold dots and dashes, which variable names cannot):
+ * TIB_REPOSITORIES="0 1", then TIB_REPO_<i>_NAME, _KIND, _KEY_URL, _KEY_INPUT (the name of
+ * the TIB_INPUT_* variable holding a key file's host path) and _FINGERPRINTS.
+ */
+function repositoryVariables(r: ResolvedRecipe): [string, string][] {
+  if (r.repositories.length === 0) return [];
+  const out: [string, string][] = [['TIB_REPOSITORIES', r.repositories.map((_, i) => String(i)).join(' ')]];
+  r.repositories.forEach((repo, i) => {
+    out.push(
+      [`TIB_REPO_${i}_NAME`, repo.name],
+      [`TIB_REPO_${i}_KIND`, repo.kind],
+      [`TIB_REPO_${i}_KEY_URL`, repo.keyFile ? '' : repo.keyUrl ?? ''],
+      [`TIB_REPO_${i}_KEY_INPUT`, repo.keyFile ? inputVariable(`repo-key-${repo.name}`) : ''],
+      [`TIB_REPO_${i}_FINGERPRINTS`, repo.fingerprints.join(' ')],
+    );
+  });
+  return out;
+}
+
+/** `path=equivalent` pairs for semanage fcontext -e, for the paths the recipe moved. */
+export function selinuxContexts(r: ResolvedRecipe): string[] {
+  const out: string[] = [];
+  const { dataDir, configIncludeDir, expectations, host } = r.datastore;
+  if (host.selinuxDataLike && dataDir !== host.selinuxDataLike) out.push(`${dataDir}=${host.selinuxDataLike}`);
+  if (host.selinuxConfigLike && configIncludeDir && configIncludeDir !== host.selinuxConfigLike) out.push(`${configIncludeDir}=${host.selinuxConfigLike}`);
+  // The agent's expected paths differ from the EL packages' own (e.g. /var/lib/postgresql vs /var/lib/pgsql).
+  if (host.selinuxDataLike && expectations.dataDir !== dataDir && expectations.dataDir !== host.selinuxDataLike) out.push(`${expectations.dataDir}=${host.selinuxDataLike}`);
+  return [...new Set(out)].sort();
 }

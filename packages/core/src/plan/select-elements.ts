@@ -5,6 +5,7 @@ import type { PlanElement } from './plan-types';
 export const RECIPE_ELEMENT = 'tib-recipe';
 
 const MINIMAL_BASES = new Set(['debian-minimal', 'ubuntu-minimal', 'centos-minimal', 'fedora-minimal']);
+const MYSQL_FAMILY = new Set(['mysql', 'mariadb', 'percona', 'pxc']);
 
 /**
  * Chooses every element of the build and says why. DIB resolves element-deps itself; the
@@ -31,7 +32,7 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
   if (r.repositories.length > 0) tib('tib-repositories', `repositories with pinned keys: ${r.repositories.map((x) => x.name).join(', ')}`);
   switch (r.agent.source) {
     case 'package': tib('tib-agent-package', `${r.agent.packageName} ${r.agent.packageVersion ?? ''} from the distribution (Trove ${r.agent.trove.major}, ${r.agent.trove.series})`.replace('  ', ' ')); break;
-    case 'rdo': tib('tib-agent-rdo', `${r.agent.packageName} from RDO ${r.agent.trove.series}`); break;
+    case 'rdo': tib('tib-agent-rdo', `${r.agent.packageName} from RDO ${r.agent.trove.series} (${r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : 'the CentOS Cloud SIG repository'})`); break;
     case 'git': tib('tib-agent-venv', `agent from git into a virtualenv (Trove ${r.agent.trove.series})`); break;
     case 'local': tib('tib-agent-venv', `agent from the local tree ${r.agent.localPath?.path} into a virtualenv (Trove ${r.agent.trove.series})`); break;
   }
@@ -41,11 +42,12 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
     if (r.datastore.images.length > 0) tib('tib-image-loader', `loads ${r.datastore.images.length} image archive(s) at first boot, before the agent starts`);
   } else {
     tib('tib-datastore', `${r.datastore.type} ${r.datastore.version} from ${r.datastore.native?.source ?? 'packages'}, service left ${r.datastore.autostart ? 'enabled (autostart)' : 'disabled for the agent to start'}`);
+    if (MYSQL_FAMILY.has(r.datastore.type)) tib('tib-ds-mysql-family', `my.cnf with ${r.datastore.configIncludeDir ?? '/etc/mysql/conf.d'}, the socket and root login the native-era MySQL-family agent expects`);
     tib(`tib-ds-${r.datastore.type}`, `${r.datastore.expectations.title} paths and settings the agent expects`);
     if (r.security.apparmor && r.security.apparmor !== 'disabled') tib('tib-apparmor', `AppArmor ${r.security.apparmor}: local profile additions for ${r.datastore.type}`);
     if (r.security.apparmor === 'disabled') tib('tib-apparmor', 'AppArmor disabled for the datastore profile');
-    if (r.security.selinux === 'enforcing') tib('tib-selinux', `SELinux enforcing: file contexts for ${r.datastore.dataDir}`);
   }
+  if (r.security.selinux === 'enforcing') tib('tib-selinux', r.model === 'native' ? `SELinux enforcing: file contexts for ${r.datastore.dataDir}, relabelled at finalise` : 'SELinux enforcing, relabelled at finalise');
   if (r.access) tib('tib-access', `development access for ${r.access.user}`);
   for (const name of r.extraElements) out.push({ name, origin: 'recipe', reason: 'elements.add in the recipe' });
   out.push({ name: RECIPE_ELEMENT, origin: 'rendered', reason: 'this recipe\'s settings and rendered files' });
