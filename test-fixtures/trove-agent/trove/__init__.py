@@ -1,0 +1,1 @@
+"""tib test fixture: a stand-in for OpenStack Trove (not Trove itself)."""
