@@ -11,15 +11,16 @@ const RESET = '\u001b[0m';
 
 export function formatReport(report: VerifyReport, options: FormatOptions): string {
   const out: string[] = [];
-  const titleWidth = Math.min(64, Math.max(...report.checks.map((c) => c.title.length), 10));
+  // Long titles (paths) get their own line, with the evidence below, so the table stays aligned.
+  const titleWidth = Math.min(60, Math.max(...report.checks.map((c) => c.title.length), 10));
   for (const phase of ['offline', 'boot'] as const) {
     const rows = report.checks.filter((c) => c.phase === phase);
     if (rows.length === 0) continue;
     out.push(phase === 'offline' ? `Offline checks (${report.inspector ?? 'image'})` : `Boot test (${report.accel ?? 'qemu'})`);
     for (const c of rows) {
       const mark = options.color ? `${COLOR[c.status]}${MARK[c.status]}${RESET}` : MARK[c.status];
-      const title = c.title.length > titleWidth ? `${c.title.slice(0, titleWidth - 1)}…` : c.title.padEnd(titleWidth);
-      out.push(`  ${mark}  ${title}  ${c.evidence}`);
+      if (c.title.length > titleWidth) out.push(`  ${mark}  ${c.title}`, `        ${' '.repeat(titleWidth)}  ${c.evidence}`);
+      else out.push(`  ${mark}  ${c.title.padEnd(titleWidth)}  ${c.evidence}`);
     }
     out.push('');
   }

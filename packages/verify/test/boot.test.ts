@@ -171,7 +171,7 @@ describe('boot checks', () => {
   });
 
   test.each([
-    ['no DHCP client', { ipv4: '', 'dhcp-lease': '', 'dhcp-client': 'none' }, 'boot:network', /no IPv4 address on any NIC; DHCP client: none/],
+    ['no DHCP client', { nics: 'eth0', ipv4: '', 'dhcp-lease': '', 'dhcp-client': 'none' }, 'boot:network', /no IPv4 address on any NIC \(eth0\); DHCP client: none/],
     ['agent disabled', { 'agent-active': 'inactive', 'agent-state': 'ActiveState=inactive SubState=dead NRestarts=0', 'agent-bus': '' }, 'boot:agent', /^inactive/],
     ['agent crash loop', { 'agent-active': 'activating', 'agent-state': 'ActiveState=activating SubState=auto-restart NRestarts=7', 'agent-bus': '', 'agent-error': 'ConfigFilesPermissionDeniedError: Failed to open some config files' }, 'boot:agent', /after 7 restart\(s\); log: ConfigFilesPermissionDeniedError/],
     ['Docker stopped', { 'docker-active': 'inactive' }, 'boot:docker', /docker: inactive/],

@@ -57,7 +57,7 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
     const ok = addresses !== '' && lease !== '';
     const banner = o.sshBanner ? `; ssh via 127.0.0.1:${o.sshPort}: ${o.sshBanner}` : '';
     const evidence = addresses === ''
-      ? `no IPv4 address on any NIC; DHCP client: ${v('dhcp-client') || 'none'}`
+      ? `no IPv4 address on any NIC (${v('nics') || 'none found'}); DHCP client: ${v('dhcp-client') || 'none'}`
       : `${addresses}${v('route') ? `; ${v('route')}` : ''}; ${lease ? `lease ${lease.trim()}` : 'no DHCP lease file (static address?)'}${banner}`;
     out.push(row('boot:network', netTitle, ok ? 'pass' : 'fail', evidence, e));
   } else out.push(unknown('boot:network', netTitle));

@@ -46,7 +46,11 @@ export function probeScript(s: ProbeSettings): string {
     'kv system "$state"',
     'if has_systemd; then kv multi-user "$(systemctl is-active multi-user.target)"; kv failed-units "$(systemctl list-units --failed --plain --no-legend 2>/dev/null | awk \'{print $1}\' | tr \'\\n\' \' \')"; else kv multi-user "$(runlevel)"; fi',
     // 2. Network: an address on a NIC, the default route, and the DHCP client's lease.
-    'kv ipv4 "$(ip -4 -o addr show scope global 2>/dev/null | awk \'{print $2" "$4}\' | tr \'\\n\' \' \')"',
+    // NICs are the interfaces with a device behind them (not docker0, bridges or veths).
+    'nics=""; for d in /sys/class/net/*; do [ -e "$d/device" ] && nics="$nics ${d##*/}"; done',
+    'kv nics "$nics"',
+    'addrs=""; for n in $nics; do a=$(ip -4 -o addr show dev "$n" scope global 2>/dev/null | awk \'{print $4}\' | tr \'\\n\' \' \'); [ -n "$a" ] && addrs="$addrs $n $a"; done',
+    'kv ipv4 "$addrs"',
     'kv route "$(ip -4 route show default 2>/dev/null | head -n 1)"',
     'leases=""; for f in /var/lib/dhcp/*.leases /var/lib/dhclient/*.lease* /var/lib/NetworkManager/*.lease /run/systemd/netif/leases/*; do [ -s "$f" ] && leases="$leases $f"; done',
     'kv dhcp-lease "$leases"',
@@ -57,7 +61,12 @@ export function probeScript(s: ProbeSettings): string {
     ...s.injectedPaths.map((p, i) => `if [ -f ${q(p)} ]; then kv injected-${i} "$(stat -c '%U:%G %a' ${q(p)}) $(sha256sum ${q(p)} | cut -c1-64)"; else kv injected-${i} missing; fi`),
     // 4. The agent: wait until it has tried the (unreachable) bus, or time runs out.
     `log=${q(b.logFile)}; svc=${q(b.service)}; bus=${q(BUS_UNREACHABLE)}`,
-    `i=0; while [ "$i" -lt ${Math.ceil(s.agentWaitSec / 3)} ]; do grep -Eq "$bus" "$log" 2>/dev/null && break; sleep 3; i=$((i + 1)); done`,
+    // The boot has settled: an agent that is not running by now will not start by itself.
+    `i=0; while [ "$i" -lt ${Math.ceil(s.agentWaitSec / 3)} ]; do`,
+    '  grep -Eq "$bus" "$log" 2>/dev/null && break',
+    '  case "$(svc_active "$svc")" in inactive|failed|unknown) [ "$i" -ge 2 ] && break ;; esac',
+    '  sleep 3; i=$((i + 1))',
+    'done',
     'sleep 3',
     'kv agent-active "$(svc_active "$svc")"',
     'if has_systemd; then kv agent-state "$(systemctl show -p ActiveState -p SubState -p NRestarts -p ExecMainStatus "$svc" 2>/dev/null | tr \'\\n\' \' \')"; fi',

@@ -60,8 +60,8 @@ export function checkUser(e: Exp<'user'>, d: InspectData): CheckResult {
 }
 
 export function checkPath(e: Exp<'path'>, d: InspectData): CheckResult {
-  const owner = e.owner ? ` owned by ${e.owner}${e.group ? `:${e.group}` : ''}` : '';
-  const title = `${e.path}: ${e.type === 'dir' ? 'directory' : e.type}${owner}${e.mode !== undefined ? ` mode ${modeString(e.mode)}` : ''}`;
+  const attributes = [e.type === 'dir' ? 'directory' : e.type, ...(e.owner ? [`${e.owner}${e.group ? `:${e.group}` : ''}`] : []), ...(e.mode !== undefined ? [modeString(e.mode)] : [])];
+  const title = `${e.path} (${attributes.join(', ')})`;
   const id = `path:${e.path}`;
   const s = statPath(d.fs, e.path);
   if (!s) return result(id, title, 'fail', `missing (${e.why})`, e);
