@@ -36,9 +36,12 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
   ];
   if (r.agent.packageName) vars.push(['TIB_AGENT_PACKAGE', r.agent.packageName]);
   const drivers = r.model === 'native' ? r.datastore.expectations.pythonDrivers : undefined;
-  // RDO's agents up to Train run on EL7's python2: their drivers are python2 packages.
+  // RDO's agents up to Train run on EL7's python2, and Ubuntu packaged Trove up to Train
+  // for python2 (bionic's Queens is python-trove): their drivers are python2 packages.
   const rpmDrivers = r.release.python.startsWith('2.') ? r.datastore.host.el7Drivers : drivers?.rpm;
-  const distroDrivers = (r.model === 'native' ? (deb ? drivers?.deb : rpmDrivers) : undefined) ?? [];
+  const py2Deb = r.agent.source === 'package' && r.agent.trove.major <= 12;
+  const debDrivers = py2Deb ? drivers?.deb.map((p) => p.replace(/^python3-/, 'python-')) : drivers?.deb;
+  const distroDrivers = (r.model === 'native' ? (deb ? debDrivers : rpmDrivers) : undefined) ?? [];
   if (r.agent.source === 'package' || r.agent.source === 'rdo') vars.push(['TIB_AGENT_EXTRA_PACKAGES', distroDrivers.join(' ')]);
   if (r.agent.source === 'rdo') {
     vars.push(['TIB_RDO_RELEASE', r.agent.trove.series]);

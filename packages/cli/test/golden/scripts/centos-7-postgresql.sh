@@ -83,15 +83,12 @@ else
     if [ "${dib_python##*/}" = env ] && [ ${#dib_shebang[@]} -gt 1 ]; then dib_python=${dib_shebang[1]}; fi
     dib_elements_dir=$("$dib_python" -c 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))' 2>/dev/null || true)
 fi
-problem tib-repositories": this tib version does not ship the element yet, so this recipe cannot be built with it"
-problem tib-agent-rdo": this tib version does not ship the element yet, so this recipe cannot be built with it"
-problem tib-datastore": this tib version does not ship the element yet, so this recipe cannot be built with it"
-problem tib-ds-postgresql": this tib version does not ship the element yet, so this recipe cannot be built with it"
 command -v sha256sum >/dev/null 2>&1 || problem 'sha256sum not found (verifies inputs and writes checksums): install coreutils'
 command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the disk to qcow2/vhd): install qemu-utils'
 command -v sfdisk >/dev/null 2>&1 || problem 'sfdisk not found (partitions the disk image): install fdisk'
 command -v mkfs.ext4 >/dev/null 2>&1 || problem 'mkfs.ext4 not found (creates the root file system): install e2fsprogs'
 command -v curl >/dev/null 2>&1 || problem 'curl not found (downloads the base image): install curl'
+command -v gpg >/dev/null 2>&1 || problem 'gpg not found (checks repository signing-key fingerprints): install gnupg'
 
 
 element_dirs=()
@@ -140,8 +137,16 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/tib-build.XXXXXX")
 elements=$work/elements
 
 # --- Element tree: tib's elements and this recipe's rendered element ------------------
+mkdir -p "$elements"/tib-agent-rdo
+mkdir -p "$elements"/tib-agent-rdo/install.d
 mkdir -p "$elements"/tib-agent-service
 mkdir -p "$elements"/tib-agent-service/post-install.d
+mkdir -p "$elements"/tib-datastore
+mkdir -p "$elements"/tib-datastore/extra-data.d
+mkdir -p "$elements"/tib-datastore/install.d
+mkdir -p "$elements"/tib-datastore/post-install.d
+mkdir -p "$elements"/tib-ds-postgresql
+mkdir -p "$elements"/tib-ds-postgresql/install.d
 mkdir -p "$elements"/tib-files
 mkdir -p "$elements"/tib-files/post-install.d
 mkdir -p "$elements"/tib-files/pre-install.d
@@ -153,6 +158,79 @@ mkdir -p "$elements"/tib-recipe
 mkdir -p "$elements"/tib-recipe/environment.d
 mkdir -p "$elements"/tib-recipe/tib-rootfs
 mkdir -p "$elements"/tib-recipe/tib-rootfs/files
+mkdir -p "$elements"/tib-repositories
+mkdir -p "$elements"/tib-repositories/extra-data.d
+mkdir -p "$elements"/tib-repositories/pre-install.d
+cat > "$elements"/tib-agent-rdo/README.rst <<'TIB_EOF'
+=============
+tib-agent-rdo
+=============
+The guest agent from RDO (``guestagent.source: rdo``): ``openstack-trove-guestagent``
+(``TIB_AGENT_PACKAGE``) of the RDO release ``TIB_RDO_RELEASE``, plus the datastore's
+Python drivers as packages (``TIB_AGENT_EXTRA_PACKAGES``; python2 ones on CentOS 7, where
+RDO's agents up to Train run on python2).
+
+* CentOS: installs the RDO release package ``TIB_RDO_RELEASE_PACKAGE``
+  (``centos-release-openstack-<series>`` from CentOS Extras), points its repositories at
+  ``TIB_RDO_VAULT`` when the release is past its end of life (CentOS 7), and checks that
+  the key it installed is the CentOS Cloud SIG key ``TIB_RDO_KEY_FINGERPRINT``.
+* RHEL: there is no Extras repository; ``tib-repositories`` configures the Cloud SIG
+  repository (what ``rdo-release`` would) with the key pinned by fingerprint, and this
+  element only installs the packages.
+
+RDO's unit runs ``/usr/bin/trove-guestagent`` with config files under ``/etc/trove``;
+tib's rendered drop-in points it at ``--config-dir`` (where Trove injects its files) and
+runs it as ``TIB_AGENT_USER``.
+TIB_EOF
+chmod 0644 "$elements"/tib-agent-rdo/README.rst
+cat > "$elements"/tib-agent-rdo/install.d/31-tib-agent-rdo <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# RDO's openstack-trove-guestagent. On CentOS the RDO release package
+# (centos-release-openstack-<series>, from CentOS Extras) adds the Cloud SIG repositories
+# and their key; on RHEL tib-repositories has already configured the same repository.
+sig_key=/etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-SIG-Cloud
+
+if [ -n "${TIB_RDO_RELEASE_PACKAGE:-}" ]; then
+    install-packages "$TIB_RDO_RELEASE_PACKAGE"
+    if [ -n "${TIB_RDO_VAULT:-}" ]; then
+        # CentOS 7 is past its end of life: mirror.centos.org and the mirror lists are
+        # gone, the trees live on in the vault. Point the release package's repos there.
+        for repo in /etc/yum.repos.d/CentOS-*.repo; do
+            [ -f "$repo" ] || continue
+            sed -i \
+                -e 's|^mirrorlist=|#mirrorlist=|' \
+                -e 's|^#[[:space:]]*baseurl=|baseurl=|' \
+                -e "s#http[s]*://mirror.centos.org/\\(centos\\|\\\$contentdir\\)/#${TIB_RDO_VAULT}/#" \
+                "$repo"
+        done
+    fi
+    # The key the release package brought must be the Cloud SIG's, by fingerprint.
+    if [ ! -f "$sig_key" ]; then
+        echo "tib-agent-rdo: $TIB_RDO_RELEASE_PACKAGE installed no $sig_key" >&2
+        exit 1
+    fi
+    home=$(mktemp -d)
+    gpg --homedir "$home" --batch --quiet --import "$sig_key" 2>/dev/null
+    if ! gpg --homedir "$home" --batch --with-colons --fingerprint \
+            | awk -F: '$1 == "fpr" { print $10 }' | grep -qx "$TIB_RDO_KEY_FINGERPRINT"; then
+        echo "tib-agent-rdo: $sig_key is not the CentOS Cloud SIG key $TIB_RDO_KEY_FINGERPRINT" >&2
+        exit 1
+    fi
+    gpgconf --homedir "$home" --kill all >/dev/null 2>&1 || true
+    rm -rf "$home"
+fi
+
+read -r -a packages <<< "$TIB_AGENT_PACKAGE ${TIB_AGENT_EXTRA_PACKAGES:-}"
+install-packages "${packages[@]}"
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-rdo/install.d/31-tib-agent-rdo
 cat > "$elements"/tib-agent-service/README.rst <<'TIB_EOF'
 =================
 tib-agent-service
@@ -191,6 +269,299 @@ case "$TIB_INIT" in
 esac
 TIB_EOF
 chmod 0755 "$elements"/tib-agent-service/post-install.d/60-tib-agent-service-enable
+cat > "$elements"/tib-datastore/README.rst <<'TIB_EOF'
+=============
+tib-datastore
+=============
+The native model (guest agents up to Trove 13, Ussuri): installs the datastore in the
+image and leaves it for the agent to configure and start.
+
+* ``extra-data.d`` (on the build host) stages a datastore that comes as a file:
+  ``TIB_DATASTORE_SOURCE=user`` copies ``datastore.package`` from
+  ``TIB_INPUT_DATASTORE_PACKAGE`` (build.sh has checked its sha256), ``download`` fetches
+  ``TIB_DATASTORE_URL`` and checks it against ``TIB_DATASTORE_URL_SHA256`` (pinned in
+  tib's catalog) or, when the catalog pins none, the vendor's ``.sha256`` file.
+* ``install.d`` installs ``TIB_DATASTORE_PACKAGES`` (``distro``/``vendor``; vendor
+  repositories and keys come from ``tib-repositories``) or the staged ``.deb``/``.rpm``,
+  and creates ``TIB_DATASTORE_DATA_DIR`` owned by ``TIB_DATASTORE_OS_USER``.
+* ``post-install.d`` disables ``TIB_DATASTORE_SERVICE`` and every name the agent looks
+  for (``TIB_DATASTORE_SERVICES``) for ``TIB_INIT``, then checks none is left enabled;
+  ``TIB_DATASTORE_AUTOSTART=1`` enables the main service instead.
+
+Per-datastore paths and settings are in the ``tib-ds-<type>`` elements.
+TIB_EOF
+chmod 0644 "$elements"/tib-datastore/README.rst
+cat > "$elements"/tib-datastore/extra-data.d/27-tib-datastore-stage <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: datastores that come as a package file (vertica, db2, couchbase
+# offline: datastore.package, checked by build.sh against its sha256; couchbase online:
+# the vendor's download) are staged into the hooks directory as datastore-package.<ext>.
+stage=$TMP_HOOKS_PATH/tib-datastore
+mkdir -p "$stage"
+
+extension() {
+    case "$1" in
+        *.tar.gz) echo tar.gz ;;
+        *.tgz) echo tgz ;;
+        *.deb) echo deb ;;
+        *.rpm) echo rpm ;;
+        *)
+            echo "tib-datastore: cannot tell the package type of $1 (expected .deb, .rpm, .tar.gz or .tgz)" >&2
+            exit 1
+            ;;
+    esac
+}
+
+case "$TIB_DATASTORE_SOURCE" in
+    user)
+        src=${TIB_INPUT_DATASTORE_PACKAGE:-}
+        if [ -z "$src" ] || [ ! -r "$src" ]; then
+            echo "tib-datastore: the datastore package '$src' cannot be read (TIB_INPUT_DATASTORE_PACKAGE)" >&2
+            exit 1
+        fi
+        cp -- "$src" "$stage/datastore-package.$(extension "$src")"
+        ;;
+    download)
+        url=$TIB_DATASTORE_URL
+        file=$stage/datastore-package.$(extension "$url")
+        curl -fsSL --retry 3 -o "$file" "$url"
+        expected=${TIB_DATASTORE_URL_SHA256:-}
+        if [ -z "$expected" ]; then
+            # No checksum pinned in tib's catalog for this file: the vendor's published one.
+            expected=$(curl -fsSL --retry 3 "$url.sha256" | awk '{ print $1; exit }')
+            echo "tib-datastore: no pinned sha256 for $url; using the vendor's $url.sha256"
+        fi
+        actual=$(sha256sum "$file" | cut -d ' ' -f 1)
+        if [ -z "$expected" ] || [ "$actual" != "$expected" ]; then
+            echo "tib-datastore: sha256 of $url is $actual, expected '$expected'" >&2
+            exit 1
+        fi
+        ;;
+esac
+TIB_EOF
+chmod 0755 "$elements"/tib-datastore/extra-data.d/27-tib-datastore-stage
+cat > "$elements"/tib-datastore/install.d/40-tib-datastore-install <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The datastore's packages for the native model: from the distribution or a vendor
+# repository (configured by tib-repositories), or from the staged package file.
+stage=$(dirname "$0")/../tib-datastore
+read -r -a packages <<< "${TIB_DATASTORE_PACKAGES:-}"
+
+# Couchbase's maintainer scripts would start the server otherwise.
+export INSTALL_DONT_START_SERVER=1
+
+case "$TIB_DATASTORE_SOURCE" in
+    distro|vendor)
+        install-packages "${packages[@]}"
+        ;;
+    download|user)
+        file=""
+        for candidate in "$stage"/datastore-package.*; do
+            if [ -f "$candidate" ]; then
+                file=$candidate
+            fi
+        done
+        if [ -z "$file" ]; then
+            echo "tib-datastore: no staged datastore package" >&2
+            exit 1
+        fi
+        case "$file" in
+            *.deb|*.rpm)
+                # A path makes apt/yum install the file and resolve its dependencies.
+                install-packages "$file"
+                ;;
+            *)
+                # Archives (db2) are unpacked by their tib-ds-<type> element.
+                echo "tib-datastore: $file is installed by tib-ds-$TIB_DATASTORE"
+                ;;
+        esac
+        ;;
+    *)
+        echo "tib-datastore: unknown source '$TIB_DATASTORE_SOURCE'" >&2
+        exit 1
+        ;;
+esac
+
+# The data directory the agent mounts its volume on, owned by the database's account.
+if getent passwd "$TIB_DATASTORE_OS_USER" >/dev/null; then
+    group=$(id -gn "$TIB_DATASTORE_OS_USER")
+    install -d -m 0750 -o "$TIB_DATASTORE_OS_USER" -g "$group" "$TIB_DATASTORE_DATA_DIR"
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-datastore/install.d/40-tib-datastore-install
+cat > "$elements"/tib-datastore/post-install.d/50-tib-datastore-services <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The guest agent configures the database and then starts it: the image must not start
+# it at boot with the packaged configuration. Packages enable their services on install,
+# so every name the agent may look for is disabled here (datastore.autostart: true keeps
+# the main one enabled instead).
+read -r -a names <<< "$TIB_DATASTORE_SERVICE $TIB_DATASTORE_SERVICES"
+
+systemd_known() {
+    systemctl list-unit-files "$1.service" 2>/dev/null | grep -q "^$1.service"
+}
+
+set_service() {
+    local name=$1 action=$2
+    if [ "$TIB_INIT" = systemd ] && systemd_known "$name"; then
+        # Aliases (mysql.service -> mariadb.service) are refused; their target is handled.
+        systemctl "$action" "$name.service" 2>/dev/null \
+            || echo "tib-datastore: systemctl $action $name.service refused (alias?)"
+    elif [ -x "/etc/init.d/$name" ]; then
+        # A SysV script (under sysvinit, or one without a native unit under systemd).
+        if command -v update-rc.d >/dev/null 2>&1; then
+            update-rc.d "$name" defaults
+            update-rc.d "$name" "$action"
+        else
+            chkconfig --add "$name"
+            if [ "$action" = enable ]; then chkconfig "$name" on; else chkconfig "$name" off; fi
+        fi
+    fi
+}
+
+if [ "$TIB_DATASTORE_AUTOSTART" = 1 ]; then
+    set_service "$TIB_DATASTORE_SERVICE" enable
+    exit 0
+fi
+for name in "${names[@]}"; do
+    set_service "$name" disable
+done
+
+# Check the result: nothing the agent looks for may start at boot.
+for name in "${names[@]}"; do
+    if [ "$TIB_INIT" = systemd ] && systemd_known "$name" \
+            && [ "$(systemctl is-enabled "$name.service" 2>/dev/null || true)" = enabled ]; then
+        echo "tib-datastore: $name.service is still enabled" >&2
+        exit 1
+    fi
+    for link in /etc/rc[2345].d/S[0-9][0-9]"$name" /etc/rc.d/rc[2345].d/S[0-9][0-9]"$name"; do
+        if [ -e "$link" ]; then
+            echo "tib-datastore: $link would start $name at boot" >&2
+            exit 1
+        fi
+    done
+done
+TIB_EOF
+chmod 0755 "$elements"/tib-datastore/post-install.d/50-tib-datastore-services
+cat > "$elements"/tib-ds-postgresql/README.rst <<'TIB_EOF'
+=================
+tib-ds-postgresql
+=================
+PostgreSQL laid out as the native-era guest agent expects: a cluster whose
+``PG_VERSION`` is under ``/var/lib/postgresql`` (``TIB_DATASTORE_EXPECTED_DATA_DIR``), its
+configuration found by the agent (``/etc/postgresql/<version>`` on Debian/Ubuntu, the
+data directory on EL), and one service named ``postgresql`` with its unit in
+``/lib/systemd/system``.
+
+* Debian/Ubuntu: the packages already match; the ``main`` cluster is created if
+  ``postgresql-common`` did not.
+* EL (PGDG or the distribution): ``initdb`` in ``/var/lib/postgresql/<version>/data``, a
+  real ``postgresql.service`` for PGDG's binaries (``/usr/pgsql-<version>``) or a drop-in
+  moving the distribution unit's ``PGDATA``, and ``/run/postgresql`` at boot.
+
+A moved data directory (``TIB_DATASTORE_DATA_DIR``) is created for ``postgres``; the
+agent's Python driver (psycopg2) comes with the agent (``tib-agent-*``).
+TIB_EOF
+chmod 0644 "$elements"/tib-ds-postgresql/README.rst
+cat > "$elements"/tib-ds-postgresql/install.d/47-tib-ds-postgresql <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# PostgreSQL for the native-era agent (trove/guestagent/datastore/experimental/postgresql):
+# it finds the server's version from the shortest PG_VERSION path under
+# /var/lib/postgresql, takes the data dir from there, looks for postgresql.conf under
+# /etc/postgresql/<version> (Debian) or under /var/lib/postgresql/<version> (EL), and
+# drives a service named `postgresql` whose unit it finds in /lib/systemd/system.
+version=${TIB_DATASTORE_VERSION%%.*}
+data_root=$TIB_DATASTORE_EXPECTED_DATA_DIR
+
+if [ "$TIB_DATASTORE_DATA_DIR" != "$data_root" ]; then
+    install -d -m 0750 -o postgres -g postgres "$TIB_DATASTORE_DATA_DIR"
+fi
+
+if [ "$TIB_FAMILY" = deb ]; then
+    # postgresql-common created the `main` cluster on install, unless configured not to.
+    if ! find "$data_root" -name PG_VERSION -print -quit 2>/dev/null | grep -q .; then
+        pg_createcluster "$version" main
+    fi
+    exit 0
+fi
+
+# EL: the packages lay PostgreSQL out where the agent does not look. Initialise the
+# cluster under /var/lib/postgresql/<version>/data and give it a unit named postgresql.
+if [ -x "/usr/pgsql-$version/bin/initdb" ]; then
+    bindir=/usr/pgsql-$version/bin
+else
+    bindir=/usr/bin
+fi
+data=$data_root/$version/data
+install -d -m 0700 -o postgres -g postgres "$data_root" "$data_root/$version" "$data"
+if [ ! -f "$data/PG_VERSION" ]; then
+    runuser -u postgres -- "$bindir/initdb" -D "$data"
+fi
+install -d -m 0755 -o postgres -g postgres /var/run/postgresql
+if [ -d /usr/lib/tmpfiles.d ]; then
+    echo 'd /run/postgresql 0755 postgres postgres -' > /usr/lib/tmpfiles.d/tib-postgresql.conf
+fi
+unit=/usr/lib/systemd/system/postgresql.service
+if [ -L "$unit" ] || [ "$bindir" != /usr/bin ]; then
+    # A real unit file, not a link: the agent enables and starts the name it finds.
+    rm -f "$unit"
+    cat > "$unit" <<UNIT
+# Written by tib: PostgreSQL $version where the Trove guest agent expects it.
+[Unit]
+Description=PostgreSQL $version database server (Trove layout)
+After=network.target
+
+[Service]
+Type=notify
+User=postgres
+Group=postgres
+Environment=PGDATA=$data
+OOMScoreAdjust=-1000
+ExecStart=$bindir/postmaster -D \${PGDATA}
+ExecReload=/bin/kill -HUP \$MAINPID
+KillMode=mixed
+KillSignal=SIGINT
+TimeoutSec=0
+
+[Install]
+WantedBy=multi-user.target
+UNIT
+else
+    # The distribution's own postgresql.service: only its data directory moves.
+    install -d -m 0755 /etc/systemd/system/postgresql.service.d
+    printf '# Written by tib: the data directory the Trove guest agent expects.\n[Service]\nEnvironment=PGDATA=%s\n' "$data" \
+        > /etc/systemd/system/postgresql.service.d/10-tib-pgdata.conf
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-ds-postgresql/install.d/47-tib-ds-postgresql
 cat > "$elements"/tib-files/README.rst <<'TIB_EOF'
 =========
 tib-files
@@ -319,8 +690,22 @@ fi
 set -eu
 set -o pipefail
 
-# DHCP on the first interface. The kernel runs with net.ifnames=0, so it is eth0.
-if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
+# DHCP on the first interface, whatever network stack the release uses. The kernel runs
+# with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
+# its own configuration at boot from the cloud's network data; this is the fallback that
+# keeps a guest reachable when the cloud offers none.
+
+# A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
+rm -f /etc/udev/rules.d/70-persistent-net.rules
+
+if [ -d /etc/netplan ] && command -v netplan >/dev/null 2>&1; then
+    # Ubuntu: netplan, rendered by systemd-networkd.
+    if ! grep -rqs 'eth0' /etc/netplan; then
+        printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n' > /etc/netplan/50-tib-eth0.yaml
+        chmod 0600 /etc/netplan/50-tib-eth0.yaml
+    fi
+elif [ -d /etc/network ]; then
+    # Debian: ifupdown with isc-dhcp-client (debian-minimal installs neither by itself).
     mkdir -p /etc/network/interfaces.d
     if [ ! -f /etc/network/interfaces ]; then
         printf 'auto lo\niface lo inet loopback\n\n' > /etc/network/interfaces
@@ -331,6 +716,23 @@ if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
     if ! grep -rqs 'iface eth0' /etc/network/interfaces /etc/network/interfaces.d; then
         printf 'auto eth0\nallow-hotplug eth0\niface eth0 inet dhcp\n' > /etc/network/interfaces.d/eth0
     fi
+elif [ -d /etc/NetworkManager ]; then
+    # EL8/EL9: NetworkManager brings up unconfigured wired interfaces with DHCP by itself.
+    if [ "$TIB_INIT" = systemd ]; then
+        systemctl enable NetworkManager.service
+    fi
+elif [ -d /etc/sysconfig/network-scripts ]; then
+    # EL7: initscripts' network service.
+    if [ ! -f /etc/sysconfig/network-scripts/ifcfg-eth0 ]; then
+        printf 'DEVICE=eth0\nBOOTPROTO=dhcp\nONBOOT=yes\nTYPE=Ethernet\nUSERCTL=no\nPERSISTENT_DHCLIENT=1\n' \
+            > /etc/sysconfig/network-scripts/ifcfg-eth0
+    fi
+    if command -v chkconfig >/dev/null 2>&1 && [ -e /etc/init.d/network ]; then
+        chkconfig network on
+    fi
+else
+    echo "tib-guest-base: no known network configuration system in this image" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/20-tib-guest-network
@@ -343,15 +745,34 @@ fi
 set -eu
 set -o pipefail
 
-# Time sync: Trove's message bus and Keystone tokens need a correct clock.
+# Time sync: Trove's message bus and Keystone tokens need a correct clock. Enables the
+# time daemon this release installed (TIB_BASE_PACKAGES picked it), chrony first:
+# where systemd-timesyncd is also present, it stands down for chrony.
+enabled=""
 if [ "$TIB_INIT" = systemd ]; then
-    for unit in systemd-timesyncd chronyd chrony; do
-        if systemctl list-unit-files "$unit.service" >/dev/null 2>&1 \
-                && systemctl list-unit-files "$unit.service" | grep -q "^$unit.service"; then
+    for unit in chrony chronyd systemd-timesyncd ntp; do
+        if systemctl list-unit-files "$unit.service" 2>/dev/null | grep -q "^$unit.service"; then
             systemctl enable "$unit.service"
+            enabled=$unit
             break
         fi
     done
+else
+    for script in chrony chronyd ntp ntpd; do
+        if [ -x "/etc/init.d/$script" ]; then
+            if command -v update-rc.d >/dev/null 2>&1; then
+                update-rc.d "$script" defaults
+            else
+                chkconfig "$script" on
+            fi
+            enabled=$script
+            break
+        fi
+    done
+fi
+if [ -z "$enabled" ]; then
+    echo "tib-guest-base: no time synchronisation service found" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/21-tib-guest-timesync
@@ -384,8 +805,11 @@ export TIB_AGENT_LOG_DIR=/var/log/trove
 export TIB_AGENT_CONFIG_DIR=/etc/trove/conf.d
 export TIB_AGENT_SERVICE=openstack-trove-guestagent
 export TIB_AGENT_PACKAGE=openstack-trove-guestagent
-export TIB_AGENT_EXTRA_PACKAGES=python3-psycopg2
+export TIB_AGENT_EXTRA_PACKAGES=python-psycopg2
 export TIB_RDO_RELEASE=train
+export TIB_RDO_RELEASE_PACKAGE=centos-release-openstack-train
+export TIB_RDO_VAULT=http://vault.centos.org/centos
+export TIB_RDO_KEY_FINGERPRINT=736AF5116D9C40E2AF6B074BF9B9FEE7764429E6
 export TIB_DATASTORE=postgresql
 export TIB_DATASTORE_VERSION=12
 export TIB_DATASTORE_SOURCE=vendor
@@ -395,9 +819,20 @@ export TIB_DATASTORE_SERVICES=postgresql
 export TIB_DATASTORE_AUTOSTART=0
 export TIB_DATASTORE_DATA_DIR=/var/lib/postgresql
 export TIB_DATASTORE_CONFIG_DIR=''
+export TIB_DATASTORE_EXPECTED_DATA_DIR=/var/lib/postgresql
+export TIB_DATASTORE_EXPECTED_CONFIG_DIR=''
 export TIB_DATASTORE_OS_USER=postgres
 export TIB_DATASTORE_URL=''
+export TIB_DATASTORE_URL_SHA256=''
+export TIB_DATASTORE_ROOT_ACCESS=none
+export TIB_REPOSITORIES=0
+export TIB_REPO_0_NAME=tib-pgdg
+export TIB_REPO_0_KIND=yum
+export TIB_REPO_0_KEY_URL=https://download.postgresql.org/pub/repos/yum/keys/PGDG-RPM-GPG-KEY-RHEL7
+export TIB_REPO_0_KEY_INPUT=''
+export TIB_REPO_0_FINGERPRINTS=F245F0BF96AC182744CAFF2E64FACE1173E3B907
 export TIB_SELINUX=permissive
+export TIB_SELINUX_FCONTEXTS=/var/lib/postgresql=/var/lib/pgsql
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/environment.d/10-tib-recipe.bash
 cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
@@ -414,7 +849,9 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/000
 cat > "$elements"/tib-recipe/tib-rootfs/files/001 <<'TIB_EOF'
-# Written by tib: the Trove guest agent runs privileged commands through sudo.
+# Written by tib: the Trove guest agent runs privileged commands through sudo, without a
+# terminal (EL7's sudoers may still say "Defaults requiretty").
+Defaults:trove !requiretty
 trove ALL=(ALL) NOPASSWD:ALL
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/001
@@ -434,7 +871,7 @@ Group=trove
 ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove
 ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
 ExecStart=
-ExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
+ExecStart=/usr/bin/trove-guestagent --config-file=/usr/share/trove/trove-dist.conf --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
 Restart=always
 RestartSec=5
 TIB_EOF
@@ -456,6 +893,124 @@ post-install 0644 root root 002 /etc/systemd/system/openstack-trove-guestagent.s
 pre-install 0644 root root 003 /etc/yum.repos.d/tib-pgdg.repo
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/manifest
+cat > "$elements"/tib-repositories/README.rst <<'TIB_EOF'
+================
+tib-repositories
+================
+Signing keys for the image's extra package repositories: the vendor repositories tib's
+catalog names for the datastore, XtraBackup, the Docker engine or RDO on RHEL, and the
+recipe's ``system.repositories``. The repository files themselves (apt ``.list`` with
+``signed-by``, yum ``.repo`` with ``gpgkey``) are rendered per recipe and installed by
+``tib-files`` at ``pre-install.d/05``.
+
+* ``extra-data.d`` runs on the build host (it needs ``curl`` and ``gpg`` there): for each
+  repository ``i`` in ``TIB_REPOSITORIES`` it fetches ``TIB_REPO_<i>_KEY_URL``, or copies
+  the recipe's key file from the path in the variable named by ``TIB_REPO_<i>_KEY_INPUT``,
+  checks that the key holds every fingerprint in ``TIB_REPO_<i>_FINGERPRINTS``, and keeps
+  only those keys (binary for apt, armored for yum: ``TIB_REPO_<i>_KIND``), named after
+  ``TIB_REPO_<i>_NAME``. A repository without a pinned fingerprint, or a key without one of
+  them, stops the build.
+* ``pre-install.d/10`` installs them as ``/etc/apt/keyrings/<name>.gpg`` or
+  ``/etc/pki/rpm-gpg/RPM-GPG-KEY-<name>`` (and imports the latter into rpm), before
+  DIB's ``apt-get update`` and before any package is installed.
+TIB_EOF
+chmod 0644 "$elements"/tib-repositories/README.rst
+cat > "$elements"/tib-repositories/extra-data.d/20-tib-repository-keys <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: fetch each repository's signing key (or take the recipe's key file),
+# check that it holds every pinned fingerprint, and keep only those keys. A key file with
+# other keys in it (Apache's KEYS) trusts no more than the pinned ones; a missing
+# fingerprint stops the build before any package from the repository is trusted.
+stage=$TMP_HOOKS_PATH/tib-repository-keys
+mkdir -p "$stage"
+read -r -a repos <<< "${TIB_REPOSITORIES:-}"
+
+gnupg=$(mktemp -d)
+cleanup() {
+    gpgconf --homedir "$gnupg" --kill all >/dev/null 2>&1 || true
+    rm -rf "$gnupg"
+}
+trap cleanup EXIT
+
+for i in ${repos[@]+"${repos[@]}"}; do
+    name_var=TIB_REPO_${i}_NAME
+    kind_var=TIB_REPO_${i}_KIND
+    url_var=TIB_REPO_${i}_KEY_URL
+    input_var=TIB_REPO_${i}_KEY_INPUT
+    fpr_var=TIB_REPO_${i}_FINGERPRINTS
+    name=${!name_var}
+    kind=${!kind_var}
+    url=${!url_var}
+    input=${!input_var}
+    read -r -a pinned <<< "${!fpr_var}"
+    if [ ${#pinned[@]} -eq 0 ]; then
+        echo "tib-repositories: $name has no pinned key fingerprint; refusing to trust it" >&2
+        exit 1
+    fi
+
+    key=$gnupg/$name.key
+    if [ -n "$input" ]; then
+        cp -- "${!input}" "$key"
+    else
+        curl -fsSL --retry 3 -o "$key" "$url"
+    fi
+    home=$gnupg/$name
+    mkdir -m 0700 "$home"
+    gpg --homedir "$home" --batch --quiet --import "$key" 2>/dev/null
+    present=$(gpg --homedir "$home" --batch --with-colons --fingerprint --fingerprint | awk -F: '$1 == "fpr" { print $10 }')
+    for fpr in "${pinned[@]}"; do
+        if ! grep -qx "$fpr" <<< "$present"; then
+            echo "tib-repositories: the key for $name (${url:-recipe key file}) does not contain $fpr" >&2
+            exit 1
+        fi
+    done
+    if [ "$kind" = apt ]; then
+        gpg --homedir "$home" --batch --export "${pinned[@]}" > "$stage/$name.gpg"
+    else
+        gpg --homedir "$home" --batch --armor --export "${pinned[@]}" > "$stage/$name.asc"
+    fi
+    echo "tib-repositories: $name: signing key ${pinned[*]} checked"
+done
+TIB_EOF
+chmod 0755 "$elements"/tib-repositories/extra-data.d/20-tib-repository-keys
+cat > "$elements"/tib-repositories/pre-install.d/10-tib-repository-keys <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# Install the checked keys where the rendered repository files (installed by tib-files
+# at pre-install.d/05) point: /etc/apt/keyrings/<name>.gpg (signed-by) or
+# /etc/pki/rpm-gpg/RPM-GPG-KEY-<name> (gpgkey=). DIB's apt-get update runs at 99.
+stage=$(dirname "$0")/../tib-repository-keys
+for key in "$stage"/*.gpg "$stage"/*.asc; do
+    [ -f "$key" ] || continue
+    file=${key##*/}
+    name=${file%.*}
+    case "$file" in
+        *.gpg)
+            install -d -m 0755 /etc/apt/keyrings
+            install -m 0644 "$key" "/etc/apt/keyrings/$name.gpg"
+            ;;
+        *.asc)
+            install -d -m 0755 /etc/pki/rpm-gpg
+            install -m 0644 "$key" "/etc/pki/rpm-gpg/RPM-GPG-KEY-$name"
+            rpm --import "/etc/pki/rpm-gpg/RPM-GPG-KEY-$name"
+            ;;
+    esac
+done
+TIB_EOF
+chmod 0755 "$elements"/tib-repositories/pre-install.d/10-tib-repository-keys
 
 # --- Base image: fetched once into the cache, verified before DIB sees it -------------
 cache_dir=${TIB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tib}
@@ -491,7 +1046,7 @@ export DIB_LOCAL_IMAGE="$base_image"
 
 # --- Environment for disk-image-create ------------------------------------------------
 export DIB_RELEASE=7
-export DIB_DISTRIBUTION_MIRROR=http://vault.centos.org/7.9.2009
+export DIB_DISTRIBUTION_MIRROR=http://vault.centos.org/centos
 export DIB_BOOTLOADER_DEFAULT_CMDLINE='nofb nomodeset gfxpayload=text net.ifnames=0'
 export DIB_CLOUD_INIT_DATASOURCES='ConfigDrive, OpenStack'
 export DIB_CLOUD_INIT_ETC_HOSTS=localhost

@@ -80,7 +80,6 @@ else
     if [ "${dib_python##*/}" = env ] && [ ${#dib_shebang[@]} -gt 1 ]; then dib_python=${dib_shebang[1]}; fi
     dib_elements_dir=$("$dib_python" -c 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))' 2>/dev/null || true)
 fi
-problem tib-agent-venv": this tib version does not ship the element yet, so this recipe cannot be built with it"
 command -v sha256sum >/dev/null 2>&1 || problem 'sha256sum not found (verifies inputs and writes checksums): install coreutils'
 command -v debootstrap >/dev/null 2>&1 || problem 'debootstrap not found (builds the Debian/Ubuntu root from packages): install debootstrap'
 command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the disk to qcow2/vhd): install qemu-utils'
@@ -136,6 +135,9 @@ elements=$work/elements
 # --- Element tree: tib's elements and this recipe's rendered element ------------------
 mkdir -p "$elements"/tib-agent-service
 mkdir -p "$elements"/tib-agent-service/post-install.d
+mkdir -p "$elements"/tib-agent-venv
+mkdir -p "$elements"/tib-agent-venv/extra-data.d
+mkdir -p "$elements"/tib-agent-venv/install.d
 mkdir -p "$elements"/tib-docker
 mkdir -p "$elements"/tib-docker/install.d
 mkdir -p "$elements"/tib-docker/post-install.d
@@ -188,6 +190,167 @@ case "$TIB_INIT" in
 esac
 TIB_EOF
 chmod 0755 "$elements"/tib-agent-service/post-install.d/60-tib-agent-service-enable
+cat > "$elements"/tib-agent-venv/README.rst <<'TIB_EOF'
+==============
+tib-agent-venv
+==============
+The Trove guest agent from source, for ``guestagent.source`` ``git`` and ``local``,
+installed into its own virtualenv ``/opt/guest-agent-venv`` (entry point
+``/opt/guest-agent-venv/bin/trove-guestagent``, which the rendered unit runs).
+
+* ``git``: DIB's ``source-repositories`` clones the tree to ``/opt/guest-agent`` from the
+  rendered ``source-repository-tib-guest-agent`` file, so ``DIB_REPOLOCATION_guest_agent``
+  / ``DIB_REPOREF_guest_agent`` (and ``DIB_REPOLOCATION_upper_constraints``) override the
+  location and ref the DIB way.
+* ``local``: ``extra-data.d`` copies the tree at ``TIB_INPUT_AGENT_TREE`` (a path on the
+  build host) into the hooks directory, without caches or build products.
+
+With ``TIB_AGENT_PIP_INDEX=pypi`` the requirements file (``TIB_AGENT_REQUIREMENTS``, else
+the tree's ``requirements.txt``) and the tree are installed under the upper-constraints
+``TIB_AGENT_CONSTRAINTS``, followed by the datastore drivers ``TIB_AGENT_PIP_EXTRA``.
+Each value is a URL, an absolute path on the build host (staged by ``extra-data.d``) or a
+path inside the tree. With ``none`` nothing is fetched: the tree is installed with
+``--no-index --no-deps`` into a virtualenv that sees the system site-packages, and its
+dependencies must come from distribution packages (``TIB_AGENT_EXTRA_PACKAGES``).
+``TIB_AGENT_BUILD_PACKAGES`` are installed first; ``TIB_AGENT_VERSION`` is given to pbr
+as ``PBR_VERSION`` when the tree is not a git checkout.
+TIB_EOF
+chmod 0644 "$elements"/tib-agent-venv/README.rst
+cat > "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: copy what the image needs from this host into the hooks directory
+# (seen in the chroot as /tmp/in_target.d): the local agent tree, and requirements or
+# constraints files the recipe names by absolute host path.
+stage=$TMP_HOOKS_PATH/tib-agent
+mkdir -p "$stage"
+
+if [ "$TIB_AGENT_SOURCE" = local ]; then
+    src=${TIB_INPUT_AGENT_TREE:-}
+    if [ -z "$src" ] || [ ! -d "$src" ]; then
+        echo "tib-agent-venv: the local agent tree '$src' is not a directory (TIB_INPUT_AGENT_TREE)" >&2
+        exit 1
+    fi
+    mkdir -p "$stage/tree"
+    # The host checkout's caches and build products stay behind.
+    tar -C "$src" --exclude=.tox --exclude=.eggs --exclude=__pycache__ --exclude='*.pyc' \
+        --exclude='*.egg-info' --exclude=build --exclude=dist -cf - . | tar -C "$stage/tree" -xf -
+fi
+
+stage_host_file() {
+    local value=$1 name=$2
+    case "$value" in
+        /*)
+            if [ ! -r "$value" ]; then
+                echo "tib-agent-venv: cannot read $value on the build host" >&2
+                exit 1
+            fi
+            cp -- "$value" "$stage/$name"
+            ;;
+    esac
+}
+stage_host_file "${TIB_AGENT_REQUIREMENTS:-}" requirements.txt
+stage_host_file "${TIB_AGENT_CONSTRAINTS:-}" upper-constraints.txt
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage
+cat > "$elements"/tib-agent-venv/install.d/32-tib-agent-venv <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The guest agent from a source tree (git: cloned by source-repositories to
+# /opt/guest-agent; local: staged by extra-data.d) into its own virtualenv.
+src=/opt/guest-agent
+venv=/opt/guest-agent-venv
+stage=$(dirname "$0")/../tib-agent
+
+fail() {
+    echo "tib-agent-venv: $*" >&2
+    exit 1
+}
+
+read -r -a packages <<< "${TIB_AGENT_BUILD_PACKAGES:-} ${TIB_AGENT_EXTRA_PACKAGES:-}"
+if [ ${#packages[@]} -gt 0 ]; then
+    install-packages "${packages[@]}"
+fi
+
+if [ "$TIB_AGENT_SOURCE" = local ]; then
+    [ -d "$stage/tree" ] || fail "the local agent tree was not staged"
+    rm -rf "$src"
+    mkdir -p "$src"
+    cp -a "$stage/tree/." "$src/"
+    chown -R root:root "$src"
+fi
+if [ ! -f "$src/setup.py" ] && [ ! -f "$src/pyproject.toml" ]; then
+    fail "$src holds no Python project (no setup.py or pyproject.toml)"
+fi
+
+# A requirements/constraints value is a URL, a host path (staged), or a path in the tree.
+locate() {
+    local value=$1 staged=$2
+    case "$value" in
+        '') ;;
+        http://*|https://*|file://*) printf '%s\n' "$value" ;;
+        /*) printf '%s\n' "$stage/$staged" ;;
+        *) printf '%s\n' "$src/$value" ;;
+    esac
+}
+requirements=$(locate "${TIB_AGENT_REQUIREMENTS:-}" requirements.txt)
+constraints=$(locate "${TIB_AGENT_CONSTRAINTS:-}" upper-constraints.txt)
+if [ "$TIB_AGENT_PIP_INDEX" != none ]; then
+    if [ -z "$requirements" ] && [ -f "$src/requirements.txt" ]; then
+        requirements=$src/requirements.txt
+    fi
+    # source-repositories fetched the constraints (DIB_REPOLOCATION_upper_constraints).
+    if [ "$TIB_AGENT_SOURCE" = git ] && [ -f /opt/upper-constraints.txt ]; then
+        constraints=/opt/upper-constraints.txt
+    fi
+fi
+
+# pbr derives the version from git; a tree without .git needs it given.
+if [ ! -d "$src/.git" ]; then
+    export PBR_VERSION=$TIB_AGENT_VERSION
+fi
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+rm -rf "$venv"
+if [ "$TIB_AGENT_PIP_INDEX" = none ]; then
+    # Offline: no package index. The tree goes in without its dependencies, which the
+    # image provides as distribution packages, visible through the system site-packages.
+    python3 -m venv --system-site-packages "$venv"
+    "$venv/bin/python" -m pip install --no-cache-dir --no-index --no-deps --no-build-isolation "$src"
+else
+    python3 -m venv "$venv"
+    # Distribution pips can be too old for today's wheels; pip honours python_requires.
+    "$venv/bin/python" -m pip install --no-cache-dir --upgrade pip setuptools wheel
+    cargs=()
+    if [ -n "$constraints" ]; then
+        cargs=(-c "$constraints")
+    fi
+    if [ -n "$requirements" ]; then
+        "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} -r "$requirements"
+    fi
+    "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} "$src"
+    read -r -a drivers <<< "${TIB_AGENT_PIP_EXTRA:-}"
+    if [ ${#drivers[@]} -gt 0 ]; then
+        # Datastore drivers the manager imports but Trove's requirements leave out.
+        "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} "${drivers[@]}"
+    fi
+fi
+
+[ -x "$venv/bin/trove-guestagent" ] || fail "the tree installed no trove-guestagent entry point"
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-venv/install.d/32-tib-agent-venv
 cat > "$elements"/tib-docker/README.rst <<'TIB_EOF'
 ==========
 tib-docker
@@ -362,8 +525,22 @@ fi
 set -eu
 set -o pipefail
 
-# DHCP on the first interface. The kernel runs with net.ifnames=0, so it is eth0.
-if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
+# DHCP on the first interface, whatever network stack the release uses. The kernel runs
+# with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
+# its own configuration at boot from the cloud's network data; this is the fallback that
+# keeps a guest reachable when the cloud offers none.
+
+# A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
+rm -f /etc/udev/rules.d/70-persistent-net.rules
+
+if [ -d /etc/netplan ] && command -v netplan >/dev/null 2>&1; then
+    # Ubuntu: netplan, rendered by systemd-networkd.
+    if ! grep -rqs 'eth0' /etc/netplan; then
+        printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n' > /etc/netplan/50-tib-eth0.yaml
+        chmod 0600 /etc/netplan/50-tib-eth0.yaml
+    fi
+elif [ -d /etc/network ]; then
+    # Debian: ifupdown with isc-dhcp-client (debian-minimal installs neither by itself).
     mkdir -p /etc/network/interfaces.d
     if [ ! -f /etc/network/interfaces ]; then
         printf 'auto lo\niface lo inet loopback\n\n' > /etc/network/interfaces
@@ -374,6 +551,23 @@ if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
     if ! grep -rqs 'iface eth0' /etc/network/interfaces /etc/network/interfaces.d; then
         printf 'auto eth0\nallow-hotplug eth0\niface eth0 inet dhcp\n' > /etc/network/interfaces.d/eth0
     fi
+elif [ -d /etc/NetworkManager ]; then
+    # EL8/EL9: NetworkManager brings up unconfigured wired interfaces with DHCP by itself.
+    if [ "$TIB_INIT" = systemd ]; then
+        systemctl enable NetworkManager.service
+    fi
+elif [ -d /etc/sysconfig/network-scripts ]; then
+    # EL7: initscripts' network service.
+    if [ ! -f /etc/sysconfig/network-scripts/ifcfg-eth0 ]; then
+        printf 'DEVICE=eth0\nBOOTPROTO=dhcp\nONBOOT=yes\nTYPE=Ethernet\nUSERCTL=no\nPERSISTENT_DHCLIENT=1\n' \
+            > /etc/sysconfig/network-scripts/ifcfg-eth0
+    fi
+    if command -v chkconfig >/dev/null 2>&1 && [ -e /etc/init.d/network ]; then
+        chkconfig network on
+    fi
+else
+    echo "tib-guest-base: no known network configuration system in this image" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/20-tib-guest-network
@@ -386,15 +580,34 @@ fi
 set -eu
 set -o pipefail
 
-# Time sync: Trove's message bus and Keystone tokens need a correct clock.
+# Time sync: Trove's message bus and Keystone tokens need a correct clock. Enables the
+# time daemon this release installed (TIB_BASE_PACKAGES picked it), chrony first:
+# where systemd-timesyncd is also present, it stands down for chrony.
+enabled=""
 if [ "$TIB_INIT" = systemd ]; then
-    for unit in systemd-timesyncd chronyd chrony; do
-        if systemctl list-unit-files "$unit.service" >/dev/null 2>&1 \
-                && systemctl list-unit-files "$unit.service" | grep -q "^$unit.service"; then
+    for unit in chrony chronyd systemd-timesyncd ntp; do
+        if systemctl list-unit-files "$unit.service" 2>/dev/null | grep -q "^$unit.service"; then
             systemctl enable "$unit.service"
+            enabled=$unit
             break
         fi
     done
+else
+    for script in chrony chronyd ntp ntpd; do
+        if [ -x "/etc/init.d/$script" ]; then
+            if command -v update-rc.d >/dev/null 2>&1; then
+                update-rc.d "$script" defaults
+            else
+                chkconfig "$script" on
+            fi
+            enabled=$script
+            break
+        fi
+    done
+fi
+if [ -z "$enabled" ]; then
+    echo "tib-guest-base: no time synchronisation service found" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/21-tib-guest-timesync
@@ -430,16 +643,21 @@ export TIB_AGENT_PIP_INDEX=pypi
 export TIB_AGENT_REQUIREMENTS=''
 export TIB_AGENT_CONSTRAINTS=https://releases.openstack.org/constraints/upper/zed
 export TIB_AGENT_PIP_EXTRA=''
+export TIB_AGENT_EXTRA_PACKAGES=''
+export TIB_AGENT_BUILD_PACKAGES='build-essential python3-dev libffi-dev libssl-dev git'
+export TIB_AGENT_VERSION=18.0.1
 export TIB_DATASTORE=postgresql
 export TIB_DATASTORE_VERSION=12
 export TIB_DOCKER_PACKAGES=docker.io
 export TIB_DOCKER_SERVICE=docker
 export TIB_IMAGE_ARCHIVES=''
 export TIB_APPARMOR=enforce
+export TIB_APPARMOR_PROFILES=''
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/environment.d/10-tib-recipe.bash
 cat > "$elements"/tib-recipe/source-repository-tib-guest-agent <<'TIB_EOF'
 guest-agent git /opt/guest-agent https://opendev.org/openstack/trove stable/zed
+upper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/zed
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/source-repository-tib-guest-agent
 cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
@@ -456,7 +674,9 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/000
 cat > "$elements"/tib-recipe/tib-rootfs/files/001 <<'TIB_EOF'
-# Written by tib: the Trove guest agent runs privileged commands through sudo.
+# Written by tib: the Trove guest agent runs privileged commands through sudo, without a
+# terminal (EL7's sudoers may still say "Defaults requiretty").
+Defaults:trove !requiretty
 trove ALL=(ALL) NOPASSWD:ALL
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/001
@@ -515,6 +735,7 @@ export DIB_CLOUD_INIT_DATASOURCES='ConfigDrive, OpenStack'
 export DIB_CLOUD_INIT_ETC_HOSTS=localhost
 export DIB_REPOLOCATION_guest_agent=https://opendev.org/openstack/trove
 export DIB_REPOREF_guest_agent=stable/zed
+export DIB_REPOLOCATION_upper_constraints=https://releases.openstack.org/constraints/upper/zed
 elements_path=$elements
 for dir in "${element_dirs[@]}"; do elements_path=$elements_path:$dir; done
 export ELEMENTS_PATH=$elements_path

@@ -80,8 +80,6 @@ else
     if [ "${dib_python##*/}" = env ] && [ ${#dib_shebang[@]} -gt 1 ]; then dib_python=${dib_shebang[1]}; fi
     dib_elements_dir=$("$dib_python" -c 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))' 2>/dev/null || true)
 fi
-problem tib-agent-venv": this tib version does not ship the element yet, so this recipe cannot be built with it"
-problem tib-access": this tib version does not ship the element yet, so this recipe cannot be built with it"
 command -v sha256sum >/dev/null 2>&1 || problem 'sha256sum not found (verifies inputs and writes checksums): install coreutils'
 command -v debootstrap >/dev/null 2>&1 || problem 'debootstrap not found (builds the Debian/Ubuntu root from packages): install debootstrap'
 command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the disk to qcow2/vhd): install qemu-utils'
@@ -140,8 +138,14 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/tib-build.XXXXXX")
 elements=$work/elements
 
 # --- Element tree: tib's elements and this recipe's rendered element ------------------
+mkdir -p "$elements"/tib-access
+mkdir -p "$elements"/tib-access/extra-data.d
+mkdir -p "$elements"/tib-access/install.d
 mkdir -p "$elements"/tib-agent-service
 mkdir -p "$elements"/tib-agent-service/post-install.d
+mkdir -p "$elements"/tib-agent-venv
+mkdir -p "$elements"/tib-agent-venv/extra-data.d
+mkdir -p "$elements"/tib-agent-venv/install.d
 mkdir -p "$elements"/tib-docker
 mkdir -p "$elements"/tib-docker/install.d
 mkdir -p "$elements"/tib-docker/post-install.d
@@ -157,6 +161,112 @@ mkdir -p "$elements"/tib-recipe/environment.d
 mkdir -p "$elements"/tib-recipe/tib-access
 mkdir -p "$elements"/tib-recipe/tib-rootfs
 mkdir -p "$elements"/tib-recipe/tib-rootfs/files
+cat > "$elements"/tib-access/README.rst <<'TIB_EOF'
+==========
+tib-access
+==========
+Debug access for development images (``purpose: development``; validation rejects
+``access`` elsewhere and the element refuses to run in any other image, ``TIB_PURPOSE``).
+
+* ``extra-data.d`` (build host) copies the public key files ``TIB_ACCESS_KEY_FILES`` from
+  ``TIB_INPUT_SSH_KEY_<i>`` (refusing private keys) and, when ``TIB_ACCESS_PASSWORD_SET=1``,
+  hashes the password from ``TIB_ACCESS_PASSWORD`` (process environment only, never
+  ``environment.d``, never ``DIB_*``) with ``openssl passwd -6 -stdin``.
+* ``install.d`` creates ``TIB_ACCESS_USER`` with passwordless sudo, writes
+  ``~/.ssh/authorized_keys`` from the inline keys (rendered into the recipe element) and
+  the staged files (any key type, ed25519 included, unlike DIB's ``devuser``), and sets
+  the password hash with ``chpasswd -e``.
+
+Both scripts handle secrets and never trace (``dib-lint: disable=dibdebugtrace``).
+TIB_EOF
+chmod 0644 "$elements"/tib-access/README.rst
+cat > "$elements"/tib-access/extra-data.d/29-tib-access-stage <<'TIB_EOF'
+#!/bin/bash
+# dib-lint: disable=dibdebugtrace
+# Handles a secret: never traced, whatever DIB_DEBUG_TRACE says.
+set -eu
+set -o pipefail
+
+# On the build host: the development user's ssh public key files (TIB_INPUT_SSH_KEY_<i>)
+# and, when the recipe gives one, its password, hashed here (SHA-512 crypt) so that only
+# the hash ever reaches the image. The password arrives as TIB_ACCESS_PASSWORD in the
+# process environment, read by build.sh from the recipe's reference; it is fed to openssl
+# on stdin, never on a command line.
+stage=$TMP_HOOKS_PATH/tib-access
+mkdir -p "$stage/keys"
+read -r -a keys <<< "${TIB_ACCESS_KEY_FILES:-}"
+for i in ${keys[@]+"${keys[@]}"}; do
+    var=TIB_INPUT_SSH_KEY_$i
+    src=${!var:-}
+    if [ -z "$src" ] || [ ! -r "$src" ]; then
+        echo "tib-access: ssh key file $i ('$src') cannot be read ($var)" >&2
+        exit 1
+    fi
+    if grep -Eq 'PRIVATE KEY|PuTTY-User-Key-File' "$src"; then
+        echo "tib-access: $src holds a private key; only public keys go into an image" >&2
+        exit 1
+    fi
+    cp -- "$src" "$stage/keys/$i.pub"
+done
+
+if [ "${TIB_ACCESS_PASSWORD_SET:-0}" = 1 ]; then
+    if [ -z "${TIB_ACCESS_PASSWORD:-}" ]; then
+        echo "tib-access: the recipe sets a password but TIB_ACCESS_PASSWORD is empty" >&2
+        exit 1
+    fi
+    umask 077
+    printf '%s' "$TIB_ACCESS_PASSWORD" | openssl passwd -6 -stdin > "$stage/password-hash"
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-access/extra-data.d/29-tib-access-stage
+cat > "$elements"/tib-access/install.d/60-tib-access-user <<'TIB_EOF'
+#!/bin/bash
+# dib-lint: disable=dibdebugtrace
+# Sets a password hash: never traced, whatever DIB_DEBUG_TRACE says.
+set -eu
+set -o pipefail
+
+# Development access (purpose: development only): the login user TIB_ACCESS_USER with
+# passwordless sudo, the recipe's ssh public keys (inline ones rendered into
+# tib-access/authorized_keys, key files staged by extra-data.d), and the hashed password.
+if [ "$TIB_PURPOSE" != development ]; then
+    echo "tib-access: refusing debug access in a $TIB_PURPOSE image" >&2
+    exit 1
+fi
+stage=$(dirname "$0")/../tib-access
+user=$TIB_ACCESS_USER
+
+if ! getent passwd "$user" >/dev/null; then
+    useradd --create-home --shell /bin/bash --comment "development access (tib)" "$user"
+fi
+printf '# Written by tib: development access.\n%s ALL=(ALL) NOPASSWD:ALL\n' "$user" > "/etc/sudoers.d/70-tib-access-$user"
+chmod 0440 "/etc/sudoers.d/70-tib-access-$user"
+
+home=$(getent passwd "$user" | cut -d: -f6)
+group=$(id -gn "$user")
+install -d -m 0700 -o "$user" -g "$group" "$home/.ssh"
+keys=$home/.ssh/authorized_keys
+{
+    if [ -f "$stage/authorized_keys" ]; then
+        cat "$stage/authorized_keys"
+    fi
+    for key in "$stage"/keys/*.pub; do
+        if [ -f "$key" ]; then
+            cat "$key"
+            echo
+        fi
+    done
+} | grep -Ev '^[[:space:]]*$' > "$keys.tib" || true
+mv "$keys.tib" "$keys"
+chown "$user:$group" "$keys"
+chmod 0600 "$keys"
+
+if [ -f "$stage/password-hash" ]; then
+    # chpasswd -e takes user:hash on stdin.
+    printf '%s:%s\n' "$user" "$(cat "$stage/password-hash")" | chpasswd -e
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-access/install.d/60-tib-access-user
 cat > "$elements"/tib-agent-service/README.rst <<'TIB_EOF'
 =================
 tib-agent-service
@@ -195,6 +305,167 @@ case "$TIB_INIT" in
 esac
 TIB_EOF
 chmod 0755 "$elements"/tib-agent-service/post-install.d/60-tib-agent-service-enable
+cat > "$elements"/tib-agent-venv/README.rst <<'TIB_EOF'
+==============
+tib-agent-venv
+==============
+The Trove guest agent from source, for ``guestagent.source`` ``git`` and ``local``,
+installed into its own virtualenv ``/opt/guest-agent-venv`` (entry point
+``/opt/guest-agent-venv/bin/trove-guestagent``, which the rendered unit runs).
+
+* ``git``: DIB's ``source-repositories`` clones the tree to ``/opt/guest-agent`` from the
+  rendered ``source-repository-tib-guest-agent`` file, so ``DIB_REPOLOCATION_guest_agent``
+  / ``DIB_REPOREF_guest_agent`` (and ``DIB_REPOLOCATION_upper_constraints``) override the
+  location and ref the DIB way.
+* ``local``: ``extra-data.d`` copies the tree at ``TIB_INPUT_AGENT_TREE`` (a path on the
+  build host) into the hooks directory, without caches or build products.
+
+With ``TIB_AGENT_PIP_INDEX=pypi`` the requirements file (``TIB_AGENT_REQUIREMENTS``, else
+the tree's ``requirements.txt``) and the tree are installed under the upper-constraints
+``TIB_AGENT_CONSTRAINTS``, followed by the datastore drivers ``TIB_AGENT_PIP_EXTRA``.
+Each value is a URL, an absolute path on the build host (staged by ``extra-data.d``) or a
+path inside the tree. With ``none`` nothing is fetched: the tree is installed with
+``--no-index --no-deps`` into a virtualenv that sees the system site-packages, and its
+dependencies must come from distribution packages (``TIB_AGENT_EXTRA_PACKAGES``).
+``TIB_AGENT_BUILD_PACKAGES`` are installed first; ``TIB_AGENT_VERSION`` is given to pbr
+as ``PBR_VERSION`` when the tree is not a git checkout.
+TIB_EOF
+chmod 0644 "$elements"/tib-agent-venv/README.rst
+cat > "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: copy what the image needs from this host into the hooks directory
+# (seen in the chroot as /tmp/in_target.d): the local agent tree, and requirements or
+# constraints files the recipe names by absolute host path.
+stage=$TMP_HOOKS_PATH/tib-agent
+mkdir -p "$stage"
+
+if [ "$TIB_AGENT_SOURCE" = local ]; then
+    src=${TIB_INPUT_AGENT_TREE:-}
+    if [ -z "$src" ] || [ ! -d "$src" ]; then
+        echo "tib-agent-venv: the local agent tree '$src' is not a directory (TIB_INPUT_AGENT_TREE)" >&2
+        exit 1
+    fi
+    mkdir -p "$stage/tree"
+    # The host checkout's caches and build products stay behind.
+    tar -C "$src" --exclude=.tox --exclude=.eggs --exclude=__pycache__ --exclude='*.pyc' \
+        --exclude='*.egg-info' --exclude=build --exclude=dist -cf - . | tar -C "$stage/tree" -xf -
+fi
+
+stage_host_file() {
+    local value=$1 name=$2
+    case "$value" in
+        /*)
+            if [ ! -r "$value" ]; then
+                echo "tib-agent-venv: cannot read $value on the build host" >&2
+                exit 1
+            fi
+            cp -- "$value" "$stage/$name"
+            ;;
+    esac
+}
+stage_host_file "${TIB_AGENT_REQUIREMENTS:-}" requirements.txt
+stage_host_file "${TIB_AGENT_CONSTRAINTS:-}" upper-constraints.txt
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage
+cat > "$elements"/tib-agent-venv/install.d/32-tib-agent-venv <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The guest agent from a source tree (git: cloned by source-repositories to
+# /opt/guest-agent; local: staged by extra-data.d) into its own virtualenv.
+src=/opt/guest-agent
+venv=/opt/guest-agent-venv
+stage=$(dirname "$0")/../tib-agent
+
+fail() {
+    echo "tib-agent-venv: $*" >&2
+    exit 1
+}
+
+read -r -a packages <<< "${TIB_AGENT_BUILD_PACKAGES:-} ${TIB_AGENT_EXTRA_PACKAGES:-}"
+if [ ${#packages[@]} -gt 0 ]; then
+    install-packages "${packages[@]}"
+fi
+
+if [ "$TIB_AGENT_SOURCE" = local ]; then
+    [ -d "$stage/tree" ] || fail "the local agent tree was not staged"
+    rm -rf "$src"
+    mkdir -p "$src"
+    cp -a "$stage/tree/." "$src/"
+    chown -R root:root "$src"
+fi
+if [ ! -f "$src/setup.py" ] && [ ! -f "$src/pyproject.toml" ]; then
+    fail "$src holds no Python project (no setup.py or pyproject.toml)"
+fi
+
+# A requirements/constraints value is a URL, a host path (staged), or a path in the tree.
+locate() {
+    local value=$1 staged=$2
+    case "$value" in
+        '') ;;
+        http://*|https://*|file://*) printf '%s\n' "$value" ;;
+        /*) printf '%s\n' "$stage/$staged" ;;
+        *) printf '%s\n' "$src/$value" ;;
+    esac
+}
+requirements=$(locate "${TIB_AGENT_REQUIREMENTS:-}" requirements.txt)
+constraints=$(locate "${TIB_AGENT_CONSTRAINTS:-}" upper-constraints.txt)
+if [ "$TIB_AGENT_PIP_INDEX" != none ]; then
+    if [ -z "$requirements" ] && [ -f "$src/requirements.txt" ]; then
+        requirements=$src/requirements.txt
+    fi
+    # source-repositories fetched the constraints (DIB_REPOLOCATION_upper_constraints).
+    if [ "$TIB_AGENT_SOURCE" = git ] && [ -f /opt/upper-constraints.txt ]; then
+        constraints=/opt/upper-constraints.txt
+    fi
+fi
+
+# pbr derives the version from git; a tree without .git needs it given.
+if [ ! -d "$src/.git" ]; then
+    export PBR_VERSION=$TIB_AGENT_VERSION
+fi
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+rm -rf "$venv"
+if [ "$TIB_AGENT_PIP_INDEX" = none ]; then
+    # Offline: no package index. The tree goes in without its dependencies, which the
+    # image provides as distribution packages, visible through the system site-packages.
+    python3 -m venv --system-site-packages "$venv"
+    "$venv/bin/python" -m pip install --no-cache-dir --no-index --no-deps --no-build-isolation "$src"
+else
+    python3 -m venv "$venv"
+    # Distribution pips can be too old for today's wheels; pip honours python_requires.
+    "$venv/bin/python" -m pip install --no-cache-dir --upgrade pip setuptools wheel
+    cargs=()
+    if [ -n "$constraints" ]; then
+        cargs=(-c "$constraints")
+    fi
+    if [ -n "$requirements" ]; then
+        "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} -r "$requirements"
+    fi
+    "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} "$src"
+    read -r -a drivers <<< "${TIB_AGENT_PIP_EXTRA:-}"
+    if [ ${#drivers[@]} -gt 0 ]; then
+        # Datastore drivers the manager imports but Trove's requirements leave out.
+        "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} "${drivers[@]}"
+    fi
+fi
+
+[ -x "$venv/bin/trove-guestagent" ] || fail "the tree installed no trove-guestagent entry point"
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-venv/install.d/32-tib-agent-venv
 cat > "$elements"/tib-docker/README.rst <<'TIB_EOF'
 ==========
 tib-docker
@@ -369,8 +640,22 @@ fi
 set -eu
 set -o pipefail
 
-# DHCP on the first interface. The kernel runs with net.ifnames=0, so it is eth0.
-if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
+# DHCP on the first interface, whatever network stack the release uses. The kernel runs
+# with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
+# its own configuration at boot from the cloud's network data; this is the fallback that
+# keeps a guest reachable when the cloud offers none.
+
+# A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
+rm -f /etc/udev/rules.d/70-persistent-net.rules
+
+if [ -d /etc/netplan ] && command -v netplan >/dev/null 2>&1; then
+    # Ubuntu: netplan, rendered by systemd-networkd.
+    if ! grep -rqs 'eth0' /etc/netplan; then
+        printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n' > /etc/netplan/50-tib-eth0.yaml
+        chmod 0600 /etc/netplan/50-tib-eth0.yaml
+    fi
+elif [ -d /etc/network ]; then
+    # Debian: ifupdown with isc-dhcp-client (debian-minimal installs neither by itself).
     mkdir -p /etc/network/interfaces.d
     if [ ! -f /etc/network/interfaces ]; then
         printf 'auto lo\niface lo inet loopback\n\n' > /etc/network/interfaces
@@ -381,6 +666,23 @@ if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
     if ! grep -rqs 'iface eth0' /etc/network/interfaces /etc/network/interfaces.d; then
         printf 'auto eth0\nallow-hotplug eth0\niface eth0 inet dhcp\n' > /etc/network/interfaces.d/eth0
     fi
+elif [ -d /etc/NetworkManager ]; then
+    # EL8/EL9: NetworkManager brings up unconfigured wired interfaces with DHCP by itself.
+    if [ "$TIB_INIT" = systemd ]; then
+        systemctl enable NetworkManager.service
+    fi
+elif [ -d /etc/sysconfig/network-scripts ]; then
+    # EL7: initscripts' network service.
+    if [ ! -f /etc/sysconfig/network-scripts/ifcfg-eth0 ]; then
+        printf 'DEVICE=eth0\nBOOTPROTO=dhcp\nONBOOT=yes\nTYPE=Ethernet\nUSERCTL=no\nPERSISTENT_DHCLIENT=1\n' \
+            > /etc/sysconfig/network-scripts/ifcfg-eth0
+    fi
+    if command -v chkconfig >/dev/null 2>&1 && [ -e /etc/init.d/network ]; then
+        chkconfig network on
+    fi
+else
+    echo "tib-guest-base: no known network configuration system in this image" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/20-tib-guest-network
@@ -393,15 +695,34 @@ fi
 set -eu
 set -o pipefail
 
-# Time sync: Trove's message bus and Keystone tokens need a correct clock.
+# Time sync: Trove's message bus and Keystone tokens need a correct clock. Enables the
+# time daemon this release installed (TIB_BASE_PACKAGES picked it), chrony first:
+# where systemd-timesyncd is also present, it stands down for chrony.
+enabled=""
 if [ "$TIB_INIT" = systemd ]; then
-    for unit in systemd-timesyncd chronyd chrony; do
-        if systemctl list-unit-files "$unit.service" >/dev/null 2>&1 \
-                && systemctl list-unit-files "$unit.service" | grep -q "^$unit.service"; then
+    for unit in chrony chronyd systemd-timesyncd ntp; do
+        if systemctl list-unit-files "$unit.service" 2>/dev/null | grep -q "^$unit.service"; then
             systemctl enable "$unit.service"
+            enabled=$unit
             break
         fi
     done
+else
+    for script in chrony chronyd ntp ntpd; do
+        if [ -x "/etc/init.d/$script" ]; then
+            if command -v update-rc.d >/dev/null 2>&1; then
+                update-rc.d "$script" defaults
+            else
+                chkconfig "$script" on
+            fi
+            enabled=$script
+            break
+        fi
+    done
+fi
+if [ -z "$enabled" ]; then
+    echo "tib-guest-base: no time synchronisation service found" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/21-tib-guest-timesync
@@ -437,18 +758,24 @@ export TIB_AGENT_PIP_INDEX=pypi
 export TIB_AGENT_REQUIREMENTS=''
 export TIB_AGENT_CONSTRAINTS=https://releases.openstack.org/constraints/upper/zed
 export TIB_AGENT_PIP_EXTRA=''
+export TIB_AGENT_EXTRA_PACKAGES=''
+export TIB_AGENT_BUILD_PACKAGES='build-essential python3-dev libffi-dev libssl-dev git'
+export TIB_AGENT_VERSION=18.0.1
 export TIB_DATASTORE=postgresql
 export TIB_DATASTORE_VERSION=12
 export TIB_DOCKER_PACKAGES=docker.io
 export TIB_DOCKER_SERVICE=docker
 export TIB_IMAGE_ARCHIVES=''
 export TIB_APPARMOR=enforce
+export TIB_APPARMOR_PROFILES=''
 export TIB_ACCESS_USER=devuser
 export TIB_ACCESS_KEY_FILES=0
+export TIB_ACCESS_PASSWORD_SET=0
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/environment.d/10-tib-recipe.bash
 cat > "$elements"/tib-recipe/source-repository-tib-guest-agent <<'TIB_EOF'
 guest-agent git /opt/guest-agent https://opendev.org/openstack/trove stable/zed
+upper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/zed
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/source-repository-tib-guest-agent
 printf '%s' '' > "$elements"/tib-recipe/tib-access/authorized_keys
@@ -467,7 +794,9 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/000
 cat > "$elements"/tib-recipe/tib-rootfs/files/001 <<'TIB_EOF'
-# Written by tib: the Trove guest agent runs privileged commands through sudo.
+# Written by tib: the Trove guest agent runs privileged commands through sudo, without a
+# terminal (EL7's sudoers may still say "Defaults requiretty").
+Defaults:trove !requiretty
 trove ALL=(ALL) NOPASSWD:ALL
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/001
@@ -526,6 +855,7 @@ export DIB_CLOUD_INIT_DATASOURCES='ConfigDrive, OpenStack'
 export DIB_CLOUD_INIT_ETC_HOSTS=localhost
 export DIB_REPOLOCATION_guest_agent=https://opendev.org/openstack/trove
 export DIB_REPOREF_guest_agent=stable/zed
+export DIB_REPOLOCATION_upper_constraints=https://releases.openstack.org/constraints/upper/zed
 export TIB_INPUT_SSH_KEY_0="${inputs[0]}"
 elements_path=$elements
 for dir in "${element_dirs[@]}"; do elements_path=$elements_path:$dir; done

@@ -80,12 +80,12 @@ else
     if [ "${dib_python##*/}" = env ] && [ ${#dib_shebang[@]} -gt 1 ]; then dib_python=${dib_shebang[1]}; fi
     dib_elements_dir=$("$dib_python" -c 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))' 2>/dev/null || true)
 fi
-problem tib-repositories": this tib version does not ship the element yet, so this recipe cannot be built with it"
-problem tib-agent-rdo": this tib version does not ship the element yet, so this recipe cannot be built with it"
 command -v sha256sum >/dev/null 2>&1 || problem 'sha256sum not found (verifies inputs and writes checksums): install coreutils'
 command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the disk to qcow2/vhd): install qemu-utils'
 command -v sfdisk >/dev/null 2>&1 || problem 'sfdisk not found (partitions the disk image): install fdisk'
 command -v mkfs.ext4 >/dev/null 2>&1 || problem 'mkfs.ext4 not found (creates the root file system): install e2fsprogs'
+command -v gpg >/dev/null 2>&1 || problem 'gpg not found (checks repository signing-key fingerprints): install gnupg'
+command -v curl >/dev/null 2>&1 || problem 'curl not found (fetches repository signing keys): install curl'
 
 inputs=()
 inputs[0]=$(realpath -m -- "$(recipe_path ../images/rhel-9.4-x86_64-kvm.qcow2)")
@@ -142,6 +142,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/tib-build.XXXXXX")
 elements=$work/elements
 
 # --- Element tree: tib's elements and this recipe's rendered element ------------------
+mkdir -p "$elements"/tib-agent-rdo
+mkdir -p "$elements"/tib-agent-rdo/install.d
 mkdir -p "$elements"/tib-agent-service
 mkdir -p "$elements"/tib-agent-service/post-install.d
 mkdir -p "$elements"/tib-docker
@@ -158,6 +160,79 @@ mkdir -p "$elements"/tib-recipe
 mkdir -p "$elements"/tib-recipe/environment.d
 mkdir -p "$elements"/tib-recipe/tib-rootfs
 mkdir -p "$elements"/tib-recipe/tib-rootfs/files
+mkdir -p "$elements"/tib-repositories
+mkdir -p "$elements"/tib-repositories/extra-data.d
+mkdir -p "$elements"/tib-repositories/pre-install.d
+cat > "$elements"/tib-agent-rdo/README.rst <<'TIB_EOF'
+=============
+tib-agent-rdo
+=============
+The guest agent from RDO (``guestagent.source: rdo``): ``openstack-trove-guestagent``
+(``TIB_AGENT_PACKAGE``) of the RDO release ``TIB_RDO_RELEASE``, plus the datastore's
+Python drivers as packages (``TIB_AGENT_EXTRA_PACKAGES``; python2 ones on CentOS 7, where
+RDO's agents up to Train run on python2).
+
+* CentOS: installs the RDO release package ``TIB_RDO_RELEASE_PACKAGE``
+  (``centos-release-openstack-<series>`` from CentOS Extras), points its repositories at
+  ``TIB_RDO_VAULT`` when the release is past its end of life (CentOS 7), and checks that
+  the key it installed is the CentOS Cloud SIG key ``TIB_RDO_KEY_FINGERPRINT``.
+* RHEL: there is no Extras repository; ``tib-repositories`` configures the Cloud SIG
+  repository (what ``rdo-release`` would) with the key pinned by fingerprint, and this
+  element only installs the packages.
+
+RDO's unit runs ``/usr/bin/trove-guestagent`` with config files under ``/etc/trove``;
+tib's rendered drop-in points it at ``--config-dir`` (where Trove injects its files) and
+runs it as ``TIB_AGENT_USER``.
+TIB_EOF
+chmod 0644 "$elements"/tib-agent-rdo/README.rst
+cat > "$elements"/tib-agent-rdo/install.d/31-tib-agent-rdo <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# RDO's openstack-trove-guestagent. On CentOS the RDO release package
+# (centos-release-openstack-<series>, from CentOS Extras) adds the Cloud SIG repositories
+# and their key; on RHEL tib-repositories has already configured the same repository.
+sig_key=/etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-SIG-Cloud
+
+if [ -n "${TIB_RDO_RELEASE_PACKAGE:-}" ]; then
+    install-packages "$TIB_RDO_RELEASE_PACKAGE"
+    if [ -n "${TIB_RDO_VAULT:-}" ]; then
+        # CentOS 7 is past its end of life: mirror.centos.org and the mirror lists are
+        # gone, the trees live on in the vault. Point the release package's repos there.
+        for repo in /etc/yum.repos.d/CentOS-*.repo; do
+            [ -f "$repo" ] || continue
+            sed -i \
+                -e 's|^mirrorlist=|#mirrorlist=|' \
+                -e 's|^#[[:space:]]*baseurl=|baseurl=|' \
+                -e "s#http[s]*://mirror.centos.org/\\(centos\\|\\\$contentdir\\)/#${TIB_RDO_VAULT}/#" \
+                "$repo"
+        done
+    fi
+    # The key the release package brought must be the Cloud SIG's, by fingerprint.
+    if [ ! -f "$sig_key" ]; then
+        echo "tib-agent-rdo: $TIB_RDO_RELEASE_PACKAGE installed no $sig_key" >&2
+        exit 1
+    fi
+    home=$(mktemp -d)
+    gpg --homedir "$home" --batch --quiet --import "$sig_key" 2>/dev/null
+    if ! gpg --homedir "$home" --batch --with-colons --fingerprint \
+            | awk -F: '$1 == "fpr" { print $10 }' | grep -qx "$TIB_RDO_KEY_FINGERPRINT"; then
+        echo "tib-agent-rdo: $sig_key is not the CentOS Cloud SIG key $TIB_RDO_KEY_FINGERPRINT" >&2
+        exit 1
+    fi
+    gpgconf --homedir "$home" --kill all >/dev/null 2>&1 || true
+    rm -rf "$home"
+fi
+
+read -r -a packages <<< "$TIB_AGENT_PACKAGE ${TIB_AGENT_EXTRA_PACKAGES:-}"
+install-packages "${packages[@]}"
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-rdo/install.d/31-tib-agent-rdo
 cat > "$elements"/tib-agent-service/README.rst <<'TIB_EOF'
 =================
 tib-agent-service
@@ -370,8 +445,22 @@ fi
 set -eu
 set -o pipefail
 
-# DHCP on the first interface. The kernel runs with net.ifnames=0, so it is eth0.
-if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
+# DHCP on the first interface, whatever network stack the release uses. The kernel runs
+# with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
+# its own configuration at boot from the cloud's network data; this is the fallback that
+# keeps a guest reachable when the cloud offers none.
+
+# A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
+rm -f /etc/udev/rules.d/70-persistent-net.rules
+
+if [ -d /etc/netplan ] && command -v netplan >/dev/null 2>&1; then
+    # Ubuntu: netplan, rendered by systemd-networkd.
+    if ! grep -rqs 'eth0' /etc/netplan; then
+        printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n' > /etc/netplan/50-tib-eth0.yaml
+        chmod 0600 /etc/netplan/50-tib-eth0.yaml
+    fi
+elif [ -d /etc/network ]; then
+    # Debian: ifupdown with isc-dhcp-client (debian-minimal installs neither by itself).
     mkdir -p /etc/network/interfaces.d
     if [ ! -f /etc/network/interfaces ]; then
         printf 'auto lo\niface lo inet loopback\n\n' > /etc/network/interfaces
@@ -382,6 +471,23 @@ if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
     if ! grep -rqs 'iface eth0' /etc/network/interfaces /etc/network/interfaces.d; then
         printf 'auto eth0\nallow-hotplug eth0\niface eth0 inet dhcp\n' > /etc/network/interfaces.d/eth0
     fi
+elif [ -d /etc/NetworkManager ]; then
+    # EL8/EL9: NetworkManager brings up unconfigured wired interfaces with DHCP by itself.
+    if [ "$TIB_INIT" = systemd ]; then
+        systemctl enable NetworkManager.service
+    fi
+elif [ -d /etc/sysconfig/network-scripts ]; then
+    # EL7: initscripts' network service.
+    if [ ! -f /etc/sysconfig/network-scripts/ifcfg-eth0 ]; then
+        printf 'DEVICE=eth0\nBOOTPROTO=dhcp\nONBOOT=yes\nTYPE=Ethernet\nUSERCTL=no\nPERSISTENT_DHCLIENT=1\n' \
+            > /etc/sysconfig/network-scripts/ifcfg-eth0
+    fi
+    if command -v chkconfig >/dev/null 2>&1 && [ -e /etc/init.d/network ]; then
+        chkconfig network on
+    fi
+else
+    echo "tib-guest-base: no known network configuration system in this image" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/20-tib-guest-network
@@ -394,15 +500,34 @@ fi
 set -eu
 set -o pipefail
 
-# Time sync: Trove's message bus and Keystone tokens need a correct clock.
+# Time sync: Trove's message bus and Keystone tokens need a correct clock. Enables the
+# time daemon this release installed (TIB_BASE_PACKAGES picked it), chrony first:
+# where systemd-timesyncd is also present, it stands down for chrony.
+enabled=""
 if [ "$TIB_INIT" = systemd ]; then
-    for unit in systemd-timesyncd chronyd chrony; do
-        if systemctl list-unit-files "$unit.service" >/dev/null 2>&1 \
-                && systemctl list-unit-files "$unit.service" | grep -q "^$unit.service"; then
+    for unit in chrony chronyd systemd-timesyncd ntp; do
+        if systemctl list-unit-files "$unit.service" 2>/dev/null | grep -q "^$unit.service"; then
             systemctl enable "$unit.service"
+            enabled=$unit
             break
         fi
     done
+else
+    for script in chrony chronyd ntp ntpd; do
+        if [ -x "/etc/init.d/$script" ]; then
+            if command -v update-rc.d >/dev/null 2>&1; then
+                update-rc.d "$script" defaults
+            else
+                chkconfig "$script" on
+            fi
+            enabled=$script
+            break
+        fi
+    done
+fi
+if [ -z "$enabled" ]; then
+    echo "tib-guest-base: no time synchronisation service found" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/21-tib-guest-timesync
@@ -437,12 +562,27 @@ export TIB_AGENT_SERVICE=openstack-trove-guestagent
 export TIB_AGENT_PACKAGE=openstack-trove-guestagent
 export TIB_AGENT_EXTRA_PACKAGES=''
 export TIB_RDO_RELEASE=epoxy
+export TIB_RDO_RELEASE_PACKAGE=''
+export TIB_RDO_VAULT=''
+export TIB_RDO_KEY_FINGERPRINT=736AF5116D9C40E2AF6B074BF9B9FEE7764429E6
 export TIB_DATASTORE=mysql
 export TIB_DATASTORE_VERSION=8.0
 export TIB_DOCKER_PACKAGES='docker-ce docker-ce-cli containerd.io'
 export TIB_DOCKER_SERVICE=docker
 export TIB_IMAGE_ARCHIVES=''
+export TIB_REPOSITORIES='0 1'
+export TIB_REPO_0_NAME=tib-rdo
+export TIB_REPO_0_KIND=yum
+export TIB_REPO_0_KEY_URL=https://www.centos.org/keys/RPM-GPG-KEY-CentOS-SIG-Cloud
+export TIB_REPO_0_KEY_INPUT=''
+export TIB_REPO_0_FINGERPRINTS=736AF5116D9C40E2AF6B074BF9B9FEE7764429E6
+export TIB_REPO_1_NAME=tib-docker
+export TIB_REPO_1_KIND=yum
+export TIB_REPO_1_KEY_URL=https://download.docker.com/linux/rhel/gpg
+export TIB_REPO_1_KEY_INPUT=''
+export TIB_REPO_1_FINGERPRINTS=9DC858229FC7DD38854AE2D88D81803C0EBFCD88
 export TIB_SELINUX=permissive
+export TIB_SELINUX_FCONTEXTS=''
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/environment.d/10-tib-recipe.bash
 cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
@@ -459,7 +599,9 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/000
 cat > "$elements"/tib-recipe/tib-rootfs/files/001 <<'TIB_EOF'
-# Written by tib: the Trove guest agent runs privileged commands through sudo.
+# Written by tib: the Trove guest agent runs privileged commands through sudo, without a
+# terminal (EL7's sudoers may still say "Defaults requiretty").
+Defaults:trove !requiretty
 trove ALL=(ALL) NOPASSWD:ALL
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/001
@@ -479,7 +621,7 @@ Group=trove
 ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove
 ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
 ExecStart=
-ExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
+ExecStart=/usr/bin/trove-guestagent --config-file=/usr/share/trove/trove-dist.conf --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
 Restart=always
 RestartSec=5
 TIB_EOF
@@ -502,14 +644,143 @@ gpgcheck=1
 gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-tib-docker
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/004
+cat > "$elements"/tib-recipe/tib-rootfs/files/005 <<'TIB_EOF'
+# Written by tib: tib-rdo (catalog); key fingerprint checked at build time.
+[tib-rdo]
+name=tib-rdo
+baseurl=http://mirror.stream.centos.org/SIGs/9-stream/cloud/$basearch/openstack-epoxy/
+enabled=1
+gpgcheck=1
+gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-tib-rdo
+TIB_EOF
+chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/005
 cat > "$elements"/tib-recipe/tib-rootfs/manifest <<'TIB_EOF'
 post-install 0644 root root 000 /etc/logrotate.d/tib-trove-guestagent
 post-install 0440 root root 001 /etc/sudoers.d/60-tib-trove-guest
 post-install 0644 root root 002 /etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf
 post-install 0640 trove trove 003 /etc/trove/conf.d/00-tib-datastore.conf
 pre-install 0644 root root 004 /etc/yum.repos.d/tib-docker.repo
+pre-install 0644 root root 005 /etc/yum.repos.d/tib-rdo.repo
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/manifest
+cat > "$elements"/tib-repositories/README.rst <<'TIB_EOF'
+================
+tib-repositories
+================
+Signing keys for the image's extra package repositories: the vendor repositories tib's
+catalog names for the datastore, XtraBackup, the Docker engine or RDO on RHEL, and the
+recipe's ``system.repositories``. The repository files themselves (apt ``.list`` with
+``signed-by``, yum ``.repo`` with ``gpgkey``) are rendered per recipe and installed by
+``tib-files`` at ``pre-install.d/05``.
+
+* ``extra-data.d`` runs on the build host (it needs ``curl`` and ``gpg`` there): for each
+  repository ``i`` in ``TIB_REPOSITORIES`` it fetches ``TIB_REPO_<i>_KEY_URL``, or copies
+  the recipe's key file from the path in the variable named by ``TIB_REPO_<i>_KEY_INPUT``,
+  checks that the key holds every fingerprint in ``TIB_REPO_<i>_FINGERPRINTS``, and keeps
+  only those keys (binary for apt, armored for yum: ``TIB_REPO_<i>_KIND``), named after
+  ``TIB_REPO_<i>_NAME``. A repository without a pinned fingerprint, or a key without one of
+  them, stops the build.
+* ``pre-install.d/10`` installs them as ``/etc/apt/keyrings/<name>.gpg`` or
+  ``/etc/pki/rpm-gpg/RPM-GPG-KEY-<name>`` (and imports the latter into rpm), before
+  DIB's ``apt-get update`` and before any package is installed.
+TIB_EOF
+chmod 0644 "$elements"/tib-repositories/README.rst
+cat > "$elements"/tib-repositories/extra-data.d/20-tib-repository-keys <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: fetch each repository's signing key (or take the recipe's key file),
+# check that it holds every pinned fingerprint, and keep only those keys. A key file with
+# other keys in it (Apache's KEYS) trusts no more than the pinned ones; a missing
+# fingerprint stops the build before any package from the repository is trusted.
+stage=$TMP_HOOKS_PATH/tib-repository-keys
+mkdir -p "$stage"
+read -r -a repos <<< "${TIB_REPOSITORIES:-}"
+
+gnupg=$(mktemp -d)
+cleanup() {
+    gpgconf --homedir "$gnupg" --kill all >/dev/null 2>&1 || true
+    rm -rf "$gnupg"
+}
+trap cleanup EXIT
+
+for i in ${repos[@]+"${repos[@]}"}; do
+    name_var=TIB_REPO_${i}_NAME
+    kind_var=TIB_REPO_${i}_KIND
+    url_var=TIB_REPO_${i}_KEY_URL
+    input_var=TIB_REPO_${i}_KEY_INPUT
+    fpr_var=TIB_REPO_${i}_FINGERPRINTS
+    name=${!name_var}
+    kind=${!kind_var}
+    url=${!url_var}
+    input=${!input_var}
+    read -r -a pinned <<< "${!fpr_var}"
+    if [ ${#pinned[@]} -eq 0 ]; then
+        echo "tib-repositories: $name has no pinned key fingerprint; refusing to trust it" >&2
+        exit 1
+    fi
+
+    key=$gnupg/$name.key
+    if [ -n "$input" ]; then
+        cp -- "${!input}" "$key"
+    else
+        curl -fsSL --retry 3 -o "$key" "$url"
+    fi
+    home=$gnupg/$name
+    mkdir -m 0700 "$home"
+    gpg --homedir "$home" --batch --quiet --import "$key" 2>/dev/null
+    present=$(gpg --homedir "$home" --batch --with-colons --fingerprint --fingerprint | awk -F: '$1 == "fpr" { print $10 }')
+    for fpr in "${pinned[@]}"; do
+        if ! grep -qx "$fpr" <<< "$present"; then
+            echo "tib-repositories: the key for $name (${url:-recipe key file}) does not contain $fpr" >&2
+            exit 1
+        fi
+    done
+    if [ "$kind" = apt ]; then
+        gpg --homedir "$home" --batch --export "${pinned[@]}" > "$stage/$name.gpg"
+    else
+        gpg --homedir "$home" --batch --armor --export "${pinned[@]}" > "$stage/$name.asc"
+    fi
+    echo "tib-repositories: $name: signing key ${pinned[*]} checked"
+done
+TIB_EOF
+chmod 0755 "$elements"/tib-repositories/extra-data.d/20-tib-repository-keys
+cat > "$elements"/tib-repositories/pre-install.d/10-tib-repository-keys <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# Install the checked keys where the rendered repository files (installed by tib-files
+# at pre-install.d/05) point: /etc/apt/keyrings/<name>.gpg (signed-by) or
+# /etc/pki/rpm-gpg/RPM-GPG-KEY-<name> (gpgkey=). DIB's apt-get update runs at 99.
+stage=$(dirname "$0")/../tib-repository-keys
+for key in "$stage"/*.gpg "$stage"/*.asc; do
+    [ -f "$key" ] || continue
+    file=${key##*/}
+    name=${file%.*}
+    case "$file" in
+        *.gpg)
+            install -d -m 0755 /etc/apt/keyrings
+            install -m 0644 "$key" "/etc/apt/keyrings/$name.gpg"
+            ;;
+        *.asc)
+            install -d -m 0755 /etc/pki/rpm-gpg
+            install -m 0644 "$key" "/etc/pki/rpm-gpg/RPM-GPG-KEY-$name"
+            rpm --import "/etc/pki/rpm-gpg/RPM-GPG-KEY-$name"
+            ;;
+    esac
+done
+TIB_EOF
+chmod 0755 "$elements"/tib-repositories/pre-install.d/10-tib-repository-keys
 
 base_image=${inputs[0]}
 export DIB_LOCAL_IMAGE="$base_image"

@@ -80,10 +80,6 @@ else
     if [ "${dib_python##*/}" = env ] && [ ${#dib_shebang[@]} -gt 1 ]; then dib_python=${dib_shebang[1]}; fi
     dib_elements_dir=$("$dib_python" -c 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))' 2>/dev/null || true)
 fi
-problem tib-agent-venv": this tib version does not ship the element yet, so this recipe cannot be built with it"
-problem tib-datastore": this tib version does not ship the element yet, so this recipe cannot be built with it"
-problem tib-ds-mysql": this tib version does not ship the element yet, so this recipe cannot be built with it"
-problem tib-apparmor": this tib version does not ship the element yet, so this recipe cannot be built with it"
 command -v sha256sum >/dev/null 2>&1 || problem 'sha256sum not found (verifies inputs and writes checksums): install coreutils'
 command -v debootstrap >/dev/null 2>&1 || problem 'debootstrap not found (builds the Debian/Ubuntu root from packages): install debootstrap'
 command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the disk to qcow2/vhd): install qemu-utils'
@@ -139,6 +135,20 @@ elements=$work/elements
 # --- Element tree: tib's elements and this recipe's rendered element ------------------
 mkdir -p "$elements"/tib-agent-service
 mkdir -p "$elements"/tib-agent-service/post-install.d
+mkdir -p "$elements"/tib-agent-venv
+mkdir -p "$elements"/tib-agent-venv/extra-data.d
+mkdir -p "$elements"/tib-agent-venv/install.d
+mkdir -p "$elements"/tib-apparmor
+mkdir -p "$elements"/tib-apparmor/install.d
+mkdir -p "$elements"/tib-apparmor/post-install.d
+mkdir -p "$elements"/tib-datastore
+mkdir -p "$elements"/tib-datastore/extra-data.d
+mkdir -p "$elements"/tib-datastore/install.d
+mkdir -p "$elements"/tib-datastore/post-install.d
+mkdir -p "$elements"/tib-ds-mysql
+mkdir -p "$elements"/tib-ds-mysql-family
+mkdir -p "$elements"/tib-ds-mysql-family/install.d
+mkdir -p "$elements"/tib-ds-mysql/install.d
 mkdir -p "$elements"/tib-files
 mkdir -p "$elements"/tib-files/post-install.d
 mkdir -p "$elements"/tib-files/pre-install.d
@@ -188,6 +198,624 @@ case "$TIB_INIT" in
 esac
 TIB_EOF
 chmod 0755 "$elements"/tib-agent-service/post-install.d/60-tib-agent-service-enable
+cat > "$elements"/tib-agent-venv/README.rst <<'TIB_EOF'
+==============
+tib-agent-venv
+==============
+The Trove guest agent from source, for ``guestagent.source`` ``git`` and ``local``,
+installed into its own virtualenv ``/opt/guest-agent-venv`` (entry point
+``/opt/guest-agent-venv/bin/trove-guestagent``, which the rendered unit runs).
+
+* ``git``: DIB's ``source-repositories`` clones the tree to ``/opt/guest-agent`` from the
+  rendered ``source-repository-tib-guest-agent`` file, so ``DIB_REPOLOCATION_guest_agent``
+  / ``DIB_REPOREF_guest_agent`` (and ``DIB_REPOLOCATION_upper_constraints``) override the
+  location and ref the DIB way.
+* ``local``: ``extra-data.d`` copies the tree at ``TIB_INPUT_AGENT_TREE`` (a path on the
+  build host) into the hooks directory, without caches or build products.
+
+With ``TIB_AGENT_PIP_INDEX=pypi`` the requirements file (``TIB_AGENT_REQUIREMENTS``, else
+the tree's ``requirements.txt``) and the tree are installed under the upper-constraints
+``TIB_AGENT_CONSTRAINTS``, followed by the datastore drivers ``TIB_AGENT_PIP_EXTRA``.
+Each value is a URL, an absolute path on the build host (staged by ``extra-data.d``) or a
+path inside the tree. With ``none`` nothing is fetched: the tree is installed with
+``--no-index --no-deps`` into a virtualenv that sees the system site-packages, and its
+dependencies must come from distribution packages (``TIB_AGENT_EXTRA_PACKAGES``).
+``TIB_AGENT_BUILD_PACKAGES`` are installed first; ``TIB_AGENT_VERSION`` is given to pbr
+as ``PBR_VERSION`` when the tree is not a git checkout.
+TIB_EOF
+chmod 0644 "$elements"/tib-agent-venv/README.rst
+cat > "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: copy what the image needs from this host into the hooks directory
+# (seen in the chroot as /tmp/in_target.d): the local agent tree, and requirements or
+# constraints files the recipe names by absolute host path.
+stage=$TMP_HOOKS_PATH/tib-agent
+mkdir -p "$stage"
+
+if [ "$TIB_AGENT_SOURCE" = local ]; then
+    src=${TIB_INPUT_AGENT_TREE:-}
+    if [ -z "$src" ] || [ ! -d "$src" ]; then
+        echo "tib-agent-venv: the local agent tree '$src' is not a directory (TIB_INPUT_AGENT_TREE)" >&2
+        exit 1
+    fi
+    mkdir -p "$stage/tree"
+    # The host checkout's caches and build products stay behind.
+    tar -C "$src" --exclude=.tox --exclude=.eggs --exclude=__pycache__ --exclude='*.pyc' \
+        --exclude='*.egg-info' --exclude=build --exclude=dist -cf - . | tar -C "$stage/tree" -xf -
+fi
+
+stage_host_file() {
+    local value=$1 name=$2
+    case "$value" in
+        /*)
+            if [ ! -r "$value" ]; then
+                echo "tib-agent-venv: cannot read $value on the build host" >&2
+                exit 1
+            fi
+            cp -- "$value" "$stage/$name"
+            ;;
+    esac
+}
+stage_host_file "${TIB_AGENT_REQUIREMENTS:-}" requirements.txt
+stage_host_file "${TIB_AGENT_CONSTRAINTS:-}" upper-constraints.txt
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage
+cat > "$elements"/tib-agent-venv/install.d/32-tib-agent-venv <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The guest agent from a source tree (git: cloned by source-repositories to
+# /opt/guest-agent; local: staged by extra-data.d) into its own virtualenv.
+src=/opt/guest-agent
+venv=/opt/guest-agent-venv
+stage=$(dirname "$0")/../tib-agent
+
+fail() {
+    echo "tib-agent-venv: $*" >&2
+    exit 1
+}
+
+read -r -a packages <<< "${TIB_AGENT_BUILD_PACKAGES:-} ${TIB_AGENT_EXTRA_PACKAGES:-}"
+if [ ${#packages[@]} -gt 0 ]; then
+    install-packages "${packages[@]}"
+fi
+
+if [ "$TIB_AGENT_SOURCE" = local ]; then
+    [ -d "$stage/tree" ] || fail "the local agent tree was not staged"
+    rm -rf "$src"
+    mkdir -p "$src"
+    cp -a "$stage/tree/." "$src/"
+    chown -R root:root "$src"
+fi
+if [ ! -f "$src/setup.py" ] && [ ! -f "$src/pyproject.toml" ]; then
+    fail "$src holds no Python project (no setup.py or pyproject.toml)"
+fi
+
+# A requirements/constraints value is a URL, a host path (staged), or a path in the tree.
+locate() {
+    local value=$1 staged=$2
+    case "$value" in
+        '') ;;
+        http://*|https://*|file://*) printf '%s\n' "$value" ;;
+        /*) printf '%s\n' "$stage/$staged" ;;
+        *) printf '%s\n' "$src/$value" ;;
+    esac
+}
+requirements=$(locate "${TIB_AGENT_REQUIREMENTS:-}" requirements.txt)
+constraints=$(locate "${TIB_AGENT_CONSTRAINTS:-}" upper-constraints.txt)
+if [ "$TIB_AGENT_PIP_INDEX" != none ]; then
+    if [ -z "$requirements" ] && [ -f "$src/requirements.txt" ]; then
+        requirements=$src/requirements.txt
+    fi
+    # source-repositories fetched the constraints (DIB_REPOLOCATION_upper_constraints).
+    if [ "$TIB_AGENT_SOURCE" = git ] && [ -f /opt/upper-constraints.txt ]; then
+        constraints=/opt/upper-constraints.txt
+    fi
+fi
+
+# pbr derives the version from git; a tree without .git needs it given.
+if [ ! -d "$src/.git" ]; then
+    export PBR_VERSION=$TIB_AGENT_VERSION
+fi
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+rm -rf "$venv"
+if [ "$TIB_AGENT_PIP_INDEX" = none ]; then
+    # Offline: no package index. The tree goes in without its dependencies, which the
+    # image provides as distribution packages, visible through the system site-packages.
+    python3 -m venv --system-site-packages "$venv"
+    "$venv/bin/python" -m pip install --no-cache-dir --no-index --no-deps --no-build-isolation "$src"
+else
+    python3 -m venv "$venv"
+    # Distribution pips can be too old for today's wheels; pip honours python_requires.
+    "$venv/bin/python" -m pip install --no-cache-dir --upgrade pip setuptools wheel
+    cargs=()
+    if [ -n "$constraints" ]; then
+        cargs=(-c "$constraints")
+    fi
+    if [ -n "$requirements" ]; then
+        "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} -r "$requirements"
+    fi
+    "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} "$src"
+    read -r -a drivers <<< "${TIB_AGENT_PIP_EXTRA:-}"
+    if [ ${#drivers[@]} -gt 0 ]; then
+        # Datastore drivers the manager imports but Trove's requirements leave out.
+        "$venv/bin/python" -m pip install --no-cache-dir ${cargs[@]+"${cargs[@]}"} "${drivers[@]}"
+    fi
+fi
+
+[ -x "$venv/bin/trove-guestagent" ] || fail "the tree installed no trove-guestagent entry point"
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-venv/install.d/32-tib-agent-venv
+cat > "$elements"/tib-apparmor/README.rst <<'TIB_EOF'
+============
+tib-apparmor
+============
+AppArmor on Debian and Ubuntu (``system.security.apparmor``, ``TIB_APPARMOR``: enforce,
+complain or disabled) for the natively installed datastore.
+
+For each profile the datastore's packages may ship (``TIB_APPARMOR_PROFILES``, e.g.
+``usr.sbin.mysqld``) and that exists in the image, it writes
+``/etc/apparmor.d/local/<profile>`` granting the data directory
+(``TIB_DATASTORE_DATA_DIR``), the config include directory (``TIB_DATASTORE_CONFIG_DIR``)
+and ``/tmp``, where the agent's restores stream their data; then links the profile into
+``force-complain/`` (complain) or ``disable/`` (disabled), or out of both (enforce).
+``install.d`` installs the ``apparmor`` package unless the mode is ``disabled``.
+Profiles are loaded at boot; nothing is loaded into the build host's kernel.
+TIB_EOF
+chmod 0644 "$elements"/tib-apparmor/README.rst
+cat > "$elements"/tib-apparmor/install.d/41-tib-apparmor-packages <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# AppArmor itself, unless the recipe disables it (Debian's minimal bases lack it).
+if [ "$TIB_APPARMOR" != disabled ]; then
+    install-packages apparmor
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-apparmor/install.d/41-tib-apparmor-packages
+cat > "$elements"/tib-apparmor/post-install.d/52-tib-apparmor <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The datastore's AppArmor profiles (TIB_APPARMOR_PROFILES) get local additions for the
+# paths the agent uses (a moved data or config directory, the backup/restore temp dir),
+# and run in the mode the recipe asks for: enforce, complain (force-complain/) or
+# disabled (disable/). Only profiles present in the image are touched: Debian 12's
+# MariaDB, for one, ships an empty usr.sbin.mariadbd on purpose.
+profiles_dir=/etc/apparmor.d
+read -r -a profiles <<< "${TIB_APPARMOR_PROFILES:-}"
+dirs=("$TIB_DATASTORE_DATA_DIR")
+if [ -n "${TIB_DATASTORE_CONFIG_DIR:-}" ]; then
+    dirs+=("$TIB_DATASTORE_CONFIG_DIR")
+fi
+# Restores stream into a temporary directory (Trove's ubuntu-mysql element allowed /tmp).
+dirs+=(/tmp)
+
+handled=0
+for profile in ${profiles[@]+"${profiles[@]}"}; do
+    file=$profiles_dir/$profile
+    if [ ! -f "$file" ] || ! grep -q '{' "$file"; then
+        echo "tib-apparmor: $profile: no profile in this image, nothing to confine"
+        continue
+    fi
+    handled=1
+    mkdir -p "$profiles_dir/disable" "$profiles_dir/force-complain" "$profiles_dir/local"
+    if [ "$TIB_APPARMOR" = disabled ]; then
+        ln -sf "$file" "$profiles_dir/disable/$profile"
+        continue
+    fi
+    rm -f "$profiles_dir/disable/$profile"
+    {
+        echo "# Written by tib: paths the Trove guest agent has the datastore use."
+        for dir in "${dirs[@]}"; do
+            echo "  ${dir%/}/ r,"
+            echo "  ${dir%/}/** rwk,"
+        done
+    } > "$profiles_dir/local/$profile"
+    if ! grep -Eq "include.*local/$profile" "$file"; then
+        echo "tib-apparmor: warning: $profile does not include local/$profile; the additions are unused" >&2
+    fi
+    if [ "$TIB_APPARMOR" = complain ]; then
+        ln -sf "$file" "$profiles_dir/force-complain/$profile"
+    else
+        rm -f "$profiles_dir/force-complain/$profile"
+    fi
+done
+if [ "$handled" = 0 ]; then
+    echo "tib-apparmor: no AppArmor profile for $TIB_DATASTORE in this image (mode $TIB_APPARMOR)"
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-apparmor/post-install.d/52-tib-apparmor
+cat > "$elements"/tib-datastore/README.rst <<'TIB_EOF'
+=============
+tib-datastore
+=============
+The native model (guest agents up to Trove 13, Ussuri): installs the datastore in the
+image and leaves it for the agent to configure and start.
+
+* ``extra-data.d`` (on the build host) stages a datastore that comes as a file:
+  ``TIB_DATASTORE_SOURCE=user`` copies ``datastore.package`` from
+  ``TIB_INPUT_DATASTORE_PACKAGE`` (build.sh has checked its sha256), ``download`` fetches
+  ``TIB_DATASTORE_URL`` and checks it against ``TIB_DATASTORE_URL_SHA256`` (pinned in
+  tib's catalog) or, when the catalog pins none, the vendor's ``.sha256`` file.
+* ``install.d`` installs ``TIB_DATASTORE_PACKAGES`` (``distro``/``vendor``; vendor
+  repositories and keys come from ``tib-repositories``) or the staged ``.deb``/``.rpm``,
+  and creates ``TIB_DATASTORE_DATA_DIR`` owned by ``TIB_DATASTORE_OS_USER``.
+* ``post-install.d`` disables ``TIB_DATASTORE_SERVICE`` and every name the agent looks
+  for (``TIB_DATASTORE_SERVICES``) for ``TIB_INIT``, then checks none is left enabled;
+  ``TIB_DATASTORE_AUTOSTART=1`` enables the main service instead.
+
+Per-datastore paths and settings are in the ``tib-ds-<type>`` elements.
+TIB_EOF
+chmod 0644 "$elements"/tib-datastore/README.rst
+cat > "$elements"/tib-datastore/extra-data.d/27-tib-datastore-stage <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: datastores that come as a package file (vertica, db2, couchbase
+# offline: datastore.package, checked by build.sh against its sha256; couchbase online:
+# the vendor's download) are staged into the hooks directory as datastore-package.<ext>.
+stage=$TMP_HOOKS_PATH/tib-datastore
+mkdir -p "$stage"
+
+extension() {
+    case "$1" in
+        *.tar.gz) echo tar.gz ;;
+        *.tgz) echo tgz ;;
+        *.deb) echo deb ;;
+        *.rpm) echo rpm ;;
+        *)
+            echo "tib-datastore: cannot tell the package type of $1 (expected .deb, .rpm, .tar.gz or .tgz)" >&2
+            exit 1
+            ;;
+    esac
+}
+
+case "$TIB_DATASTORE_SOURCE" in
+    user)
+        src=${TIB_INPUT_DATASTORE_PACKAGE:-}
+        if [ -z "$src" ] || [ ! -r "$src" ]; then
+            echo "tib-datastore: the datastore package '$src' cannot be read (TIB_INPUT_DATASTORE_PACKAGE)" >&2
+            exit 1
+        fi
+        cp -- "$src" "$stage/datastore-package.$(extension "$src")"
+        ;;
+    download)
+        url=$TIB_DATASTORE_URL
+        file=$stage/datastore-package.$(extension "$url")
+        curl -fsSL --retry 3 -o "$file" "$url"
+        expected=${TIB_DATASTORE_URL_SHA256:-}
+        if [ -z "$expected" ]; then
+            # No checksum pinned in tib's catalog for this file: the vendor's published one.
+            expected=$(curl -fsSL --retry 3 "$url.sha256" | awk '{ print $1; exit }')
+            echo "tib-datastore: no pinned sha256 for $url; using the vendor's $url.sha256"
+        fi
+        actual=$(sha256sum "$file" | cut -d ' ' -f 1)
+        if [ -z "$expected" ] || [ "$actual" != "$expected" ]; then
+            echo "tib-datastore: sha256 of $url is $actual, expected '$expected'" >&2
+            exit 1
+        fi
+        ;;
+esac
+TIB_EOF
+chmod 0755 "$elements"/tib-datastore/extra-data.d/27-tib-datastore-stage
+cat > "$elements"/tib-datastore/install.d/40-tib-datastore-install <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The datastore's packages for the native model: from the distribution or a vendor
+# repository (configured by tib-repositories), or from the staged package file.
+stage=$(dirname "$0")/../tib-datastore
+read -r -a packages <<< "${TIB_DATASTORE_PACKAGES:-}"
+
+# Couchbase's maintainer scripts would start the server otherwise.
+export INSTALL_DONT_START_SERVER=1
+
+case "$TIB_DATASTORE_SOURCE" in
+    distro|vendor)
+        install-packages "${packages[@]}"
+        ;;
+    download|user)
+        file=""
+        for candidate in "$stage"/datastore-package.*; do
+            if [ -f "$candidate" ]; then
+                file=$candidate
+            fi
+        done
+        if [ -z "$file" ]; then
+            echo "tib-datastore: no staged datastore package" >&2
+            exit 1
+        fi
+        case "$file" in
+            *.deb|*.rpm)
+                # A path makes apt/yum install the file and resolve its dependencies.
+                install-packages "$file"
+                ;;
+            *)
+                # Archives (db2) are unpacked by their tib-ds-<type> element.
+                echo "tib-datastore: $file is installed by tib-ds-$TIB_DATASTORE"
+                ;;
+        esac
+        ;;
+    *)
+        echo "tib-datastore: unknown source '$TIB_DATASTORE_SOURCE'" >&2
+        exit 1
+        ;;
+esac
+
+# The data directory the agent mounts its volume on, owned by the database's account.
+if getent passwd "$TIB_DATASTORE_OS_USER" >/dev/null; then
+    group=$(id -gn "$TIB_DATASTORE_OS_USER")
+    install -d -m 0750 -o "$TIB_DATASTORE_OS_USER" -g "$group" "$TIB_DATASTORE_DATA_DIR"
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-datastore/install.d/40-tib-datastore-install
+cat > "$elements"/tib-datastore/post-install.d/50-tib-datastore-services <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The guest agent configures the database and then starts it: the image must not start
+# it at boot with the packaged configuration. Packages enable their services on install,
+# so every name the agent may look for is disabled here (datastore.autostart: true keeps
+# the main one enabled instead).
+read -r -a names <<< "$TIB_DATASTORE_SERVICE $TIB_DATASTORE_SERVICES"
+
+systemd_known() {
+    systemctl list-unit-files "$1.service" 2>/dev/null | grep -q "^$1.service"
+}
+
+set_service() {
+    local name=$1 action=$2
+    if [ "$TIB_INIT" = systemd ] && systemd_known "$name"; then
+        # Aliases (mysql.service -> mariadb.service) are refused; their target is handled.
+        systemctl "$action" "$name.service" 2>/dev/null \
+            || echo "tib-datastore: systemctl $action $name.service refused (alias?)"
+    elif [ -x "/etc/init.d/$name" ]; then
+        # A SysV script (under sysvinit, or one without a native unit under systemd).
+        if command -v update-rc.d >/dev/null 2>&1; then
+            update-rc.d "$name" defaults
+            update-rc.d "$name" "$action"
+        else
+            chkconfig --add "$name"
+            if [ "$action" = enable ]; then chkconfig "$name" on; else chkconfig "$name" off; fi
+        fi
+    fi
+}
+
+if [ "$TIB_DATASTORE_AUTOSTART" = 1 ]; then
+    set_service "$TIB_DATASTORE_SERVICE" enable
+    exit 0
+fi
+for name in "${names[@]}"; do
+    set_service "$name" disable
+done
+
+# Check the result: nothing the agent looks for may start at boot.
+for name in "${names[@]}"; do
+    if [ "$TIB_INIT" = systemd ] && systemd_known "$name" \
+            && [ "$(systemctl is-enabled "$name.service" 2>/dev/null || true)" = enabled ]; then
+        echo "tib-datastore: $name.service is still enabled" >&2
+        exit 1
+    fi
+    for link in /etc/rc[2345].d/S[0-9][0-9]"$name" /etc/rc.d/rc[2345].d/S[0-9][0-9]"$name"; do
+        if [ -e "$link" ]; then
+            echo "tib-datastore: $link would start $name at boot" >&2
+            exit 1
+        fi
+    done
+done
+TIB_EOF
+chmod 0755 "$elements"/tib-datastore/post-install.d/50-tib-datastore-services
+cat > "$elements"/tib-ds-mysql-family/README.rst <<'TIB_EOF'
+===================
+tib-ds-mysql-family
+===================
+Shared by ``tib-ds-mysql``, ``tib-ds-mariadb``, ``tib-ds-percona`` and ``tib-ds-pxc``:
+the layout the native-era MySQL-family guest agent (Trove up to 13, Ussuri) expects,
+from ``trove/guestagent/datastore/mysql_common/service.py``.
+
+* The include directory ``TIB_DATASTORE_EXPECTED_CONFIG_DIR`` (``/etc/mysql/conf.d`` on
+  every OS). When the recipe moves it (``TIB_DATASTORE_CONFIG_DIR``), the expected path
+  becomes a symlink to the new one, since the agent's path is hard-coded.
+* The main config (``/etc/mysql/my.cnf``, ``/etc/my.cnf`` on EL) starts with a section
+  and includes that directory; the agent parses it as INI before replacing it.
+* ``/run/mysqld`` is created at boot (tmpfiles.d); on EL the server's socket and pid file
+  move to ``/var/run/mysqld``, where the agent connects.
+* The agent's first login is ``root`` with an empty password over the socket
+  (``TIB_DATASTORE_ROOT_ACCESS``: ``mariadb-multi`` for MariaDB 10.4+, ``mariadb-legacy``
+  before, ``mysql`` for MySQL/Percona/PXC). Distribution packages authenticate root by
+  socket credentials, which the agent (not OS root) cannot pass, so the image gives the
+  server an ``init-file`` that restores the login; it lives in the include directory,
+  which the agent moves aside when it prepares the instance. root keeps the empty
+  password afterwards, as with the MySQL packages Trove 13 was written for: local logins
+  only.
+TIB_EOF
+chmod 0644 "$elements"/tib-ds-mysql-family/README.rst
+cat > "$elements"/tib-ds-mysql-family/install.d/46-tib-mysql-family <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# What the native-era MySQL-family agent (mysql, mariadb, percona, pxc; Trove <= 13)
+# expects of the image, read from trove/guestagent/datastore/mysql_common/service.py:
+#  - its main config at /etc/mysql/my.cnf (Debian/Ubuntu) or /etc/my.cnf (EL), which it
+#    parses before replacing it, and overrides in /etc/mysql/conf.d on every OS;
+#  - the server socket at /var/run/mysqld/mysqld.sock;
+#  - a first login as root with an empty password over that socket.
+expected=${TIB_DATASTORE_EXPECTED_CONFIG_DIR:-/etc/mysql/conf.d}
+conf_dir=${TIB_DATASTORE_CONFIG_DIR:-$expected}
+
+install -d -m 0755 "$conf_dir"
+if [ "$conf_dir" != "$expected" ]; then
+    # The agent's include directory is hard-coded: lead it to the recipe's.
+    if [ -d "$expected" ] && [ ! -L "$expected" ] && [ -z "$(ls -A "$expected")" ]; then
+        rmdir "$expected"
+    fi
+    if [ ! -e "$expected" ]; then
+        install -d -m 0755 "$(dirname "$expected")"
+        ln -s "$conf_dir" "$expected"
+    fi
+fi
+
+if [ "$TIB_FAMILY" = deb ]; then
+    mycnf=/etc/mysql/my.cnf
+else
+    mycnf=/etc/my.cnf
+fi
+content=""
+if [ -e "$mycnf" ]; then
+    content=$(cat "$mycnf")
+fi
+# The agent reads my.cnf as an INI file ('!' lines are comments to it): a setting before
+# the first [section] stops it (Trove bug 1744107, Percona 5.7's my.cnf).
+first=$(printf '%s\n' "$content" | grep -Ev '^[[:space:]]*([#;!].*)?$' | head -n 1 || true)
+needs_header=0
+case "$first" in
+    '['*|'') ;;
+    *) needs_header=1 ;;
+esac
+needs_include=0
+if ! printf '%s\n' "$content" | grep -Eq "^[[:space:]]*!includedir[[:space:]]+${expected}/?[[:space:]]*$"; then
+    needs_include=1
+fi
+if [ "$needs_header" = 1 ] || [ "$needs_include" = 1 ]; then
+    # A regular file replaces an alternatives symlink; the agent rewrites it at prepare.
+    tmp=$(mktemp)
+    {
+        echo "# Adjusted by tib for the Trove guest agent (section header, include directory)."
+        if [ "$needs_header" = 1 ]; then
+            echo "[mysql]"
+        fi
+        printf '%s\n' "$content"
+        if [ "$needs_include" = 1 ]; then
+            echo "!includedir $expected/"
+        fi
+    } > "$tmp"
+    rm -f "$mycnf"
+    install -m 0644 "$tmp" "$mycnf"
+    rm -f "$tmp"
+fi
+
+# The socket directory exists at every boot, whichever way the server gets started.
+if [ -d /usr/lib/tmpfiles.d ]; then
+    echo 'd /run/mysqld 0755 mysql mysql -' > /usr/lib/tmpfiles.d/tib-mysqld.conf
+fi
+if [ "$TIB_FAMILY" = rpm ]; then
+    # EL packages put the socket elsewhere (/var/lib/mysql/mysql.sock): move it where
+    # the agent connects.
+    cat > "$conf_dir/tib-socket.cnf" <<'CNF'
+# Written by tib: the Trove guest agent connects through this socket.
+[mysqld]
+socket = /var/run/mysqld/mysqld.sock
+pid-file = /var/run/mysqld/mysqld.pid
+
+[client]
+socket = /var/run/mysqld/mysqld.sock
+CNF
+fi
+
+# The agent's first login: root, empty password, over the socket, while it runs as its
+# own user. Debian/Ubuntu packages authenticate root by socket credentials, which only OS
+# root passes. The server runs this file at each start until the agent replaces the
+# configuration directory in its prepare step.
+case "${TIB_DATASTORE_ROOT_ACCESS:-none}" in
+    mariadb-multi)
+        sql="ALTER USER IF EXISTS 'root'@'localhost' IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD('');"
+        ;;
+    mariadb-legacy)
+        sql="UPDATE mysql.user SET plugin='mysql_native_password', authentication_string='', password='' WHERE User='root' AND Host='localhost'; FLUSH PRIVILEGES;"
+        ;;
+    mysql)
+        sql="ALTER USER 'root'@'localhost' IDENTIFIED WITH mysql_native_password BY '';"
+        ;;
+    *)
+        sql=""
+        ;;
+esac
+if [ -n "$sql" ]; then
+    install -d -m 0755 /etc/mysql
+    printf '%s\n' "$sql" > /etc/mysql/tib-trove-root.sql
+    chown root:mysql /etc/mysql/tib-trove-root.sql
+    chmod 0640 /etc/mysql/tib-trove-root.sql
+    printf '# Written by tib: the Trove guest agent first logs in as root without a password.\n[mysqld]\ninit-file = /etc/mysql/tib-trove-root.sql\n' \
+        > "$conf_dir/tib-trove-root.cnf"
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-ds-mysql-family/install.d/46-tib-mysql-family
+cat > "$elements"/tib-ds-mysql/README.rst <<'TIB_EOF'
+============
+tib-ds-mysql
+============
+MySQL for the native-era guest agent. The shared MySQL-family layout (include directory,
+my.cnf, socket, first root login) is ``tib-ds-mysql-family``; this element checks what the
+MySQL manager calls: ``mysqld`` at ``/usr/sbin/mysqld`` or ``/usr/libexec/mysqld``, and
+``innobackupex`` (Percona XtraBackup 2.4, its backup strategy), which exists only for
+MySQL 5.7 (``TIB_DATASTORE_VERSION``): a warning for 8.0.
+TIB_EOF
+chmod 0644 "$elements"/tib-ds-mysql/README.rst
+cat > "$elements"/tib-ds-mysql/install.d/47-tib-ds-mysql <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# MySQL for the native-era agent: it backs up with innobackupex (Percona XtraBackup
+# 2.4, installed with 5.7 from Percona's pxb-24 repository) and finds mysqld at
+# /usr/sbin/mysqld or /usr/libexec/mysqld.
+if [ ! -x /usr/sbin/mysqld ] && [ ! -x /usr/libexec/mysqld ]; then
+    echo "tib-ds-mysql: no mysqld where the agent looks for it" >&2
+    exit 1
+fi
+if ! command -v innobackupex >/dev/null 2>&1; then
+    echo "tib-ds-mysql: warning: no innobackupex; the native-era agent cannot back up MySQL $TIB_DATASTORE_VERSION" >&2
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-ds-mysql/install.d/47-tib-ds-mysql
 cat > "$elements"/tib-files/README.rst <<'TIB_EOF'
 =========
 tib-files
@@ -316,8 +944,22 @@ fi
 set -eu
 set -o pipefail
 
-# DHCP on the first interface. The kernel runs with net.ifnames=0, so it is eth0.
-if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
+# DHCP on the first interface, whatever network stack the release uses. The kernel runs
+# with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
+# its own configuration at boot from the cloud's network data; this is the fallback that
+# keeps a guest reachable when the cloud offers none.
+
+# A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
+rm -f /etc/udev/rules.d/70-persistent-net.rules
+
+if [ -d /etc/netplan ] && command -v netplan >/dev/null 2>&1; then
+    # Ubuntu: netplan, rendered by systemd-networkd.
+    if ! grep -rqs 'eth0' /etc/netplan; then
+        printf 'network:\n  version: 2\n  ethernets:\n    eth0:\n      dhcp4: true\n' > /etc/netplan/50-tib-eth0.yaml
+        chmod 0600 /etc/netplan/50-tib-eth0.yaml
+    fi
+elif [ -d /etc/network ]; then
+    # Debian: ifupdown with isc-dhcp-client (debian-minimal installs neither by itself).
     mkdir -p /etc/network/interfaces.d
     if [ ! -f /etc/network/interfaces ]; then
         printf 'auto lo\niface lo inet loopback\n\n' > /etc/network/interfaces
@@ -328,6 +970,23 @@ if [ "$TIB_FAMILY" = deb ] && [ -d /etc/network ]; then
     if ! grep -rqs 'iface eth0' /etc/network/interfaces /etc/network/interfaces.d; then
         printf 'auto eth0\nallow-hotplug eth0\niface eth0 inet dhcp\n' > /etc/network/interfaces.d/eth0
     fi
+elif [ -d /etc/NetworkManager ]; then
+    # EL8/EL9: NetworkManager brings up unconfigured wired interfaces with DHCP by itself.
+    if [ "$TIB_INIT" = systemd ]; then
+        systemctl enable NetworkManager.service
+    fi
+elif [ -d /etc/sysconfig/network-scripts ]; then
+    # EL7: initscripts' network service.
+    if [ ! -f /etc/sysconfig/network-scripts/ifcfg-eth0 ]; then
+        printf 'DEVICE=eth0\nBOOTPROTO=dhcp\nONBOOT=yes\nTYPE=Ethernet\nUSERCTL=no\nPERSISTENT_DHCLIENT=1\n' \
+            > /etc/sysconfig/network-scripts/ifcfg-eth0
+    fi
+    if command -v chkconfig >/dev/null 2>&1 && [ -e /etc/init.d/network ]; then
+        chkconfig network on
+    fi
+else
+    echo "tib-guest-base: no known network configuration system in this image" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/20-tib-guest-network
@@ -340,15 +999,34 @@ fi
 set -eu
 set -o pipefail
 
-# Time sync: Trove's message bus and Keystone tokens need a correct clock.
+# Time sync: Trove's message bus and Keystone tokens need a correct clock. Enables the
+# time daemon this release installed (TIB_BASE_PACKAGES picked it), chrony first:
+# where systemd-timesyncd is also present, it stands down for chrony.
+enabled=""
 if [ "$TIB_INIT" = systemd ]; then
-    for unit in systemd-timesyncd chronyd chrony; do
-        if systemctl list-unit-files "$unit.service" >/dev/null 2>&1 \
-                && systemctl list-unit-files "$unit.service" | grep -q "^$unit.service"; then
+    for unit in chrony chronyd systemd-timesyncd ntp; do
+        if systemctl list-unit-files "$unit.service" 2>/dev/null | grep -q "^$unit.service"; then
             systemctl enable "$unit.service"
+            enabled=$unit
             break
         fi
     done
+else
+    for script in chrony chronyd ntp ntpd; do
+        if [ -x "/etc/init.d/$script" ]; then
+            if command -v update-rc.d >/dev/null 2>&1; then
+                update-rc.d "$script" defaults
+            else
+                chkconfig "$script" on
+            fi
+            enabled=$script
+            break
+        fi
+    done
+fi
+if [ -z "$enabled" ]; then
+    echo "tib-guest-base: no time synchronisation service found" >&2
+    exit 1
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/21-tib-guest-timesync
@@ -384,6 +1062,9 @@ export TIB_AGENT_PIP_INDEX=pypi
 export TIB_AGENT_REQUIREMENTS=''
 export TIB_AGENT_CONSTRAINTS=https://releases.openstack.org/constraints/upper/ussuri
 export TIB_AGENT_PIP_EXTRA=''
+export TIB_AGENT_EXTRA_PACKAGES=''
+export TIB_AGENT_BUILD_PACKAGES='build-essential python3-dev libffi-dev libssl-dev git'
+export TIB_AGENT_VERSION=13.0.1
 export TIB_DATASTORE=mysql
 export TIB_DATASTORE_VERSION=8.0
 export TIB_DATASTORE_SOURCE=distro
@@ -393,13 +1074,19 @@ export TIB_DATASTORE_SERVICES='mysql mysqld mysql-server'
 export TIB_DATASTORE_AUTOSTART=0
 export TIB_DATASTORE_DATA_DIR=/var/lib/mysql
 export TIB_DATASTORE_CONFIG_DIR=/etc/mysql/conf.d
+export TIB_DATASTORE_EXPECTED_DATA_DIR=/var/lib/mysql
+export TIB_DATASTORE_EXPECTED_CONFIG_DIR=/etc/mysql/conf.d
 export TIB_DATASTORE_OS_USER=mysql
 export TIB_DATASTORE_URL=''
+export TIB_DATASTORE_URL_SHA256=''
+export TIB_DATASTORE_ROOT_ACCESS=mysql
 export TIB_APPARMOR=enforce
+export TIB_APPARMOR_PROFILES=usr.sbin.mysqld
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/environment.d/10-tib-recipe.bash
 cat > "$elements"/tib-recipe/source-repository-tib-guest-agent <<'TIB_EOF'
 guest-agent git /opt/guest-agent https://opendev.org/openstack/trove stable/ussuri
+upper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/ussuri
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/source-repository-tib-guest-agent
 cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
@@ -416,7 +1103,9 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/000 <<'TIB_EOF'
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/000
 cat > "$elements"/tib-recipe/tib-rootfs/files/001 <<'TIB_EOF'
-# Written by tib: the Trove guest agent runs privileged commands through sudo.
+# Written by tib: the Trove guest agent runs privileged commands through sudo, without a
+# terminal (EL7's sudoers may still say "Defaults requiretty").
+Defaults:trove !requiretty
 trove ALL=(ALL) NOPASSWD:ALL
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/001
@@ -463,6 +1152,7 @@ export DIB_CLOUD_INIT_DATASOURCES='ConfigDrive, OpenStack'
 export DIB_CLOUD_INIT_ETC_HOSTS=localhost
 export DIB_REPOLOCATION_guest_agent=https://opendev.org/openstack/trove
 export DIB_REPOREF_guest_agent=stable/ussuri
+export DIB_REPOLOCATION_upper_constraints=https://releases.openstack.org/constraints/upper/ussuri
 elements_path=$elements
 for dir in "${element_dirs[@]}"; do elements_path=$elements_path:$dir; done
 export ELEMENTS_PATH=$elements_path
@@ -472,7 +1162,7 @@ rm -rf -- "$partial"
 mkdir -p -- "$partial"
 say "building $image_name with diskimage-builder $dib_version"
 set +e
-disk-image-create -a amd64 -t qcow2 -o "$partial/$image_name" ubuntu-minimal vm cloud-init openssh-server cloud-init-datasources source-repositories tib-guest-base tib-files tib-agent-venv tib-agent-service tib-datastore tib-ds-mysql tib-apparmor tib-recipe
+disk-image-create -a amd64 -t qcow2 -o "$partial/$image_name" ubuntu-minimal vm cloud-init openssh-server cloud-init-datasources source-repositories tib-guest-base tib-files tib-agent-venv tib-agent-service tib-datastore tib-ds-mysql-family tib-ds-mysql tib-apparmor tib-recipe
 dib_status=$?
 set -e
 [ "$dib_status" = 0 ] || fail 4 "disk-image-create failed (exit status $dib_status); no image was written"
