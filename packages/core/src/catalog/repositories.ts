@@ -35,6 +35,9 @@ const PGDG_EL7_KEY = 'F245F0BF96AC182744CAFF2E64FACE1173E3B907';
 // CentOS Cloud SIG (RDO), rdo-infra/rdo-release RPM-GPG-KEY-CentOS-SIG-Cloud.
 export const CENTOS_CLOUD_SIG_KEY = '736AF5116D9C40E2AF6B074BF9B9FEE7764429E6';
 const PERCONA_KEY = '4D1BB29D63D98E422B2113B19334A25F8507EFA5';
+// Percona ships its key inside percona-release; percona-docker fetches it by fingerprint
+// from a keyserver, and so does tib (the fingerprint is what is trusted, not the host).
+const PERCONA_KEY_URL = `https://keyserver.ubuntu.com/pks/lookup?op=get&search=0x${PERCONA_KEY}`;
 const COUCHDB_KEY = '390EF70BB1EA12B2773962950EE62FB37A00258D';
 const DOCKER_KEY = '9DC858229FC7DD38854AE2D88D81803C0EBFCD88';
 const CASSANDRA_KEYS = ['514A2AD631A57A16DD0047EC749D6EEC0353B12C', 'A26E528B271F19B9E5D8E19EA278B781FE4B2BDA'];
@@ -55,12 +58,12 @@ export const VENDOR_REPOSITORIES: Readonly<Record<string, VendorRepository>> = {
   'pgdg-apt': { kind: 'apt', id: 'pgdg', uri: 'http://apt.postgresql.org/pub/repos/apt/', suite: '{codename}-pgdg', components: ['main'], keyUrl: 'https://www.postgresql.org/media/keys/ACCC4CF8.asc', fingerprints: [PGDG_KEY] },
   // Only CentOS 7 uses PGDG's yum tree (EL8 takes the distro's PostgreSQL); EL7 trees may move to yum-archive.postgresql.org (UNVERIFIED).
   'pgdg-yum': { kind: 'yum', id: 'pgdg', baseurl: 'https://download.postgresql.org/pub/repos/yum/{version}/redhat/rhel-$releasever-$basearch', keyUrl: 'https://download.postgresql.org/pub/repos/yum/keys/PGDG-RPM-GPG-KEY-RHEL7', fingerprints: [PGDG_EL7_KEY] },
-  'percona-apt': { kind: 'apt', id: 'percona', uri: 'http://repo.percona.com/{product}/apt/', suite: '{codename}', components: ['main'], keyUrl: 'https://repo.percona.com/apt/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
-  'percona-tools-apt': { kind: 'apt', id: 'percona-tools', uri: 'http://repo.percona.com/tools/apt/', suite: '{codename}', components: ['main'], keyUrl: 'https://repo.percona.com/apt/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
-  'percona-pxb24-apt': { kind: 'apt', id: 'percona-pxb24', uri: 'http://repo.percona.com/pxb-24/apt/', suite: '{codename}', components: ['main'], keyUrl: 'https://repo.percona.com/apt/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
-  'percona-tools-yum': { kind: 'yum', id: 'percona-tools', baseurl: 'http://repo.percona.com/tools/yum/release/{elnum}/RPMS/$basearch/', keyUrl: 'https://repo.percona.com/yum/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
-  'percona-pxb24-yum': { kind: 'yum', id: 'percona-pxb24', baseurl: 'http://repo.percona.com/pxb-24/yum/release/{elnum}/RPMS/$basearch/', keyUrl: 'https://repo.percona.com/yum/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
-  'percona-yum': { kind: 'yum', id: 'percona', baseurl: 'http://repo.percona.com/{product}/yum/release/{elnum}/RPMS/$basearch/', keyUrl: 'https://repo.percona.com/yum/PERCONA-PACKAGING-KEY', fingerprints: [PERCONA_KEY] },
+  'percona-apt': { kind: 'apt', id: 'percona', uri: 'http://repo.percona.com/{product}/apt/', suite: '{codename}', components: ['main'], keyUrl: PERCONA_KEY_URL, fingerprints: [PERCONA_KEY] },
+  'percona-tools-apt': { kind: 'apt', id: 'percona-tools', uri: 'http://repo.percona.com/tools/apt/', suite: '{codename}', components: ['main'], keyUrl: PERCONA_KEY_URL, fingerprints: [PERCONA_KEY] },
+  'percona-pxb24-apt': { kind: 'apt', id: 'percona-pxb24', uri: 'http://repo.percona.com/pxb-24/apt/', suite: '{codename}', components: ['main'], keyUrl: PERCONA_KEY_URL, fingerprints: [PERCONA_KEY] },
+  'percona-tools-yum': { kind: 'yum', id: 'percona-tools', baseurl: 'http://repo.percona.com/tools/yum/release/{elnum}/RPMS/$basearch/', keyUrl: PERCONA_KEY_URL, fingerprints: [PERCONA_KEY] },
+  'percona-pxb24-yum': { kind: 'yum', id: 'percona-pxb24', baseurl: 'http://repo.percona.com/pxb-24/yum/release/{elnum}/RPMS/$basearch/', keyUrl: PERCONA_KEY_URL, fingerprints: [PERCONA_KEY] },
+  'percona-yum': { kind: 'yum', id: 'percona', baseurl: 'http://repo.percona.com/{product}/yum/release/{elnum}/RPMS/$basearch/', keyUrl: PERCONA_KEY_URL, fingerprints: [PERCONA_KEY] },
   'mongodb-apt': { kind: 'apt', id: 'mongodb', uri: 'http://repo.mongodb.org/apt/{distro}', suite: '{codename}/mongodb-org/{version}', components: ['{mongocomponent}'], keyUrl: 'https://pgp.mongodb.com/server-{version}.asc', fingerprints: ['{mongokey}'] },
   'mongodb-yum': { kind: 'yum', id: 'mongodb', baseurl: 'https://repo.mongodb.org/yum/redhat/{elnum}/mongodb-org/{version}/$basearch/', keyUrl: 'https://pgp.mongodb.com/server-{version}.asc', fingerprints: ['{mongokey}'] },
   'cassandra-apt': { kind: 'apt', id: 'cassandra', uri: 'https://debian.cassandra.apache.org', suite: '{series}', components: ['main'], keyUrl: 'https://downloads.apache.org/cassandra/KEYS', fingerprints: CASSANDRA_KEYS },

@@ -25,6 +25,8 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
   }
   if (r.model === 'native' && r.datastore.native?.source === 'download' && !r.datastore.package) command('curl', 'curl', 'downloads the vendor\'s datastore package');
   if (r.agent.source === 'local') command('tar', 'tar', 'copies the local agent tree into the image');
+  // DIB's source-repositories clones on the build host, then copies the tree in.
+  if (r.agent.source === 'git') command('git', 'git', 'clones the guest agent (DIB source-repositories)');
   for (const s of [r.subscription?.password, r.subscription?.activationKey, r.access?.password]) {
     if (!s) continue;
     req.push({ kind: 'secret', from: 'env' in s.ref ? { env: s.ref.env } : { file: s.file?.path ?? s.ref.file }, what: s.at.join('.') });

@@ -85,6 +85,7 @@ command -v debootstrap >/dev/null 2>&1 || problem 'debootstrap not found (builds
 command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the disk to qcow2/vhd): install qemu-utils'
 command -v sfdisk >/dev/null 2>&1 || problem 'sfdisk not found (partitions the disk image): install fdisk'
 command -v mkfs.ext4 >/dev/null 2>&1 || problem 'mkfs.ext4 not found (creates the root file system): install e2fsprogs'
+command -v git >/dev/null 2>&1 || problem 'git not found (clones the guest agent (DIB source-repositories)): install git'
 
 
 element_dirs=()
