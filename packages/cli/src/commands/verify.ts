@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compilePlan } from '@tib/core';
+import type { Plan } from '@tib/core';
 import { formatReport, InspectError, MissingToolError, secretValuesFor, ToolError, verifyImage, VerifyInputError } from '@tib/verify';
 import { EXIT, UsageError } from '../exit-codes';
 import type { Io } from '../io';
@@ -33,10 +34,23 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!compiled.ok) return EXIT.invalidRecipe;
   const plan = compiled.plan;
 
+  return verifyWithPlan(plan, imagePath, path.resolve(io.cwd, path.dirname(recipe)), {
+    boot: args.values['boot'] === true,
+    json: args.values['json'] === true,
+    ...(accel ? { accel } : {}),
+  }, io);
+}
+
+/** `tib run --verify [--boot]`: verify the image just built, with the plan run compiled. */
+export function verifyAfterRun(plan: Plan, image: string, boot: boolean, io: Io): Promise<number> {
+  return verifyWithPlan(plan, path.resolve(io.cwd, image), path.resolve(io.cwd, path.dirname(plan.recipe.path)), { boot, json: false }, io);
+}
+
+async function verifyWithPlan(plan: Plan, image: string, recipeDir: string, o: { boot: boolean; json: boolean; accel?: 'kvm' | 'tcg' }, io: Io): Promise<number> {
   const log = (line: string): void => write(io.stderr, `tib verify: ${line}`);
   const secrets = secretValuesFor(plan, {
     env: io.env,
-    recipeDir: path.resolve(io.cwd, path.dirname(recipe)),
+    recipeDir,
     readFile: (p) => {
       try {
         return fs.readFileSync(p, 'utf8');
@@ -49,16 +63,16 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   try {
     const report = await verifyImage({
-      image: imagePath,
+      image,
       plan,
-      boot: args.values['boot'] === true,
-      ...(accel ? { accel } : {}),
+      boot: o.boot,
+      ...(o.accel ? { accel: o.accel } : {}),
       ...inspectorFromEnv(io.env),
       secretValues: secrets.values,
       log,
       env: io.env,
     });
-    write(io.stdout, args.values['json'] ? toJson(report) : formatReport(report, { color: useColor(io, 'stdout') }));
+    write(io.stdout, o.json ? toJson(report) : formatReport(report, { color: useColor(io, 'stdout') }));
     return report.ok ? EXIT.ok : EXIT.verifyFailed;
   } catch (err) {
     if (err instanceof VerifyInputError) {
