@@ -981,6 +981,13 @@ elif [ -d /etc/network ]; then
     if ! grep -rqs 'iface eth0' /etc/network/interfaces /etc/network/interfaces.d; then
         printf 'auto eth0\nallow-hotplug eth0\niface eth0 inet dhcp\n' > /etc/network/interfaces.d/eth0
     fi
+    # DIB's debootstrap declares eth1 as `auto` too: on a one-NIC instance ifup fails and
+    # networking.service leaves the system degraded. Bring further NICs up when they appear.
+    for stanza in /etc/network/interfaces.d/eth[1-9]*; do
+        if [ -f "$stanza" ]; then
+            sed -i -e 's/^auto \(eth[1-9][0-9]*\)$/allow-hotplug \1/' "$stanza"
+        fi
+    done
 elif [ -d /etc/NetworkManager ]; then
     # EL8/EL9: NetworkManager brings up unconfigured wired interfaces with DHCP by itself.
     if [ "$TIB_INIT" = systemd ]; then
