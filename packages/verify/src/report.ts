@@ -12,7 +12,7 @@ const RESET = '\u001b[0m';
 export function formatReport(report: VerifyReport, options: FormatOptions): string {
   const out: string[] = [];
   // Long titles (paths) get their own line, with the evidence below, so the table stays aligned.
-  const titleWidth = Math.min(60, Math.max(...report.checks.map((c) => c.title.length), 10));
+  const titleWidth = Math.min(56, Math.max(...report.checks.map((c) => c.title.length), 10));
   for (const phase of ['offline', 'boot'] as const) {
     const rows = report.checks.filter((c) => c.phase === phase);
     if (rows.length === 0) continue;

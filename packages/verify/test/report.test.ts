@@ -20,13 +20,13 @@ test('plain text: phases, marks, evidence, a summary and where the console log i
   const text = formatReport(report, { color: false });
   expect(text).toBe([
     'Offline checks (loop)',
-    '  PASS  OS is debian 12 (bookworm)                                    ID=debian VERSION_ID=12',
+    '  PASS  OS is debian 12 (bookworm)                                ID=debian VERSION_ID=12',
     '  PASS  /etc/systemd/system/trove-guestagent.service.d/10-tib.conf (file, root:root, 0644)',
-    `        ${' '.repeat(60)}  file 0644 root:root`,
-    '  skip  no secret value in any file                                   no secret value to look for',
+    `        ${' '.repeat(56)}  file 0644 root:root`,
+    '  skip  no secret value in any file                               no secret value to look for',
     '',
     'Boot test (tcg)',
-    '  FAIL  trove-guestagent running                                      inactive',
+    '  FAIL  trove-guestagent running                                  inactive',
     '',
     'NOT verified: 2 passed, 1 failed, 1 skipped (inspect 11.5 s, boot 150.2 s, total 161.7 s)',
     'boot console log: /images/x.console.log',

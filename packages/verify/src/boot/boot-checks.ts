@@ -33,7 +33,7 @@ function row(id: string, title: string, status: CheckStatus, evidence: string, e
 export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
   const v = (k: string): string => o.probe.values.get(k) ?? '';
   const out: CheckResult[] = [];
-  const startTitle = `guest booted (${o.accel}) and reported through the serial console`;
+  const startTitle = `guest booted (${o.accel}), probe reported on ttyS0`;
   if (!o.probe.ended) {
     const why = bootFailure(o.console) ?? o.stopped ?? `no probe report within ${o.timeoutSec} s`;
     const seen = o.probe.begun ? 'the probe started but did not finish' : 'the probe never started (cloud-init did not run its user-data?)';
@@ -50,7 +50,7 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
     ? row('boot:multi-user', muTitle, v('multi-user') === 'active' || /^N [2345]$/.test(v('multi-user')) ? 'pass' : 'fail', `multi-user.target ${v('multi-user')}; system ${v('system')}${v('failed-units') ? `; failed units: ${v('failed-units')}` : ''}`, e)
     : unknown('boot:multi-user', muTitle));
 
-  const netTitle = 'network up by DHCP (restricted user-mode network)';
+  const netTitle = 'network up by DHCP';
   if (have('ipv4')) {
     const addresses = v('ipv4');
     const lease = v('dhcp-lease');
@@ -69,7 +69,7 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
     out.push(row('boot:cloud-init', ciTitle, ok ? 'pass' : 'fail', `${status || 'no status'}; datasource ${v('datasource') || 'unknown'}`, e));
   } else out.push(unknown('boot:cloud-init', ciTitle));
 
-  const injTitle = `Trove's config files injected (${e.injection === 'nova-files' ? 'Nova files' : `cloud-init write_files as ${e.owner}:${e.group}`})`;
+  const injTitle = `Trove's files injected (${e.injection === 'nova-files' ? 'Nova files' : `write_files ${e.owner}:${e.group}`})`;
   if (have('injected-0')) {
     const parts = o.injected.map((f, i) => {
       const got = v(`injected-${i}`);
@@ -86,7 +86,7 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
     out.push(have('docker-active') ? row('boot:docker', t, v('docker-active') === 'active' ? 'pass' : 'fail', `${e.dockerService ?? 'docker'}: ${v('docker-active')}`, e) : unknown('boot:docker', t));
   }
   if (e.datastoreService) {
-    const t = `${e.datastoreService} installed and not running (the agent starts it)`;
+    const t = `${e.datastoreService} installed, not running (the agent starts it)`;
     if (have('datastore-active')) {
       const version = v('datastore-version');
       const running = v('datastore-active') === 'active';
@@ -97,7 +97,7 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
 }
 
 function agentRow(e: AgentBoot, o: BootObservation, v: (k: string) => string, have: (k: string) => boolean): CheckResult {
-  const title = `${e.service} running (its message bus is unreachable on purpose)`;
+  const title = `${e.service} active (its message bus is unreachable)`;
   if (!have('agent-active')) return row('boot:agent', title, o.probe.begun ? 'fail' : 'skip', 'not reported: the probe did not finish', e);
   const active = v('agent-active');
   const state = v('agent-state');

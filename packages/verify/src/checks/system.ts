@@ -77,7 +77,7 @@ export function checkPath(e: Exp<'path'>, d: InspectData): CheckResult {
 }
 
 export function checkFileContains(e: Exp<'file-contains'>, d: InspectData, n: number): CheckResult {
-  const title = `${e.path} has "${clip(e.text, 60)}"`;
+  const title = `${e.path}: "${clip(e.text, 40)}"`;
   const id = `file-contains:${e.path}#${n}`;
   const text = readText(d.fs, e.path);
   if (text === undefined) return result(id, title, 'fail', resolvePath(d.fs, e.path) ? 'not a readable regular file' : 'missing', e);

@@ -9,7 +9,7 @@ import type { EntryType, ImageFs, ImageStat } from './image-fs';
 import { normalizePath } from './image-fs';
 
 /** Files larger than this are not read into memory by the checks. */
-const MAX_READ = 64 * 1024 * 1024;
+const MAX_READ = 256 * 1024 * 1024;
 
 export class MountedFs implements ImageFs {
   constructor(readonly root: string) {}
