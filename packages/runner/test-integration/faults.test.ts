@@ -92,6 +92,29 @@ describe('tib run faults (real DIB)', () => {
   });
 });
 
+describe('compiled script faults (real DIB)', () => {
+  it('SIGINT to build.sh during install.d: exit 130, DIB cleaned up, previous image kept', async () => {
+    const { dir, image } = setup({ elements: { paths: ['elements'], add: ['fault-inject'] } });
+    faultElement(dir, 'echo "fault-inject: waiting to be interrupted"\nsleep 600');
+    expect(spawnSync(process.execPath, [TIB, 'compile', 'r.yaml', '-o', 'build.sh'], { cwd: dir }).status).toBe(0);
+    const child = spawn('bash', ['build.sh', '--force'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const status = await new Promise<number | null>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/install\.d\/00-fault-inject/.test(output) && !child.killed) setTimeout(() => child.kill('SIGINT'), 3000);
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('exit', (code) => resolve(code));
+    });
+    expect(output).toMatch(/interrupted: DIB stopped and cleaned up/);
+    expect(status).toBe(130);
+    expect(spawnSync('pgrep', ['-f', 'sleep 600'], { encoding: 'utf8' }).stdout.trim()).toBe('');
+    expectIntact(dir, image);
+  });
+});
+
 describe('tib run faults (host file systems, fake DIB)', () => {
   const mounted: string[] = [];
   afterAll(() => {

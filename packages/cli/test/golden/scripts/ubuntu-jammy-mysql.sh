@@ -129,6 +129,24 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+dib_pid=""
+# Ctrl-C must not reach DIB's output filter (outfilter.py exits on SIGINT, and DIB then
+# dies of SIGPIPE inside its cleanup, leaving its mounts). DIB runs in its own session;
+# a signal to this script is passed to every process of DIB's group but that filter.
+forward_signal() {
+    local pid
+    interrupted=$1
+    if ! command -v pgrep >/dev/null 2>&1; then
+        kill "-$1" -- "-$dib_pid" 2>/dev/null || true
+        return
+    fi
+    for pid in $(pgrep -g "$dib_pid" 2>/dev/null); do
+        case "$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" in
+            *outfilter.py*) ;;
+            *) kill "-$1" "$pid" 2>/dev/null || true ;;
+        esac
+    done
+}
 work=$(mktemp -d "${TMPDIR:-/tmp}/tib-build.XXXXXX")
 elements=$work/elements
 
@@ -598,10 +616,24 @@ export ELEMENTS_PATH=$elements_path
 rm -rf -- "$partial"
 mkdir -p -- "$partial"
 say "building $image_name with diskimage-builder $dib_version"
+interrupted=""
+setsid disk-image-create -a amd64 -t qcow2 -o "$partial/$image_name" ubuntu-minimal vm cloud-init openssh-server cloud-init-datasources tib-guest-base tib-files tib-agent-package tib-agent-service tib-docker tib-recipe &
+dib_pid=$!
+trap 'forward_signal INT' INT
+trap 'forward_signal TERM' TERM
 set +e
-disk-image-create -a amd64 -t qcow2 -o "$partial/$image_name" ubuntu-minimal vm cloud-init openssh-server cloud-init-datasources tib-guest-base tib-files tib-agent-package tib-agent-service tib-docker tib-recipe
+wait "$dib_pid"
 dib_status=$?
+# A trapped signal ends `wait` early; wait again until DIB itself has finished.
+while kill -0 "$dib_pid" 2>/dev/null; do
+    wait "$dib_pid"
+    dib_status=$?
+done
 set -e
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [ "$interrupted" = INT ]; then fail 130 "interrupted: DIB stopped and cleaned up; no image was written"; fi
+if [ "$interrupted" = TERM ]; then fail 143 "terminated: DIB stopped and cleaned up; no image was written"; fi
 [ "$dib_status" = 0 ] || fail 4 "disk-image-create failed (exit status $dib_status); no image was written"
 for f in "${outputs[@]}"; do
     [ -f "$partial/$f" ] || fail 4 "disk-image-create succeeded but did not write $f"
