@@ -78,6 +78,15 @@ describe('tib command line', () => {
     expect((await runCli(['init', '--distro', 'centos', '--release', '7', '--datastore', 'redis'])).code).toBe(1);
   });
 
+  it('plans: elements with their origin, where each DIB element was found, and the controller settings', async () => {
+    const r = await runCli(['plan', 'recipes/debian-bookworm-mariadb.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^  debian-minimal +dib +.*\n +found: (\/.*\/debian-minimal|DIB is not installed here)$/m);
+    expect(r.stdout).toMatch(/^  tib-docker +tib +.*\n +found: tib's elements\/$/m);
+    expect(r.stdout).toMatch(/injected_config_owner = trove/);
+    expect(r.stdout).toMatch(/install\.d +.*30-tib-agent-package/);
+  });
+
   it('prints the support matrix with every gap explained', async () => {
     const r = await runCli(['matrix']);
     expect(r.code).toBe(0);

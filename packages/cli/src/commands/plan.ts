@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { compilePlan } from '@tib/core';
 import type { Plan } from '@tib/core';
 import { EXIT } from '../exit-codes';
@@ -15,12 +16,32 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const result = compilePlan(compileInputFor(recipe, args, io), nodeHost(io.cwd));
   printDiagnostics(io, result.files, result.diagnostics);
   if (!result.ok) return EXIT.invalidRecipe;
-  write(io.stdout, args.values['json'] ? toJson(result.plan) : describePlan(result.plan));
+  if (args.values['json']) {
+    write(io.stdout, toJson(result.plan));
+    return EXIT.ok;
+  }
+  write(io.stdout, describePlan(result.plan, await elementLocations(result.plan, io)));
   return EXIT.ok;
 }
 
+/** Where this host's DIB (and the recipe's element paths) provide each element, if DIB is here. */
+async function elementLocations(plan: Plan, io: Io): Promise<{ dib?: string; found: Map<string, string> }> {
+  const { findDib, nodeBuildHost, runPaths } = await import('@tib/runner');
+  const host = nodeBuildHost(io.env);
+  const dib = findDib(host);
+  const paths = runPaths(plan, io.cwd, io.env);
+  const dirs = [...plan.inputs.filter((i) => i.role === 'element-path').map((i) => path.resolve(paths.recipeDir, i.path)), ...(dib?.elementsDir ? [dib.elementsDir] : [])];
+  const found = new Map<string, string>();
+  for (const e of plan.dib.elements) {
+    if (e.origin === 'tib' || e.origin === 'rendered') continue;
+    const dir = dirs.find((d) => host.isDirectory(path.join(d, e.name)));
+    if (dir) found.set(e.name, path.join(dir, e.name));
+  }
+  return { ...(dib ? { dib: `diskimage-builder ${dib.version}` } : {}), found };
+}
+
 /** The plan for people: what is built, from what, in which order, and what the controller needs. */
-export function describePlan(plan: Plan): string {
+export function describePlan(plan: Plan, where: { dib?: string; found: ReadonlyMap<string, string> } = { found: new Map() }): string {
   const out: string[] = [];
   const h = (title: string) => out.push('', title, '-'.repeat(title.length));
   out.push(`${plan.image.name}: ${plan.target.title} ${plan.target.arch}, ${plan.datastore.type} ${plan.datastore.version} (${plan.datastore.model} model)`);
@@ -29,7 +50,10 @@ export function describePlan(plan: Plan): string {
 
   h('Elements');
   const width = Math.max(...plan.dib.elements.map((e) => e.name.length));
-  for (const e of plan.dib.elements) out.push(`  ${e.name.padEnd(width)}  ${e.origin.padEnd(8)}  ${e.reason}`);
+  for (const e of plan.dib.elements) {
+    const location = e.origin === 'tib' ? 'tib\'s elements/' : e.origin === 'rendered' ? 'rendered per recipe' : where.found.get(e.name) ?? (where.dib ? `NOT FOUND in ${where.dib}` : 'DIB is not installed here');
+    out.push(`  ${e.name.padEnd(width)}  ${e.origin.padEnd(8)}  ${e.reason}\n  ${' '.repeat(width)}            found: ${location}`);
+  }
   if (plan.missingElements.length > 0) out.push(`  not shipped by this tib (the build stops in pre-flight): ${plan.missingElements.join(', ')}`);
 
   h('disk-image-create');
