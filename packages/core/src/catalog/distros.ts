@@ -61,6 +61,12 @@ export interface DistroRelease {
    * build the tree without an index.
    */
   readonly agentBuild: { readonly pypi: readonly string[]; readonly offline: readonly string[] };
+  /**
+   * system.slim: the kernel flavour made for virtual machines, per arch, that replaces the
+   * generic one (whose modules for physical hardware are most of a guest's /usr/lib).
+   * Absent where tib has not built and booted such an image.
+   */
+  readonly cloudKernel?: Readonly<Partial<Record<Arch, { readonly package: string; readonly replaces: string }>>>;
 }
 
 const DEB_BASE_TOOLS = ['sudo', 'ca-certificates', 'curl', 'gnupg', 'logrotate', 'rsyslog', 'cron', 'acl', 'iproute2', 'python3', 'python3-venv'];
@@ -80,6 +86,12 @@ const debian = (release: string, version: string, python: string, eol: string): 
   // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline.
   basePackages: { dhcp: ['ifupdown', 'isc-dhcp-client'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
   agentBuild: DEB_AGENT_BUILD,
+  // Debian's own OpenStack images (genericcloud) boot this kernel: virtio, ext4/xfs,
+  // iso9660 config drives and Docker's netfilter/overlay modules, without hardware drivers.
+  cloudKernel: {
+    amd64: { package: 'linux-image-cloud-amd64', replaces: 'linux-image-amd64' },
+    arm64: { package: 'linux-image-cloud-arm64', replaces: 'linux-image-arm64' },
+  },
 });
 
 const ubuntu = (release: string, version: string, python: string, eol: string, extra: Partial<DistroRelease> = {}): DistroRelease => ({

@@ -57,6 +57,10 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[]): Ex
     const args = cmdline.value.split(/\s+/).filter((a) => a.includes('=') && !a.startsWith('gfxpayload'));
     if (args.length > 0) out.push({ kind: 'kernel-cmdline', args, why: 'kernel arguments tib sets (DIB_BOOTLOADER_DEFAULT_CMDLINE); net.ifnames=0 keeps the first NIC eth0, the name the DHCP configuration uses' });
   }
+  if (r.slim?.kernel) {
+    out.push({ kind: 'package', name: r.slim.kernel.package, installed: true, why: 'system.slim: the kernel for virtual machines' });
+    out.push({ kind: 'package', name: r.slim.kernel.replaces, installed: false, why: 'system.slim: the generic kernel and its hardware modules are left out' });
+  }
   out.push({ kind: 'package', name: 'cloud-init', installed: true, why: 'cloud-init writes the config files Trove injects' });
   out.push({ kind: 'datasources', list: r.datasources });
 

@@ -68,6 +68,7 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
   }
   if (r.model === 'native' && r.datastore.native) vars.push(...nativeVariables(r));
   vars.push(...repositoryVariables(r));
+  if (r.slim) vars.push(['TIB_SLIM_KERNEL', r.slim.kernel?.package ?? '']);
   if (r.security.apparmor) {
     vars.push(['TIB_APPARMOR', r.security.apparmor]);
     vars.push(['TIB_APPARMOR_PROFILES', r.model === 'native' ? r.datastore.host.apparmorProfiles.join(' ') : '']);

@@ -48,6 +48,7 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
     if (r.security.apparmor === 'disabled') tib('tib-apparmor', 'AppArmor disabled for the datastore profile');
   }
   if (r.security.selinux === 'enforcing') tib('tib-selinux', r.model === 'native' ? `SELinux enforcing: file contexts for ${r.datastore.dataDir}, relabelled at finalise` : 'SELinux enforcing, relabelled at finalise');
+  if (r.slim) tib('tib-slim', `leaves out docs, man pages and non-English translations${r.slim.kernel ? `; ${r.slim.kernel.package} instead of ${r.slim.kernel.replaces}` : ''}`);
   if (r.access) tib('tib-access', `development access for ${r.access.user}`);
   for (const name of r.extraElements) out.push({ name, origin: 'recipe', reason: 'elements.add in the recipe' });
   out.push({ name: RECIPE_ELEMENT, origin: 'rendered', reason: 'this recipe\'s settings and rendered files' });

@@ -4,6 +4,7 @@ import { DATASTORE_HOST, kernelSettings, rootAccess } from '../catalog/datastore
 import { containerOffer, DATASTORES } from '../catalog/datastores';
 import type { Datastore } from '../catalog/datastores';
 import { releaseKey } from '../catalog/distros';
+import type { Arch, DistroRelease } from '../catalog/distros';
 import { dockerEngine, nativeVersion, support } from '../catalog/matrix';
 import type { Recipe, SecretRef } from '../types/recipe.generated';
 import type { Locator } from '../validate/locate';
@@ -106,6 +107,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
     datasources: recipe.system?.cloudInit?.datasources ?? [...DEFAULT_DATASOURCES],
     repositories: [],
     packages: recipe.system?.packages ?? [],
+    ...(recipe.system?.slim ?? true ? { slim: slimSettings(release, recipe.base.arch ?? 'amd64') } : {}),
     ...(recipe.rhel?.subscription ? {
       subscription: {
         method: recipe.rhel.subscription.method,
@@ -141,4 +143,9 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
     environment: Object.fromEntries(Object.entries(recipe.environment ?? {}).map(([k, v]) => [k, String(v)])),
   };
   return { ...resolved, repositories: vendorRepositories(resolved, recipe, at) };
+}
+
+function slimSettings(release: DistroRelease, arch: Arch): NonNullable<ResolvedRecipe['slim']> {
+  const kernel = release.cloudKernel?.[arch];
+  return kernel ? { kernel } : {};
 }

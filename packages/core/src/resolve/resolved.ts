@@ -79,6 +79,8 @@ export interface ResolvedRecipe {
   readonly datasources: readonly string[];
   readonly repositories: readonly ResolvedRepository[];
   readonly packages: readonly string[];
+  /** system.slim: prune docs/man/locales; `kernel` replaces the generic kernel when set. */
+  readonly slim?: { readonly kernel?: { readonly package: string; readonly replaces: string } };
   readonly subscription?: {
     readonly method: 'portal' | 'satellite' | 'disable';
     readonly user?: string;

@@ -219,6 +219,10 @@ export const RECIPE_SCHEMA = {
       description: 'Operating system settings.',
       properties: {
         init: { enum: ['systemd', 'sysvinit'], description: 'Init system for the agent\'s and datastore\'s services (default from distro/release).' },
+        slim: {
+          type: 'boolean',
+          description: 'Leave out what a database guest never uses: documentation (copyright files stay), man and info pages, translations other than English, and on Debian the generic kernel for the cloud kernel (default true; false gives a stock DIB image, e.g. to measure the difference).',
+        },
         security: {
           type: 'object',
           additionalProperties: false,

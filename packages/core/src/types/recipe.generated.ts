@@ -250,6 +250,10 @@ export interface Recipe {
      */
     init?: 'systemd' | 'sysvinit';
     /**
+     * Leave out what a database guest never uses: documentation (copyright files stay), man and info pages, translations other than English, and on Debian the generic kernel for the cloud kernel (default true; false gives a stock DIB image, e.g. to measure the difference).
+     */
+    slim?: boolean;
+    /**
      * Mandatory access control.
      */
     security?: {

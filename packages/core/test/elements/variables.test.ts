@@ -188,3 +188,22 @@ describe('access (development images)', () => {
     expect(elementNames(planOf(bookwormContainer))).not.toContain('tib-access');
   });
 });
+
+describe('system.slim', () => {
+  it.each([
+    ['Debian amd64: the cloud kernel', bookwormContainer, {}, 'linux-image-cloud-amd64'],
+    ['Debian arm64: the cloud kernel', with_(bookwormContainer, { base: { arch: 'arm64' } }), {}, 'linux-image-cloud-arm64'],
+    ['Ubuntu: docs pruned, kernel kept (no cloud kernel tib has booted)', focalGit, {}, ''],
+    ['CentOS 7: docs pruned, kernel kept', centos7, {}, ''],
+  ])('%s', (_title, recipe, recipeFiles, kernel) => {
+    const plan = planOf(recipe, recipeFiles);
+    expect(elementNames(plan)).toContain('tib-slim');
+    expect(variablesOf(plan)['TIB_SLIM_KERNEL']).toBe(kernel);
+  });
+
+  it('slim: false leaves the element and its variable out', () => {
+    const plan = planOf(with_(bookwormContainer, { system: { slim: false } }));
+    expect(elementNames(plan)).not.toContain('tib-slim');
+    expect(variablesOf(plan)).not.toHaveProperty('TIB_SLIM_KERNEL');
+  });
+});

@@ -179,6 +179,10 @@ mkdir -p "$elements"/tib-recipe/tib-rootfs/files
 mkdir -p "$elements"/tib-repositories
 mkdir -p "$elements"/tib-repositories/extra-data.d
 mkdir -p "$elements"/tib-repositories/pre-install.d
+mkdir -p "$elements"/tib-slim
+mkdir -p "$elements"/tib-slim/install.d
+mkdir -p "$elements"/tib-slim/post-install.d
+mkdir -p "$elements"/tib-slim/pre-install.d
 cat > "$elements"/tib-agent-rdo/README.rst <<'TIB_EOF'
 =============
 tib-agent-rdo
@@ -856,6 +860,7 @@ export TIB_REPO_0_KIND=yum
 export TIB_REPO_0_KEY_URL=https://download.postgresql.org/pub/repos/yum/keys/PGDG-RPM-GPG-KEY-RHEL7
 export TIB_REPO_0_KEY_INPUT=''
 export TIB_REPO_0_FINGERPRINTS=F245F0BF96AC182744CAFF2E64FACE1173E3B907
+export TIB_SLIM_KERNEL=''
 export TIB_SELINUX=permissive
 export TIB_SELINUX_FCONTEXTS=/var/lib/postgresql=/var/lib/pgsql
 TIB_EOF
@@ -1036,6 +1041,142 @@ for key in "$stage"/*.gpg "$stage"/*.asc; do
 done
 TIB_EOF
 chmod 0755 "$elements"/tib-repositories/pre-install.d/10-tib-repository-keys
+cat > "$elements"/tib-slim/README.rst <<'TIB_EOF'
+========
+tib-slim
+========
+``system.slim`` (on by default): leaves out of the image what a database guest never
+uses, without touching what the agent or the datastore reads.
+
+* ``pre-install.d``: before any package is installed, dpkg ``path-exclude`` rules (deb)
+  or ``tsflags=nodocs`` (rpm) drop documentation (copyright files stay), man and info
+  pages, and translations other than English. The rules stay in the image.
+* ``install.d``: when ``TIB_SLIM_KERNEL`` names a kernel package (Debian:
+  ``linux-image-cloud-<arch>``, the kernel of Debian's own OpenStack images), it is
+  installed and the generic kernel purged, since its modules drive hardware a Nova guest
+  does not have. A host running exactly the generic kernel's version keeps it, with a
+  warning, because the kernel's removal script would stop to ask.
+* ``post-install.d``: the same kinds of files are removed from the packages the
+  bootstrap installed before the rules existed. This runs before DIB copies the tree
+  into the image's file system, so the removed files take no space in the qcow2.
+
+Apt lists and the package cache are already removed by DIB's own ``dpkg`` and
+``debootstrap`` elements. ``system.slim: false`` leaves this element out, which is how
+tib measures what it saves.
+TIB_EOF
+chmod 0644 "$elements"/tib-slim/README.rst
+cat > "$elements"/tib-slim/install.d/15-tib-slim-kernel <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# Replace the generic kernel, whose modules drive physical hardware a Nova guest never
+# has, with the distribution's kernel for virtual machines (TIB_SLIM_KERNEL). The OS
+# element installed the generic one; the bootloader, configured later, finds only this.
+if [ -z "${TIB_SLIM_KERNEL:-}" ]; then
+    exit 0
+fi
+install-packages "$TIB_SLIM_KERNEL"
+
+running=linux-image-$(uname -r)
+generic=()
+while read -r status package; do
+    case "$status:$package" in
+        ii:*cloud*) ;;
+        ii:"$running")
+            # Its prerm would ask whether to remove the host's running kernel.
+            echo "tib-slim: keeping $package: the build host runs the same kernel" >&2
+            ;;
+        ii:*) generic+=("$package") ;;
+    esac
+done < <(dpkg-query -W -f '${db:Status-Abbrev} ${Package}\n' 'linux-image-*')
+
+if [ "${#generic[@]}" -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get -y purge "${generic[@]}"
+fi
+if ! compgen -G '/boot/vmlinuz-*cloud*' >/dev/null; then
+    echo "tib-slim: $TIB_SLIM_KERNEL left no kernel in /boot" >&2
+    exit 1
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-slim/install.d/15-tib-slim-kernel
+cat > "$elements"/tib-slim/post-install.d/99-tib-slim-prune <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# After the last package: remove the same kinds of files from what was installed before
+# the exclusions applied (the bootstrap's own packages). This runs before DIB copies the
+# tree into the image's file system, so the freed space never reaches the qcow2.
+prune_files() {
+    local dir=$1 depth=$2
+    if [ -d "$dir" ]; then
+        find "$dir" -mindepth "$depth" ! -type d ! -name copyright -delete
+        find "$dir" -mindepth 1 -type d -empty -delete
+    fi
+}
+prune_files /usr/share/doc 1
+# Keep man section directories (man1, …): update-alternatives links into them.
+if [ -d /usr/share/man ]; then
+    find /usr/share/man -mindepth 2 ! -type d -delete
+fi
+prune_files /usr/share/info 1
+prune_files /usr/share/groff 1
+prune_files /usr/share/lintian 1
+prune_files /usr/share/linda 1
+if [ -d /usr/share/locale ]; then
+    find /usr/share/locale -mindepth 1 -maxdepth 1 -type d \
+        ! -name en ! -name 'en_*' ! -name 'en@*' -exec rm -rf {} +
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-slim/post-install.d/99-tib-slim-prune
+cat > "$elements"/tib-slim/pre-install.d/00-tib-slim-excludes <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# Before any package is installed: tell the package manager to leave out what a
+# database guest never reads. The setting stays in the image, so packages the agent
+# installs later are slim too. Copyright files stay (licences travel with the image).
+if [ "$TIB_FAMILY" = deb ]; then
+    # dpkg matches these globs against whole paths (`*` crosses `/`). Man page files go,
+    # their section directories stay: update-alternatives links man pages into them.
+    cat > /etc/dpkg/dpkg.cfg.d/tib-slim <<'CFG'
+# tib system.slim: no documentation, man/info pages or non-English translations.
+path-exclude=/usr/share/doc/*
+path-include=/usr/share/doc/*/copyright
+path-exclude=/usr/share/man/*/*
+path-exclude=/usr/share/info/*
+path-exclude=/usr/share/groff/*
+path-exclude=/usr/share/lintian/*
+path-exclude=/usr/share/linda/*
+path-exclude=/usr/share/locale/*
+path-include=/usr/share/locale/locale.alias
+path-include=/usr/share/locale/en/*
+path-include=/usr/share/locale/en_*
+CFG
+else
+    # rpm keeps licences under /usr/share/licenses, outside what nodocs drops.
+    conf=/etc/dnf/dnf.conf
+    [ -f "$conf" ] || conf=/etc/yum.conf
+    if ! grep -q '^tsflags=' "$conf"; then
+        sed -i '/^\[main\]/a tsflags=nodocs' "$conf"
+    fi
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-slim/pre-install.d/00-tib-slim-excludes
 
 # --- Base image: fetched once into the cache, verified before DIB sees it -------------
 cache_dir=${TIB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tib}
@@ -1084,7 +1225,7 @@ rm -rf -- "$partial"
 mkdir -p -- "$partial"
 say "building $image_name with diskimage-builder $dib_version"
 interrupted=""
-setsid disk-image-create -a amd64 -t qcow2 -o "$partial/$image_name" centos7 vm cloud-init-datasources selinux-permissive tib-guest-base tib-files tib-repositories tib-agent-rdo tib-agent-service tib-datastore tib-ds-postgresql tib-recipe &
+setsid disk-image-create -a amd64 -t qcow2 -o "$partial/$image_name" centos7 vm cloud-init-datasources selinux-permissive tib-guest-base tib-files tib-repositories tib-agent-rdo tib-agent-service tib-datastore tib-ds-postgresql tib-slim tib-recipe &
 dib_pid=$!
 trap 'forward_signal INT' INT
 trap 'forward_signal TERM' TERM
