@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Makes the git repository recipes/debian-bookworm-mariadb-git.yaml clones: tib's stand-in
+# agent (test-fixtures/trove-agent) committed on a stable/ussuri branch of a bare repository,
+# because no Git host is reachable where tib is tested. Same tree → same commit id (fixed
+# author, committer and dates).
+#
+#   scripts/ci/fixture-git-repo.sh [DEST]     (default /var/tmp/tib-fixture-trove.git)
+set -euo pipefail
+root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
+dest=${1:-/var/tmp/tib-fixture-trove.git}
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -a "$root/test-fixtures/trove-agent/." "$work/"
+export GIT_AUTHOR_NAME=tib GIT_AUTHOR_EMAIL=tib@invalid GIT_COMMITTER_NAME=tib GIT_COMMITTER_EMAIL=tib@invalid
+export GIT_AUTHOR_DATE='2020-05-13T00:00:00Z' GIT_COMMITTER_DATE='2020-05-13T00:00:00Z'
+git -C "$work" init -q -b stable/ussuri
+git -C "$work" add -A
+git -C "$work" commit -q -m "tib's stand-in for the Trove 13 (Ussuri) guest agent"
+
+rm -rf "$dest"
+git clone -q --bare "$work" "$dest"
+printf 'fixture-git-repo: %s at %s\n' "$dest" "$(git -C "$dest" rev-parse stable/ussuri)"
