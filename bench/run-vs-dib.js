@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench:build (as root, on a prepared DIB host; slow: 4 real builds or more).
 // `tib run` beside a hand-written disk-image-create with the same elements, environment
-// and warm caches, alternating, PAIRS pairs (default 2): does tib add time to DIB's own?
+// and warm caches, alternating, BENCH_PAIRS pairs (default 2): does tib add time to DIB's own?
 // Target ratio (median tib / median DIB) <= 1.02. Results in bench/results/build.json.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -45,8 +45,9 @@ function timed(cmd, args, opts) {
   return (Date.now() - t0) / 1000;
 }
 
-// Warm the caches (debootstrap tarball, apt archives) once, unmeasured.
-timed(process.execPath, [tib, 'run', recipe, '--out', path.join(work, 'warm'), '--force']);
+// Warm the caches (debootstrap tarball, apt archives) once, unmeasured; BENCH_WARM=0
+// skips this when a build of the same recipe has just run.
+if (process.env.BENCH_WARM !== '0') timed(process.execPath, [tib, 'run', recipe, '--out', path.join(work, 'warm'), '--force']);
 const tibTimes = [];
 const dibTimes = [];
 for (let i = 0; i < PAIRS; i++) {
