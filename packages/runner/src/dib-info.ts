@@ -1,3 +1,6 @@
+import type { Plan, PlanElement } from '@tib/core';
+import type { RunPaths } from './context';
+import { inputPath } from './context';
 import type { BuildHost } from './host';
 
 export interface DibInfo {
@@ -42,6 +45,28 @@ export function locateElement(name: string, dirs: readonly string[], host: Build
     if (host.isDirectory(`${dir}/${name}`)) return `${dir}/${name}`;
   }
   return undefined;
+}
+
+/** Where DIB looks for the plan's non-tib elements on this host: the recipe's element paths, then DIB's own. */
+export function elementSearchDirs(plan: Plan, paths: RunPaths, dib: DibInfo | undefined): string[] {
+  const recipeDirs = plan.inputs.filter((i) => i.role === 'element-path').map((i) => inputPath(paths, i));
+  return [...recipeDirs, ...(dib?.elementsDir ? [dib.elementsDir] : [])];
+}
+
+/**
+ * The plan's DIB and recipe elements, each found (with its directory) or missing. tib's
+ * own and the rendered element come with the plan and are not looked for.
+ */
+export function locatePlanElements(plan: Plan, dirs: readonly string[], host: BuildHost): { found: Map<string, string>; missing: PlanElement[] } {
+  const found = new Map<string, string>();
+  const missing: PlanElement[] = [];
+  for (const e of plan.dib.elements) {
+    if (e.origin === 'tib' || e.origin === 'rendered') continue;
+    const where = locateElement(e.name, dirs, host);
+    if (where) found.set(e.name, where);
+    else missing.push(e);
+  }
+  return { found, missing };
 }
 
 /**

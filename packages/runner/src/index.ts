@@ -5,7 +5,7 @@ export type { RunOptions, RunOutcome } from './run-build';
 export { nodeBuildHost } from './host';
 export type { BuildHost } from './host';
 export { preflight } from './preflight';
-export { findDib, compareVersions } from './dib-info';
+export { findDib, compareVersions, elementSearchDirs, locatePlanElements } from './dib-info';
 export type { DibInfo } from './dib-info';
 export { partitionMapping } from './host-checks';
 export { resolveSecrets } from './secrets';

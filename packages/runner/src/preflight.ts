@@ -2,7 +2,7 @@ import type { Diagnostic, Plan } from '@tib/core';
 import type { RunPaths } from './context';
 import { inputPath } from './context';
 import type { DibInfo } from './dib-info';
-import { compareVersions, findDib, locateElement } from './dib-info';
+import { compareVersions, elementSearchDirs, findDib, locatePlanElements } from './dib-info';
 import type { BuildHost } from './host';
 import { partitionMapping, writableDirectory } from './host-checks';
 
@@ -19,7 +19,7 @@ const GiB = 1024 ** 3;
  * Everything that can be known about the host before a build writes anything. All
  * problems are collected (exit 3 lists them at once); nothing here changes the host.
  */
-export function preflight(plan: Plan, host: BuildHost, paths: RunPaths, extraElementDirs: readonly string[]): PreflightResult {
+export function preflight(plan: Plan, host: BuildHost, paths: RunPaths): PreflightResult {
   const out: Diagnostic[] = [];
   const problem = (code: Diagnostic['code'], message: string, severity: 'error' | 'warning' = 'error') => out.push({ code, severity, message });
 
@@ -28,7 +28,7 @@ export function preflight(plan: Plan, host: BuildHost, paths: RunPaths, extraEle
   }
 
   const dib = findDib(host);
-  const elementPaths = new Map<string, string>();
+  let elementPaths: ReadonlyMap<string, string> = new Map();
   if (!dib) {
     problem('TIB5002', 'disk-image-create not found on PATH: install diskimage-builder (Debian/Ubuntu: apt-get install python3-diskimage-builder; elsewhere: pip install diskimage-builder)');
   } else {
@@ -40,18 +40,14 @@ export function preflight(plan: Plan, host: BuildHost, paths: RunPaths, extraEle
         problem('TIB5003', `${req.why ?? 'this recipe needs an older DIB'} (found diskimage-builder ${dib.version}; needs < ${req.maxExclusive})`);
       }
     }
-    const dirs = [...extraElementDirs, ...(dib.elementsDir ? [dib.elementsDir] : [])];
-    for (const e of plan.dib.elements) {
-      if (e.origin === 'tib' || e.origin === 'rendered') continue;
-      const found = locateElement(e.name, dirs, host);
-      if (found) {
-        elementPaths.set(e.name, found);
-      } else {
-        const os = e.origin === 'dib' && e.name === plan.dib.elements[0]?.name;
-        problem(os ? 'TIB5005' : 'TIB5004', os
-          ? `diskimage-builder ${dib.version} has no ${e.name} element, so it cannot build ${plan.target.title}`
-          : `element ${e.name} not found in ${dirs.join(', ') || 'any element directory'} (${e.reason})`);
-      }
+    const dirs = elementSearchDirs(plan, paths, dib);
+    const located = locatePlanElements(plan, dirs, host);
+    elementPaths = located.found;
+    for (const e of located.missing) {
+      const os = e.origin === 'dib' && e.name === plan.dib.elements[0]?.name;
+      problem(os ? 'TIB5005' : 'TIB5004', os
+        ? `diskimage-builder ${dib.version} has no ${e.name} element, so it cannot build ${plan.target.title}`
+        : `element ${e.name} not found in ${dirs.join(', ') || 'any element directory'} (${e.reason})`);
     }
   }
   for (const name of plan.missingElements) {

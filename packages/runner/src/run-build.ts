@@ -73,8 +73,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     if (fp === previous.fingerprint && untouched && inputs.diagnostics.length === 0) return { kind: 'up-to-date', manifest: previous, manifestFile, paths };
   }
 
-  const extraDirs = plan.inputs.filter((i) => i.role === 'element-path').map((i) => path.resolve(paths.recipeDir, i.path));
-  const pre = preflight(plan, host, paths, extraDirs);
+  const pre = preflight(plan, host, paths);
   const problems: Diagnostic[] = [...pre.diagnostics, ...secrets.diagnostics];
   const existing = existingOutputs(plan, paths.outputDir);
 

@@ -39,7 +39,7 @@ function plan() {
   return r.plan;
 }
 const paths = { cwd: '/w', recipeDir: '/w/recipes', outputDir: '/w/images', cacheDir: '/c' };
-const codes = (host: BuildHost) => preflight(plan(), host, paths, []).diagnostics.map((d) => `${d.code}${d.severity === 'warning' ? '(w)' : ''}`);
+const codes = (host: BuildHost) => preflight(plan(), host, paths).diagnostics.map((d) => `${d.code}${d.severity === 'warning' ? '(w)' : ''}`);
 
 describe('preflight', () => {
   it.each<[string, Parameters<typeof fakeHost>[0], string[]]>([

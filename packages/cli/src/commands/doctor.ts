@@ -22,7 +22,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     printDiagnostics(io, compiled.files, compiled.diagnostics);
     if (!compiled.ok) return EXIT.invalidRecipe;
     const paths = runPaths(compiled.plan, io.cwd, io.env);
-    recipeProblems = preflight(compiled.plan, host, paths, []).diagnostics.map((d) => ({ code: d.code, message: d.message }));
+    recipeProblems = preflight(compiled.plan, host, paths).diagnostics.map((d) => ({ code: d.code, message: d.message }));
     if (recipeProblems.length > 0) failed = true;
   }
   if (args.values['json']) {

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { compilePlan } from '@tib/core';
 import type { Plan } from '@tib/core';
 import { EXIT } from '../exit-codes';
@@ -26,17 +25,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
 /** Where this host's DIB (and the recipe's element paths) provide each element, if DIB is here. */
 async function elementLocations(plan: Plan, io: Io): Promise<{ dib?: string; found: Map<string, string> }> {
-  const { findDib, nodeBuildHost, runPaths } = await import('@tib/runner');
+  const { elementSearchDirs, findDib, locatePlanElements, nodeBuildHost, runPaths } = await import('@tib/runner');
   const host = nodeBuildHost(io.env);
   const dib = findDib(host);
-  const paths = runPaths(plan, io.cwd, io.env);
-  const dirs = [...plan.inputs.filter((i) => i.role === 'element-path').map((i) => path.resolve(paths.recipeDir, i.path)), ...(dib?.elementsDir ? [dib.elementsDir] : [])];
-  const found = new Map<string, string>();
-  for (const e of plan.dib.elements) {
-    if (e.origin === 'tib' || e.origin === 'rendered') continue;
-    const dir = dirs.find((d) => host.isDirectory(path.join(d, e.name)));
-    if (dir) found.set(e.name, path.join(dir, e.name));
-  }
+  const { found } = locatePlanElements(plan, elementSearchDirs(plan, runPaths(plan, io.cwd, io.env), dib), host);
   return { ...(dib ? { dib: `diskimage-builder ${dib.version}` } : {}), found };
 }
 
