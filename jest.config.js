@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/packages'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
-  moduleNameMapper: { '^@tib/(core|runner|verify|cli)$': '<rootDir>/packages/$1/src/index.ts', '^(\.{1,2}/.*)\.js$': '$1' },
+  moduleNameMapper: { '^@tib/(core|runner|verify|cli)$': '<rootDir>/packages/$1/src/index.ts', '^(\\.{1,2}/.*)\\.js$': '$1' },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/fixtures/'],
   // Plumbing tests start the CLI and bash scripts; on a busy 2-core host that takes seconds.
   testTimeout: 120000,

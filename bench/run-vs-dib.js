@@ -20,9 +20,24 @@ const work = fs.mkdtempSync(path.join('/var/tmp', 'tib-bench-build-'));
 // values exported, disk-image-create called directly — what an operator would script.
 const core = require(path.join(root, 'packages/core/dist/index.js'));
 const host = {
-  readFile: (p) => { try { return fs.readFileSync(path.resolve(root, p), 'utf8'); } catch { return undefined; } },
+  readFile: (p) => {
+    try {
+      return fs.readFileSync(path.resolve(root, p), 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
   fileExists: (p) => fs.existsSync(path.resolve(root, p)),
-  listFiles: (d) => { const r = path.resolve(root, d); return fs.existsSync(r) ? fs.readdirSync(r, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(r, path.join(e.parentPath ?? e.path, e.name))).sort() : undefined; },
+  listFiles: (d) => {
+    const r = path.resolve(root, d);
+    return fs.existsSync(r)
+      ? fs
+          .readdirSync(r, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.relative(r, path.join(e.parentPath ?? e.path, e.name)))
+          .sort()
+      : undefined;
+  },
 };
 const compiled = core.compilePlan({ recipePath: recipe, elementsDir: path.join(root, 'elements'), tibVersion: 'bench' }, host);
 if (!compiled.ok) throw new Error(`${recipe} does not compile`);
@@ -35,7 +50,8 @@ for (const f of plan.elementTree) {
 }
 const env = { ...process.env, ELEMENTS_PATH: tree };
 for (const e of plan.dib.environment) if (e.kind === 'value') env[e.name] = e.value;
-if (plan.dib.environment.some((e) => e.kind !== 'value' && e.kind !== 'elements-path')) throw new Error('bench:build needs a recipe without secrets or inputs');
+if (plan.dib.environment.some((e) => e.kind !== 'value' && e.kind !== 'elements-path'))
+  throw new Error('bench:build needs a recipe without secrets or inputs');
 const elements = plan.dib.elements.map((e) => e.name);
 
 function timed(cmd, args, opts) {
@@ -61,10 +77,19 @@ for (let i = 0; i < PAIRS; i++) {
   }
   console.log(`pair ${i + 1}: tib ${tibTimes[i]} s, disk-image-create ${dibTimes[i]} s`);
 }
-const result = { date: new Date().toISOString(), recipe, pairs: PAIRS, host: `${os.cpus().length} cpu`, tibRun: summary(tibTimes.map((s) => s * 1000)), diskImageCreate: summary(dibTimes.map((s) => s * 1000)) };
-result.ratio = round(result.tibRun.median / result.diskImageCreate.median * 1000) / 1000;
+const result = {
+  date: new Date().toISOString(),
+  recipe,
+  pairs: PAIRS,
+  host: `${os.cpus().length} cpu`,
+  tibRun: summary(tibTimes.map((s) => s * 1000)),
+  diskImageCreate: summary(dibTimes.map((s) => s * 1000)),
+};
+result.ratio = round((result.tibRun.median / result.diskImageCreate.median) * 1000) / 1000;
 console.log(JSON.stringify(result, null, 2));
-console.log(`tib run median ${round(result.tibRun.median / 1000)} s vs disk-image-create ${round(result.diskImageCreate.median / 1000)} s: ratio ${result.ratio} (target <= 1.02)`);
+console.log(
+  `tib run median ${round(result.tibRun.median / 1000)} s vs disk-image-create ${round(result.diskImageCreate.median / 1000)} s: ratio ${result.ratio} (target <= 1.02)`,
+);
 fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
 fs.writeFileSync(path.join(__dirname, 'results', 'build.json'), `${JSON.stringify(result, null, 2)}\n`);
 fs.rmSync(work, { recursive: true, force: true });

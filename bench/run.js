@@ -52,9 +52,18 @@ const validateMs = round(Number(process.hrtime.bigint() - t0) / 1e6);
 // 3. up-to-date no-op of tib run (fake DIB: the no-op never starts DIB)
 const noop = benchNoop();
 
-const result = { date: new Date().toISOString(), host: `${os.cpus().length} cpu, ${os.cpus()[0]?.model ?? ''}`, runs: RUNS, compile: compileResult, validate1000: { ms: validateMs, recipes: recipes.length, invalid: errors }, upToDate: noop };
+const result = {
+  date: new Date().toISOString(),
+  host: `${os.cpus().length} cpu, ${os.cpus()[0]?.model ?? ''}`,
+  runs: RUNS,
+  compile: compileResult,
+  validate1000: { ms: validateMs, recipes: recipes.length, invalid: errors },
+  upToDate: noop,
+};
 console.log(JSON.stringify(result, null, 2));
-console.log(`compile median ${compileResult.compile.median} ms vs node -e 0 ${compileResult.node.median} ms: ${compileResult.ratio}x (target <= 2x)`);
+console.log(
+  `compile median ${compileResult.compile.median} ms vs node -e 0 ${compileResult.node.median} ms: ${compileResult.ratio}x (target <= 2x)`,
+);
 console.log(`validate 1000 recipes: ${validateMs} ms (target <= 1500 ms; ${errors} of them deliberately invalid)`);
 console.log(`tib run up-to-date no-op: median ${noop.median} ms (target < 1000 ms)`);
 fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
@@ -79,16 +88,22 @@ function benchNoop() {
   const bin = path.join(work, 'bin');
   fs.mkdirSync(bin);
   const py = path.join(work, 'py', 'diskimage_builder');
-  for (const e of ['debian-minimal', 'vm', 'cloud-init', 'openssh-server', 'cloud-init-datasources']) fs.mkdirSync(path.join(py, 'elements', e), { recursive: true });
+  for (const e of ['debian-minimal', 'vm', 'cloud-init', 'openssh-server', 'cloud-init-datasources'])
+    fs.mkdirSync(path.join(py, 'elements', e), { recursive: true });
   fs.writeFileSync(path.join(py, '__init__.py'), '');
-  fs.writeFileSync(path.join(bin, 'disk-image-create'), `#!/usr/bin/env python3
+  fs.writeFileSync(
+    path.join(bin, 'disk-image-create'),
+    `#!/usr/bin/env python3
 import sys, os
 if sys.argv[1:] == ['--version']:
     print('3.13.0'); sys.exit(0)
 a = sys.argv[1:]; out = a[a.index('-o') + 1]
 open(out + '.qcow2', 'w').write('bench image\\n')
-`, { mode: 0o755 });
-  for (const t of ['debootstrap', 'qemu-img', 'sfdisk', 'mkfs.ext4']) fs.writeFileSync(path.join(bin, t), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+`,
+    { mode: 0o755 },
+  );
+  for (const t of ['debootstrap', 'qemu-img', 'sfdisk', 'mkfs.ext4'])
+    fs.writeFileSync(path.join(bin, t), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, PYTHONPATH: path.dirname(py), TIB_CACHE_DIR: path.join(work, 'cache') };
   const out = path.join(work, 'images');
   timeIt([tib, 'run', recipe, '--out', out], { env });

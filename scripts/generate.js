@@ -42,7 +42,7 @@ async function generateAll() {
   // (SecretRef1, SecretRef2 …); strip those descriptions for the type generator only.
   const forTypes = JSON.parse(schemaJson, (key, value) => {
     if (value && typeof value === 'object' && typeof value.$ref === 'string') {
-      const { description, ...rest } = value;
+      const { description: _description, ...rest } = value;
       return rest;
     }
     return value;
@@ -92,7 +92,10 @@ function loadTs(rel) {
   const esbuild = require('esbuild');
   const out = esbuild.buildSync({
     entryPoints: [path.join(root, rel)],
-    bundle: true, write: false, format: 'cjs', platform: 'node',
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    platform: 'node',
   });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
@@ -116,7 +119,9 @@ function renderRecipeDoc(schema) {
       if (key === '$schema') continue;
       const p = at ? `${at}.${key}` : key;
       const required = (node.required || []).includes(key) ? ' **(required)**' : '';
-      rows.push(`| \`${p}\` | ${typeOf(child).replace(/\|/g, '\\|')} | ${String(child.description || '').replace(/\|/g, '\\|')}${required} |`);
+      rows.push(
+        `| \`${p}\` | ${typeOf(child).replace(/\|/g, '\\|')} | ${String(child.description || '').replace(/\|/g, '\\|')}${required} |`,
+      );
       if (child.properties) walk(child, p);
       if (child.items && child.items.properties) walk(child.items, `${p}[]`);
     }

@@ -3,7 +3,9 @@ import type { CommandSpec, ParsedArgs } from './commands/command';
 import { UsageError } from './exit-codes';
 
 export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
-  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {
+    help: { type: 'boolean', short: 'h' },
+  };
   for (const [name, o] of Object.entries(spec.options)) {
     options[name] = { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) };
   }
@@ -16,7 +18,8 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values['help']) return { positionals: parsed.positionals, values };
   if (parsed.positionals.length < spec.minPositionals) throw new UsageError(`missing argument: ${spec.usage}`);
-  if (parsed.positionals.length > spec.maxPositionals) throw new UsageError(`unexpected argument '${parsed.positionals[spec.maxPositionals]}': ${spec.usage}`);
+  if (parsed.positionals.length > spec.maxPositionals)
+    throw new UsageError(`unexpected argument '${parsed.positionals[spec.maxPositionals]}': ${spec.usage}`);
   return { positionals: parsed.positionals, values };
 }
 

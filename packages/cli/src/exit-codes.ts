@@ -15,7 +15,10 @@ export class UsageError extends Error {}
 
 /** A command decided the exit status and already printed why. */
 export class ExitError extends Error {
-  constructor(readonly code: number, message = `exit ${code}`) {
+  constructor(
+    readonly code: number,
+    message = `exit ${code}`,
+  ) {
     super(message);
   }
 }

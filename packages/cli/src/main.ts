@@ -5,7 +5,8 @@ import { tibVersion } from './installation';
 import type { Io } from './io';
 import { write } from './io';
 
-const TOP_HELP = (): string => `tib ${tibVersion()} — Trove Image Builder: declarative recipes for OpenStack Trove guest images, built with diskimage-builder
+const TOP_HELP =
+  (): string => `tib ${tibVersion()} — Trove Image Builder: declarative recipes for OpenStack Trove guest images, built with diskimage-builder
 
 Usage: tib <command> [options]
 
@@ -48,7 +49,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (err instanceof ExitError) return err.code;
     const detail = err instanceof Error ? err.message : String(err);
-    write(io.stderr, `tib: internal error: ${detail}\nThis is a bug in tib ${tibVersion()}; please report it with the command you ran.${io.env['TIB_DEBUG'] && err instanceof Error && err.stack ? `\n${err.stack}` : ''}`);
+    write(
+      io.stderr,
+      `tib: internal error: ${detail}\nThis is a bug in tib ${tibVersion()}; please report it with the command you ran.${io.env['TIB_DEBUG'] && err instanceof Error && err.stack ? `\n${err.stack}` : ''}`,
+    );
     return EXIT.internal;
   }
 }

@@ -26,7 +26,12 @@ export function nodeHost(cwd: string): SourceHost {
       const entries = fs.readdirSync(root, { recursive: true, withFileTypes: true });
       return entries
         .filter((e) => e.isFile())
-        .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+        .map((e) =>
+          path
+            .relative(root, path.join(e.parentPath ?? e.path, e.name))
+            .split(path.sep)
+            .join('/'),
+        )
         .sort();
     },
   };

@@ -9,7 +9,9 @@ describe('tib command line', () => {
   it('prints help and exit codes', async () => {
     const r = await runCli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Exit codes: 0 ok, 1 invalid recipe, 2 usage, 3 host pre-flight failed, 4 DIB failed,\n5 verification failed, 70 internal error, 130 interrupted/);
+    expect(r.stdout).toMatch(
+      /Exit codes: 0 ok, 1 invalid recipe, 2 usage, 3 host pre-flight failed, 4 DIB failed,\n5 verification failed, 70 internal error, 130 interrupted/,
+    );
     expect((await runCli([])).code).toBe(2);
   });
 
@@ -39,7 +41,10 @@ describe('tib command line', () => {
     expect(good.code).toBe(0);
     const bad = await runCli(['validate', 'packages/core/test/golden/broken/many-errors-at-once.yaml', '--json']);
     expect(bad.code).toBe(1);
-    const [report] = JSON.parse(bad.stdout) as { valid: boolean; diagnostics: { code: string; line: number; column: number; path: string }[] }[];
+    const [report] = JSON.parse(bad.stdout) as {
+      valid: boolean;
+      diagnostics: { code: string; line: number; column: number; path: string }[];
+    }[];
     expect(report?.valid).toBe(false);
     expect(report?.diagnostics.map((d) => [d.code, d.line, d.column, d.path])).toContainEqual(['TIB2004', 4, 11, 'base.distro']);
   });
@@ -92,30 +97,46 @@ describe('tib command line', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^redis +native .*no\[\d+\]/m);
     expect(r.stdout).toMatch(/"TBD": Redis has no public community yum repository/);
-    const json = JSON.parse((await runCli(['matrix', '--json'])).stdout) as { datastore: string; distro: string; release: string; model: string; supported: boolean; reason?: string }[];
+    const json = JSON.parse((await runCli(['matrix', '--json'])).stdout) as {
+      datastore: string;
+      distro: string;
+      release: string;
+      model: string;
+      supported: boolean;
+      reason?: string;
+    }[];
     for (const row of json.filter((x) => !x.supported)) expect(row.reason).toBeTruthy();
-    expect(json.find((x) => x.datastore === 'couchdb' && x.distro === 'centos' && x.release === '7' && x.model === 'native')?.supported).toBe(false);
+    expect(
+      json.find((x) => x.datastore === 'couchdb' && x.distro === 'centos' && x.release === '7' && x.model === 'native')?.supported,
+    ).toBe(false);
   });
 
   it('never prints a stack trace, whatever the recipe holds (property)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-fuzz-'));
     const file = path.join(dir, 'r.yaml');
-    await fc.assert(fc.asyncProperty(fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 200 }),
-      fc.jsonValue().map((v) => JSON.stringify(v)),
-      fc.constantFrom('tib: 1\nbase: [', '{{{', '- - -', 'a: &x [*x]', 'tib: 1\nbase:\n  distro: !!binary AAA=\n', '\uFEFFtib: 1'),
-    ), async (text) => {
-      fs.writeFileSync(file, text);
-      for (const cmd of ['validate', 'compile', 'plan']) {
-        const r = await runCli([cmd, file]);
-        expect([0, 1]).toContain(r.code);
-        expect(r.stderr).not.toMatch(/internal error|    at /);
-      }
-    }), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.constantFrom('tib: 1\nbase: [', '{{{', '- - -', 'a: &x [*x]', 'tib: 1\nbase:\n  distro: !!binary AAA=\n', '\uFEFFtib: 1'),
+        ),
+        async (text) => {
+          fs.writeFileSync(file, text);
+          for (const cmd of ['validate', 'compile', 'plan']) {
+            const r = await runCli([cmd, file]);
+            expect([0, 1]).toContain(r.code);
+            expect(r.stderr).not.toMatch(/internal error|    at /);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('has an example for every recipe the README lists', () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    for (const m of readme.matchAll(/^\| `([a-z0-9/.-]+\.yaml)`/gm)) expect(fs.existsSync(path.join(REPO_ROOT, 'recipes', m[1] ?? ''))).toBe(true);
+    for (const m of readme.matchAll(/^\| `([a-z0-9/.-]+\.yaml)`/gm))
+      expect(fs.existsSync(path.join(REPO_ROOT, 'recipes', m[1] ?? ''))).toBe(true);
   });
 });

@@ -11,14 +11,29 @@ import { REPO_ROOT, runCli } from './support/run-cli';
 
 const recipes = fg.sync('recipes/**/*.yaml', { cwd: REPO_ROOT }).sort();
 const goldenDir = path.join(__dirname, 'golden', 'scripts');
-const goldenFor = (recipe: string) => path.join(goldenDir, `${recipe.replace(/^recipes\//, '').replace(/\//g, '__').replace(/\.yaml$/, '')}.sh`);
+const goldenFor = (recipe: string) =>
+  path.join(
+    goldenDir,
+    `${recipe
+      .replace(/^recipes\//, '')
+      .replace(/\//g, '__')
+      .replace(/\.yaml$/, '')}.sh`,
+  );
 
 describe('compiled scripts', () => {
   it('covers the example recipes', () => {
-    expect(recipes).toEqual(expect.arrayContaining([
-      'recipes/debian-bookworm-mariadb.yaml', 'recipes/ubuntu-focal-mysql-native.yaml', 'recipes/ubuntu-jammy-mysql.yaml',
-      'recipes/centos-7-postgresql.yaml', 'recipes/rhel-9-mysql.yaml', 'recipes/env/base.yaml', 'recipes/env/prod.yaml', 'recipes/env/dev.yaml',
-    ]));
+    expect(recipes).toEqual(
+      expect.arrayContaining([
+        'recipes/debian-bookworm-mariadb.yaml',
+        'recipes/ubuntu-focal-mysql-native.yaml',
+        'recipes/ubuntu-jammy-mysql.yaml',
+        'recipes/centos-7-postgresql.yaml',
+        'recipes/rhel-9-mysql.yaml',
+        'recipes/env/base.yaml',
+        'recipes/env/prod.yaml',
+        'recipes/env/dev.yaml',
+      ]),
+    );
   });
 
   describe.each(recipes)('%s', (recipe) => {
@@ -44,7 +59,9 @@ describe('compiled scripts', () => {
 
     it('compiles to the same bytes in another time zone and locale (fresh process)', () => {
       const out = spawnSync(process.execPath, [path.join(REPO_ROOT, 'packages/cli/bin/tib.js'), 'compile', recipe], {
-        cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
       });
       expect(out.status).toBe(0);
       expect(out.stdout).toBe(script);
@@ -61,7 +78,10 @@ describe('compiled scripts', () => {
     });
 
     it('embeds every element file with its mode and names missing elements in pre-flight', async () => {
-      const plan = JSON.parse((await runCli(['compile', recipe, '--format', 'json'])).stdout) as { elementTree: { path: string; mode: number }[]; missingElements: string[] };
+      const plan = JSON.parse((await runCli(['compile', recipe, '--format', 'json'])).stdout) as {
+        elementTree: { path: string; mode: number }[];
+        missingElements: string[];
+      };
       for (const f of plan.elementTree) {
         expect(script).toMatch(new RegExp(`(cat > "\\$elements"/${f.path} <<'TIB_EOF|printf '%s' .* > "\\$elements"/${f.path}$)`, 'm'));
         expect(script).toContain(`chmod 0${f.mode.toString(8)} "$elements"/${f.path}`);

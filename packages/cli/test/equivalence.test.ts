@@ -13,7 +13,12 @@ import type { DibRecord, FakeDib } from './support/fake-dib';
 import { REPO_ROOT } from './support/run-cli';
 import { runScript, spawnTib } from './support/spawn-tib';
 
-const RECIPES = ['recipes/debian-bookworm-mariadb.yaml', 'recipes/debian-bookworm-mariadb-native.yaml', 'recipes/env/dev.yaml', 'recipes/env/prod.yaml'];
+const RECIPES = [
+  'recipes/debian-bookworm-mariadb.yaml',
+  'recipes/debian-bookworm-mariadb-native.yaml',
+  'recipes/env/dev.yaml',
+  'recipes/env/prod.yaml',
+];
 
 function planOf(recipe: string): Plan {
   const r = spawnTib(['compile', recipe, '--format', 'json']);
@@ -77,7 +82,10 @@ describe('tib run and the compiled script give DIB the same build', () => {
     // environment: every variable the plan sets, same value.
     const names = plan.dib.environment.map((e) => (e.kind === 'elements-path' ? 'ELEMENTS_PATH' : e.name));
     for (const name of names) {
-      expect({ name, value: normalize(fromRun.env[name] ?? '<unset>', works) }).toEqual({ name, value: normalize(fromScript.env[name] ?? '<unset>', works) });
+      expect({ name, value: normalize(fromRun.env[name] ?? '<unset>', works) }).toEqual({
+        name,
+        value: normalize(fromScript.env[name] ?? '<unset>', works),
+      });
     }
 
     // element files: same paths, modes and bytes.
@@ -93,7 +101,9 @@ describe('tib run and the compiled script give DIB the same build', () => {
     for (const out of [outScript, outRun]) {
       for (const file of plan.image.files) {
         expect(fs.existsSync(path.join(out, file))).toBe(true);
-        expect(fs.readFileSync(path.join(out, `${file}.sha256`), 'utf8')).toMatch(new RegExp(`^[0-9a-f]{64}  ${file.replace(/\./g, '\\.')}\\n$`));
+        expect(fs.readFileSync(path.join(out, `${file}.sha256`), 'utf8')).toMatch(
+          new RegExp(`^[0-9a-f]{64}  ${file.replace(/\./g, '\\.')}\\n$`),
+        );
       }
       expect(fs.existsSync(path.join(out, `.${plan.image.name}.tib-partial`))).toBe(false);
     }

@@ -11,12 +11,30 @@ import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { createFakeDib } from './support/fake-dib';
 import type { DibRecord, FakeDib } from './support/fake-dib';
-import { REPO_ROOT } from './support/run-cli';
 import { runScript, spawnTib } from './support/spawn-tib';
 
 const HOSTILE = [
-  "it's", '"double"', '$(touch /tmp/tib-pwned)', '`touch /tmp/tib-pwned`', '${HOME}', 'a;b', 'a && b', 'a | b', 'back\\slash',
-  'new\nline', 'tab\there', 'é ünïcödé', '🙂 emoji', '\u202eRTL', 'NUL\u0000byte', "''", '*', '~', '--help', ' leading space', 'x'.repeat(64 * 1024),
+  "it's",
+  '"double"',
+  '$(touch /tmp/tib-pwned)',
+  '`touch /tmp/tib-pwned`',
+  '${HOME}',
+  'a;b',
+  'a && b',
+  'a | b',
+  'back\\slash',
+  'new\nline',
+  'tab\there',
+  'é ünïcödé',
+  '🙂 emoji',
+  '\u202eRTL',
+  'NUL\u0000byte',
+  "''",
+  '*',
+  '~',
+  '--help',
+  ' leading space',
+  'x'.repeat(64 * 1024),
 ];
 
 const BASE = {
@@ -42,14 +60,32 @@ const sourced = (rec: DibRecord, variable: string): string | undefined => {
 };
 
 const FIELDS: Record<string, Field> = {
-  'environment value': { path: ['environment', 'DIB_EXTRA_KNOB'], set: (v) => ({ ...BASE, environment: { DIB_EXTRA_KNOB: v } }), landed: (rec) => rec.env['DIB_EXTRA_KNOB'] },
-  'base.mirror': { path: ['base', 'mirror'], set: (v) => ({ ...BASE, base: { ...BASE.base, mirror: `http://mirror.example/${v}` } }), landed: (rec) => rec.env['DIB_DISTRIBUTION_MIRROR']?.replace('http://mirror.example/', '') },
-  'system.packages': { path: ['system', 'packages', 0], set: (v) => ({ ...BASE, system: { packages: [v] } }), landed: (rec) => sourced(rec, 'TIB_EXTRA_PACKAGES') },
-  'guestagent.user': { path: ['guestagent', 'user'], set: (v) => ({ ...BASE, guestagent: { source: 'package', user: v } }), landed: (rec) => sourced(rec, 'TIB_AGENT_USER') },
+  'environment value': {
+    path: ['environment', 'DIB_EXTRA_KNOB'],
+    set: (v) => ({ ...BASE, environment: { DIB_EXTRA_KNOB: v } }),
+    landed: (rec) => rec.env['DIB_EXTRA_KNOB'],
+  },
+  'base.mirror': {
+    path: ['base', 'mirror'],
+    set: (v) => ({ ...BASE, base: { ...BASE.base, mirror: `http://mirror.example/${v}` } }),
+    landed: (rec) => rec.env['DIB_DISTRIBUTION_MIRROR']?.replace('http://mirror.example/', ''),
+  },
+  'system.packages': {
+    path: ['system', 'packages', 0],
+    set: (v) => ({ ...BASE, system: { packages: [v] } }),
+    landed: (rec) => sourced(rec, 'TIB_EXTRA_PACKAGES'),
+  },
+  'guestagent.user': {
+    path: ['guestagent', 'user'],
+    set: (v) => ({ ...BASE, guestagent: { source: 'package', user: v } }),
+    landed: (rec) => sourced(rec, 'TIB_AGENT_USER'),
+  },
   name: { path: ['name'], set: (v) => ({ ...BASE, name: v }), landed: (rec) => path.basename(rec.argv[rec.argv.indexOf('-o') + 1] ?? '') },
   'output.directory': {
-    path: ['output', 'directory'], set: (v) => ({ ...BASE, output: { directory: `out-${v}` } }),
-    landed: (rec, dir) => path.relative(dir, path.resolve(dir, path.dirname(path.dirname(rec.argv[rec.argv.indexOf('-o') + 1] ?? '')))).replace(/^out-/, ''),
+    path: ['output', 'directory'],
+    set: (v) => ({ ...BASE, output: { directory: `out-${v}` } }),
+    landed: (rec, dir) =>
+      path.relative(dir, path.resolve(dir, path.dirname(path.dirname(rec.argv[rec.argv.indexOf('-o') + 1] ?? '')))).replace(/^out-/, ''),
   },
 };
 
@@ -78,7 +114,12 @@ describe('hostile strings in recipe fields', () => {
       // Rejected: with a positioned diagnostic naming the field, and no script written.
       expect(compiled.status).toBe(1);
       expect(compiled.stderr).toMatch(/^r\.yaml:\d+:\d+: error TIB\d{4}/m);
-      expect(compiled.stderr).toContain(`[${field.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[')}]`);
+      expect(compiled.stderr).toContain(
+        `[${field.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+          .join('.')
+          .replace(/\.\[/g, '[')}]`,
+      );
       expect(fs.existsSync(path.join(dir, 'build.sh'))).toBe(false);
       return;
     }
@@ -92,8 +133,15 @@ describe('hostile strings in recipe fields', () => {
   }
 
   it('random strings in free-text fields (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }), fc.constantFrom('environment value', 'base.mirror', 'output.directory'), (value, field) => {
-      check(field, value);
-    }), { numRuns: 15 });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+        fc.constantFrom('environment value', 'base.mirror', 'output.directory'),
+        (value, field) => {
+          check(field, value);
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });

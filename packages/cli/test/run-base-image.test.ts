@@ -23,7 +23,11 @@ const FILE = 'jammy-server-cloudimg-amd64.squashfs';
 /** The CLI in a child process, asynchronously (the HTTP server runs in this process). */
 function tib(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'packages/cli/bin/tib.js'), ...args], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'packages/cli/bin/tib.js'), ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('exit', (status) => resolve({ status, stderr }));
@@ -68,10 +72,18 @@ describe('tib run base images', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const write = (image: Record<string, unknown>) => fs.writeFileSync(path.join(dir, 'r.yaml'), dump({
-    tib: 1, name: 'jammy', base: { distro: 'ubuntu', release: 'jammy', image },
-    datastore: { type: 'mysql', version: '8.0' }, guestagent: { source: 'package' }, output: { directory: 'out' },
-  }));
+  const write = (image: Record<string, unknown>) =>
+    fs.writeFileSync(
+      path.join(dir, 'r.yaml'),
+      dump({
+        tib: 1,
+        name: 'jammy',
+        base: { distro: 'ubuntu', release: 'jammy', image },
+        datastore: { type: 'mysql', version: '8.0' },
+        guestagent: { source: 'package' },
+        output: { directory: 'out' },
+      }),
+    );
   const cached = () => path.join(dib.env['TIB_CACHE_DIR'] as string, 'images', SHA, FILE);
 
   it('downloads once, verified before DIB sees it, then reuses the cache', async () => {

@@ -23,7 +23,11 @@ const RECIPE = {
   base: { distro: 'debian', release: 'bookworm' },
   datastore: { type: 'mariadb', version: '10.11' },
   guestagent: { source: 'package' },
-  access: { user: 'dev', sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8cMhUf8YS9cs6+lK7LXQ4h4KkmG3NU4QpjvM1B2sRw dev@test'], password: { env: 'TIB_TEST_DEV_PASSWORD' } },
+  access: {
+    user: 'dev',
+    sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8cMhUf8YS9cs6+lK7LXQ4h4KkmG3NU4QpjvM1B2sRw dev@test'],
+    password: { env: 'TIB_TEST_DEV_PASSWORD' },
+  },
   output: { directory: 'out' },
 };
 
@@ -101,7 +105,10 @@ describe('tib run safety', () => {
   it('lists every pre-flight problem at once and writes nothing', () => {
     const emptyPath = path.join(dir, 'no-tools');
     fs.mkdirSync(emptyPath);
-    const missing = spawnTib(['run', 'r.yaml'], { cwd: dir, env: { ...env, TIB_TEST_DEV_PASSWORD: undefined as unknown as string, PATH: emptyPath } });
+    const missing = spawnTib(['run', 'r.yaml'], {
+      cwd: dir,
+      env: { ...env, TIB_TEST_DEV_PASSWORD: undefined as unknown as string, PATH: emptyPath },
+    });
     expect(missing.status).toBe(3);
     expect(missing.stderr).toMatch(/TIB5002/); // no disk-image-create on this PATH
     expect(missing.stderr).toMatch(/TIB5015.*TIB_TEST_DEV_PASSWORD/);
@@ -119,9 +126,16 @@ describe('tib run safety', () => {
     for (const name of fs.readdirSync(out())) {
       expect({ name, leaked: fs.readFileSync(path.join(out(), name)).includes(CANARY) }).toEqual({ name, leaked: false });
     }
-    const everything = [dry.stdout, dry.stderr, built.stdout, built.stderr,
-      spawnTib(['compile', 'r.yaml'], { cwd: dir, env }).stdout, spawnTib(['plan', 'r.yaml', '--json'], { cwd: dir, env }).stdout,
-      spawnTib(['plan', 'r.yaml'], { cwd: dir, env }).stdout, spawnTib(['validate', 'r.yaml', '--json'], { cwd: dir, env }).stdout].join('\n');
+    const everything = [
+      dry.stdout,
+      dry.stderr,
+      built.stdout,
+      built.stderr,
+      spawnTib(['compile', 'r.yaml'], { cwd: dir, env }).stdout,
+      spawnTib(['plan', 'r.yaml', '--json'], { cwd: dir, env }).stdout,
+      spawnTib(['plan', 'r.yaml'], { cwd: dir, env }).stdout,
+      spawnTib(['validate', 'r.yaml', '--json'], { cwd: dir, env }).stdout,
+    ].join('\n');
     expect(everything.includes(CANARY)).toBe(false);
     // DIB copies DIB_* variables into the image: the secret must not be under such a name.
     expect(Object.entries(dib.record().env).filter(([k, v]) => k.startsWith('DIB_') && v.includes(CANARY))).toEqual([]);
@@ -129,7 +143,13 @@ describe('tib run safety', () => {
 
   it('fails clearly when a local base image does not match its sha256, or the cache lacks it', () => {
     fs.writeFileSync(path.join(dir, 'base.img'), 'not the image');
-    const ubuntu = { ...RECIPE, purpose: 'production', access: undefined, base: { distro: 'ubuntu', release: 'jammy', image: { source: 'local', path: 'base.img', sha256: 'a'.repeat(64) } }, datastore: { type: 'mysql', version: '8.0' } };
+    const ubuntu = {
+      ...RECIPE,
+      purpose: 'production',
+      access: undefined,
+      base: { distro: 'ubuntu', release: 'jammy', image: { source: 'local', path: 'base.img', sha256: 'a'.repeat(64) } },
+      datastore: { type: 'mysql', version: '8.0' },
+    };
     fs.writeFileSync(path.join(dir, 'r.yaml'), dump(JSON.parse(JSON.stringify(ubuntu))));
     const mismatch = run();
     expect(mismatch.status).toBe(3);

@@ -20,7 +20,14 @@ export interface CompileInput extends ValidateOptions {
 }
 
 export type CompileResult =
-  | { readonly ok: true; readonly plan: Plan; readonly resolved: ResolvedRecipe; readonly recipe: Recipe; readonly diagnostics: Diagnostic[]; readonly files: readonly SourceFile[] }
+  | {
+      readonly ok: true;
+      readonly plan: Plan;
+      readonly resolved: ResolvedRecipe;
+      readonly recipe: Recipe;
+      readonly diagnostics: Diagnostic[];
+      readonly files: readonly SourceFile[];
+    }
   | { readonly ok: false; readonly diagnostics: Diagnostic[]; readonly files: readonly SourceFile[] };
 
 /**
@@ -34,22 +41,29 @@ export function compilePlan(input: CompileInput, host: SourceHost, renderer = ne
   try {
     const resolved = resolveRecipe(validation.recipe, validation.facts, validation.locator, input.recipePath);
     const { plan, diagnostics } = buildPlan(resolved, {
-      host, renderer, elementsDir: input.elementsDir, tibVersion: input.tibVersion, recipePath: input.recipePath, files,
+      host,
+      renderer,
+      elementsDir: input.elementsDir,
+      tibVersion: input.tibVersion,
+      recipePath: input.recipePath,
+      files,
     });
     const all = [...validation.diagnostics, ...diagnostics];
     if (hasErrors(all)) return { ok: false, diagnostics: all, files };
     return { ok: true, plan, resolved, recipe: validation.recipe, diagnostics: all, files };
   } catch (err) {
     if (err instanceof TemplateError) {
-      return { ok: false, files, diagnostics: [...validation.diagnostics, { code: 'TIB4001', severity: 'error', file: input.recipePath, message: err.message }] };
+      return {
+        ok: false,
+        files,
+        diagnostics: [...validation.diagnostics, { code: 'TIB4001', severity: 'error', file: input.recipePath, message: err.message }],
+      };
     }
     throw err;
   }
 }
 
-export type ScriptResult =
-  | (Extract<CompileResult, { ok: true }> & { readonly script: string })
-  | Extract<CompileResult, { ok: false }>;
+export type ScriptResult = (Extract<CompileResult, { ok: true }> & { readonly script: string }) | Extract<CompileResult, { ok: false }>;
 
 /** compilePlan, then the build script rendered from the plan. */
 export function compileScript(input: CompileInput, host: SourceHost): ScriptResult {
@@ -60,7 +74,11 @@ export function compileScript(input: CompileInput, host: SourceHost): ScriptResu
     return { ...result, script: renderScript(result.plan, renderer) };
   } catch (err) {
     if (err instanceof TemplateError) {
-      return { ok: false, files: result.files, diagnostics: [...result.diagnostics, { code: 'TIB4001', severity: 'error', file: input.recipePath, message: err.message }] };
+      return {
+        ok: false,
+        files: result.files,
+        diagnostics: [...result.diagnostics, { code: 'TIB4001', severity: 'error', file: input.recipePath, message: err.message }],
+      };
     }
     throw err;
   }

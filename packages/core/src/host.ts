@@ -19,7 +19,10 @@ export function memoryHost(files: Record<string, string>): SourceHost {
     fileExists: (path) => has(path) || Object.keys(files).some((f) => f.startsWith(`${path}/`)),
     listFiles: (dir) => {
       const prefix = `${dir}/`;
-      const found = Object.keys(files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length)).sort();
+      const found = Object.keys(files)
+        .filter((f) => f.startsWith(prefix))
+        .map((f) => f.slice(prefix.length))
+        .sort();
       return found.length > 0 ? found : undefined;
     },
   };

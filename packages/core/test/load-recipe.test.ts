@@ -56,7 +56,12 @@ describe('loadRecipe', () => {
     const origin = (path: (string | number)[]) => {
       let node = loaded.origins;
       for (const p of path) node = node?.children.get(p);
-      return node && { file: node.origin.file, pos: formatter.position({ code: 'TIB2001', severity: 'error', message: '', file: node.origin.file, range: node.origin.range }) };
+      return (
+        node && {
+          file: node.origin.file,
+          pos: formatter.position({ code: 'TIB2001', severity: 'error', message: '', file: node.origin.file, range: node.origin.range }),
+        }
+      );
     };
     expect(origin(['base', 'distro'])).toEqual({ file: 'env/base.yaml', pos: { line: 3, col: 11 } });
     expect(origin(['base', 'release'])).toEqual({ file: 'env/extra.yaml', pos: { line: 2, col: 12 } });
@@ -74,7 +79,10 @@ describe('loadRecipe', () => {
   it('reports cycles and missing bases at the extends entry', () => {
     const host = memoryHost({ 'a.yaml': 'extends: [b.yaml]\n', 'b.yaml': 'extends: [a.yaml, c.yaml]\n' });
     const loaded = loadRecipe('a.yaml', host);
-    expect(loaded.diagnostics.map((d) => [d.code, d.file])).toEqual([['TIB1006', 'b.yaml'], ['TIB1005', 'b.yaml']]);
+    expect(loaded.diagnostics.map((d) => [d.code, d.file])).toEqual([
+      ['TIB1006', 'b.yaml'],
+      ['TIB1005', 'b.yaml'],
+    ]);
   });
 
   it('reports an unreadable recipe', () => {

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { DIAGNOSTIC_CODES, RECIPE_SCHEMA } from '../src';
@@ -20,7 +21,9 @@ function properties(node: unknown, at: string, out: [string, Record<string, unkn
 
 describe('recipe schema', () => {
   it('describes every property', () => {
-    const undescribed = properties(RECIPE_SCHEMA, '').filter(([, s]) => typeof s['description'] !== 'string' || (s['description'] as string).length < 5).map(([p]) => p);
+    const undescribed = properties(RECIPE_SCHEMA, '')
+      .filter(([, s]) => typeof s['description'] !== 'string' || (s['description'] as string).length < 5)
+      .map(([p]) => p);
     expect(undescribed).toEqual([]);
   });
 
@@ -38,20 +41,51 @@ describe('recipe schema', () => {
 
   it('uses the key names of SPEC §3', () => {
     const keys = properties(RECIPE_SCHEMA, '').map(([p]) => p.replace(/^\./, ''));
-    for (const k of ['name', 'purpose', 'extends', 'base.distro', 'base.release', 'base.arch', 'base.image.source', 'base.mirror', 'datastore.type', 'datastore.version',
-      'datastore.runtime', 'datastore.package', 'datastore.images', 'datastore.paths', 'datastore.autostart', 'guestagent.source', 'guestagent.release', 'guestagent.requirements',
-      'guestagent.user', 'guestagent.logDir', 'guestagent.configDir', 'system.init', 'system.security', 'system.cloudInit.datasources', 'system.repositories', 'system.packages',
-      'rhel.subscription', 'access', 'output', 'elements', 'environment']) {
+    for (const k of [
+      'name',
+      'purpose',
+      'extends',
+      'base.distro',
+      'base.release',
+      'base.arch',
+      'base.image.source',
+      'base.mirror',
+      'datastore.type',
+      'datastore.version',
+      'datastore.runtime',
+      'datastore.package',
+      'datastore.images',
+      'datastore.paths',
+      'datastore.autostart',
+      'guestagent.source',
+      'guestagent.release',
+      'guestagent.requirements',
+      'guestagent.user',
+      'guestagent.logDir',
+      'guestagent.configDir',
+      'system.init',
+      'system.security',
+      'system.cloudInit.datasources',
+      'system.repositories',
+      'system.packages',
+      'rhel.subscription',
+      'access',
+      'output',
+      'elements',
+      'environment',
+    ]) {
       expect(keys).toContain(k);
     }
   });
 
   it('has generated files (schema JSON, TypeScript types, diagnostics doc) in sync', () => {
-    expect(() => execFileSync(process.execPath, [path.join(root, 'scripts/generate.js'), '--check'], { cwd: root, stdio: 'pipe' })).not.toThrow();
+    expect(() =>
+      execFileSync(process.execPath, [path.join(root, 'scripts/generate.js'), '--check'], { cwd: root, stdio: 'pipe' }),
+    ).not.toThrow();
   });
 
   it('lists every diagnostic code in the docs page', () => {
-    const doc = require('node:fs').readFileSync(path.join(root, 'docs/diagnostics.md'), 'utf8') as string;
+    const doc = fs.readFileSync(path.join(root, 'docs/diagnostics.md'), 'utf8') as string;
     for (const code of Object.keys(DIAGNOSTIC_CODES)) expect(doc).toContain(`| ${code} |`);
   });
 });

@@ -10,8 +10,39 @@ function throughBash(words: readonly string[]): string[] {
 }
 
 const HOSTILE = [
-  '', ' ', "'", "''", '"', '$(touch /tmp/tib-pwned)', '`touch /tmp/tib-pwned`', '${HOME}', '$HOME', ';', '&&', '|', '\\', '\\\'',
-  'a\nb', '\n', '\r\n', '*', '?', '[a]', '~', '!', '#comment', 'tab\there', 'é', '日本語', '🙂', '\u202eRTL', "it's", 'semi;colon', 'a b', '-n', '--',
+  '',
+  ' ',
+  "'",
+  "''",
+  '"',
+  '$(touch /tmp/tib-pwned)',
+  '`touch /tmp/tib-pwned`',
+  '${HOME}',
+  '$HOME',
+  ';',
+  '&&',
+  '|',
+  '\\',
+  "\\'",
+  'a\nb',
+  '\n',
+  '\r\n',
+  '*',
+  '?',
+  '[a]',
+  '~',
+  '!',
+  '#comment',
+  'tab\there',
+  'é',
+  '日本語',
+  '🙂',
+  '\u202eRTL',
+  "it's",
+  'semi;colon',
+  'a b',
+  '-n',
+  '--',
   'x'.repeat(64 * 1024),
 ];
 
@@ -28,16 +59,22 @@ describe('shellQuote', () => {
     expect(() => shellQuote('a\0b')).toThrow(/NUL/);
   });
 
-  it.each(HOSTILE.map((s) => [JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s), s]))('bash reads %s back as itself', (_label, value) => {
-    expect(throughBash([shellQuote(value)])).toEqual([value]);
-  });
+  it.each(HOSTILE.map((s) => [JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s), s]))(
+    'bash reads %s back as itself',
+    (_label, value) => {
+      expect(throughBash([shellQuote(value)])).toEqual([value]);
+    },
+  );
 
   it('round-trips arbitrary strings through bash (property)', () => {
     const noNul = fc.string({ unit: 'grapheme', maxLength: 60 }).filter((s) => !s.includes('\0'));
     const shellish = fc.array(fc.constantFrom(...HOSTILE.slice(0, -1), 'a', 'Z', '0'), { maxLength: 8 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(fc.array(fc.oneof(noNul, shellish), { minLength: 1, maxLength: 5 }), (values) => {
-      expect(throughBash(values.map(shellQuote))).toEqual(values);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(noNul, shellish), { minLength: 1, maxLength: 5 }), (values) => {
+        expect(throughBash(values.map(shellQuote))).toEqual(values);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('quotes lists word by word', () => {

@@ -29,7 +29,12 @@ export class BaseImageError extends Error {
  * (trovestack wipes its cache on every build; tib does not). A partial download lives
  * under `.part` and never counts as cached.
  */
-export async function acquireBaseImage(plan: Plan, paths: RunPaths, offline: boolean, log: (line: string) => void): Promise<BaseImage | undefined> {
+export async function acquireBaseImage(
+  plan: Plan,
+  paths: RunPaths,
+  offline: boolean,
+  log: (line: string) => void,
+): Promise<BaseImage | undefined> {
   const base = plan.baseImage;
   const fail = (code: Diagnostic['code'], message: string): never => {
     throw new BaseImageError({ code, severity: 'error', file: plan.recipe.path, message });
@@ -41,7 +46,8 @@ export async function acquireBaseImage(plan: Plan, paths: RunPaths, offline: boo
     const file = inputPath(paths, input);
     if (!fs.existsSync(file)) fail('TIB5011', `base image ${file} does not exist`);
     const actual = await sha256File(file);
-    if (input.sha256 && actual !== input.sha256) fail('TIB5012', `base image ${file}: sha256 is ${actual}, the recipe says ${input.sha256}`);
+    if (input.sha256 && actual !== input.sha256)
+      fail('TIB5012', `base image ${file}: sha256 is ${actual}, the recipe says ${input.sha256}`);
     return { file, fileName: base.fileName, sha256: actual, source: 'local' };
   }
 
@@ -51,7 +57,8 @@ export async function acquireBaseImage(plan: Plan, paths: RunPaths, offline: boo
   const cachedFile = (sha: string) => path.join(images, sha, base.fileName);
 
   if (base.source === 'cache') {
-    if (!expected) fail('TIB5013', `base.image.source: cache, but ${base.url} was never downloaded into ${images} (run once with source: download)`);
+    if (!expected)
+      fail('TIB5013', `base.image.source: cache, but ${base.url} was never downloaded into ${images} (run once with source: download)`);
     const file = cachedFile(expected as string);
     if (!fs.existsSync(file)) fail('TIB5013', `base.image.source: cache, but ${file} is not in the cache (run once with source: download)`);
     const actual = await sha256File(file);

@@ -13,9 +13,7 @@ export interface RunPaths {
 export function runPaths(plan: Plan, cwd: string, env: NodeJS.ProcessEnv, outOverride?: string): RunPaths {
   const recipeDir = path.resolve(cwd, path.dirname(plan.recipe.path));
   const out = plan.image.outputDir;
-  const outputDir = outOverride
-    ? path.resolve(cwd, outOverride)
-    : path.resolve(out.relativeTo === 'recipe' ? recipeDir : cwd, out.path);
+  const outputDir = outOverride ? path.resolve(cwd, outOverride) : path.resolve(out.relativeTo === 'recipe' ? recipeDir : cwd, out.path);
   return { cwd, recipeDir, outputDir, cacheDir: cacheDir(env) };
 }
 

@@ -23,7 +23,10 @@ export function findDib(host: BuildHost): DibInfo | undefined {
   const words = firstLine.replace(/^#!/, '').trim().split(/\s+/);
   let python = words[0] || 'python3';
   if (python.endsWith('/env') && words[1]) python = words[1];
-  const dirProbe = host.exec(python, ['-c', 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))']);
+  const dirProbe = host.exec(python, [
+    '-c',
+    'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), "elements"))',
+  ]);
   const elementsDir = dirProbe.status === 0 ? dirProbe.stdout.trim() : undefined;
   return { command, version, ...(elementsDir ? { elementsDir } : {}) };
 }
@@ -57,7 +60,11 @@ export function elementSearchDirs(plan: Plan, paths: RunPaths, dib: DibInfo | un
  * The plan's DIB and recipe elements, each found (with its directory) or missing. tib's
  * own and the rendered element come with the plan and are not looked for.
  */
-export function locatePlanElements(plan: Plan, dirs: readonly string[], host: BuildHost): { found: Map<string, string>; missing: PlanElement[] } {
+export function locatePlanElements(
+  plan: Plan,
+  dirs: readonly string[],
+  host: BuildHost,
+): { found: Map<string, string>; missing: PlanElement[] } {
   const found = new Map<string, string>();
   const missing: PlanElement[] = [];
   for (const e of plan.dib.elements) {
@@ -73,7 +80,10 @@ export function locatePlanElements(plan: Plan, dirs: readonly string[], host: Bu
  * DIB's version for the up-to-date check, without starting Python when the
  * disk-image-create found on PATH is the very file the last build recorded.
  */
-export function dibVersionFor(host: BuildHost, recorded: { version: string; binary?: { path: string; size: number; mtimeMs: number } } | undefined): string {
+export function dibVersionFor(
+  host: BuildHost,
+  recorded: { version: string; binary?: { path: string; size: number; mtimeMs: number } } | undefined,
+): string {
   const command = host.which('disk-image-create');
   if (!command) return 'none';
   const st = host.stat(command);

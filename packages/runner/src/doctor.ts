@@ -16,11 +16,11 @@ const TOOLS: readonly { command: string; deb: string; rpm: string; why: string; 
   { command: 'sudo', deb: 'sudo', rpm: 'sudo', why: 'DIB calls sudo throughout a build' },
   { command: 'debootstrap', deb: 'debootstrap', rpm: 'debootstrap', why: 'Debian/Ubuntu images from packages' },
   { command: 'qemu-img', deb: 'qemu-utils', rpm: 'qemu-img', why: 'qcow2/vhd conversion' },
-  { command: 'kpartx', deb: 'kpartx', rpm: 'kpartx', why: 'maps the image\'s partitions' },
+  { command: 'kpartx', deb: 'kpartx', rpm: 'kpartx', why: "maps the image's partitions" },
   { command: 'sfdisk', deb: 'fdisk', rpm: 'util-linux', why: 'partitions the image' },
   { command: 'sgdisk', deb: 'gdisk', rpm: 'gdisk', why: 'GPT layouts' },
   { command: 'mkfs.ext4', deb: 'e2fsprogs', rpm: 'e2fsprogs', why: 'the root file system' },
-  { command: 'mksquashfs', deb: 'squashfs-tools', rpm: 'squashfs-tools', why: 'DIB\'s image tooling' },
+  { command: 'mksquashfs', deb: 'squashfs-tools', rpm: 'squashfs-tools', why: "DIB's image tooling" },
   { command: 'flock', deb: 'util-linux', rpm: 'util-linux', why: 'one build per output path' },
   { command: 'curl', deb: 'curl', rpm: 'curl', why: 'base image downloads' },
   { command: 'guestfish', deb: 'libguestfs-tools', rpm: 'guestfs-tools', why: 'tib verify (offline inspection)', optional: true },
@@ -32,23 +32,62 @@ const TOOLS: readonly { command: string; deb: string; rpm: string; why: string; 
 export function doctorReport(host: BuildHost): DoctorRow[] {
   const rows: DoctorRow[] = [];
   const root = host.uid() === 0;
-  rows.push({ check: 'privileges', ok: root || host.exec('sudo', ['-n', 'true'], 5000).status === 0, detail: root ? 'running as root' : 'passwordless sudo is needed (DIB runs sudo)' });
+  rows.push({
+    check: 'privileges',
+    ok: root || host.exec('sudo', ['-n', 'true'], 5000).status === 0,
+    detail: root ? 'running as root' : 'passwordless sudo is needed (DIB runs sudo)',
+  });
   for (const t of TOOLS) {
     const found = host.which(t.command);
-    rows.push({ check: t.command, ok: found !== undefined, detail: found ? found : `missing: ${t.why}`, packages: { deb: t.deb, rpm: t.rpm }, ...(t.optional ? { optional: true } : {}) });
+    rows.push({
+      check: t.command,
+      ok: found !== undefined,
+      detail: found ? found : `missing: ${t.why}`,
+      packages: { deb: t.deb, rpm: t.rpm },
+      ...(t.optional ? { optional: true } : {}),
+    });
   }
   const dib = findDib(host);
-  if (dib) rows.push({ check: 'diskimage-builder', ok: dib.elementsDir !== undefined, detail: `version ${dib.version}, elements in ${dib.elementsDir ?? '(not found)'}` });
+  if (dib)
+    rows.push({
+      check: 'diskimage-builder',
+      ok: dib.elementsDir !== undefined,
+      detail: `version ${dib.version}, elements in ${dib.elementsDir ?? '(not found)'}`,
+    });
   const loop = host.exists('/dev/loop-control') && host.exec('losetup', ['--find'], 5000).status === 0;
-  rows.push({ check: 'loop devices', ok: loop, detail: loop ? 'usable' : 'not usable: no /dev/loop-control or losetup --find fails (containers need --privileged)' });
+  rows.push({
+    check: 'loop devices',
+    ok: loop,
+    detail: loop ? 'usable' : 'not usable: no /dev/loop-control or losetup --find fails (containers need --privileged)',
+  });
   const mapping = partitionMapping(host);
   rows.push({ check: 'partition mapping', ok: mapping.ok, detail: mapping.detail });
   const free = host.freeBytes(host.env['TMPDIR'] || '/tmp');
-  rows.push({ check: 'disk space', ok: free === undefined || free > 10 * 1024 ** 3, detail: free === undefined ? 'unknown' : `${(free / 1024 ** 3).toFixed(1)} GiB free in ${host.env['TMPDIR'] || '/tmp'}` });
+  rows.push({
+    check: 'disk space',
+    ok: free === undefined || free > 10 * 1024 ** 3,
+    detail: free === undefined ? 'unknown' : `${(free / 1024 ** 3).toFixed(1)} GiB free in ${host.env['TMPDIR'] || '/tmp'}`,
+  });
   const mem = host.memAvailableBytes();
-  rows.push({ check: 'memory', ok: true, detail: mem === undefined ? 'unknown' : `${(mem / 1024 ** 3).toFixed(1)} GiB available${mem < 4 * 1024 ** 3 ? ' (DIB will build on disk, not in tmpfs)' : ''}` });
+  rows.push({
+    check: 'memory',
+    ok: true,
+    detail:
+      mem === undefined
+        ? 'unknown'
+        : `${(mem / 1024 ** 3).toFixed(1)} GiB available${mem < 4 * 1024 ** 3 ? ' (DIB will build on disk, not in tmpfs)' : ''}`,
+  });
   const kvm = host.exists('/dev/kvm') && !host.exists('/sys/module/kvm_pvm');
-  rows.push({ check: 'kvm', ok: true, optional: true, detail: kvm ? 'usable: tib verify --boot uses KVM' : host.exists('/dev/kvm') ? '/dev/kvm cannot run stock guests (nested PVM): boots use TCG' : 'absent: boots use TCG (slower)' });
+  rows.push({
+    check: 'kvm',
+    ok: true,
+    optional: true,
+    detail: kvm
+      ? 'usable: tib verify --boot uses KVM'
+      : host.exists('/dev/kvm')
+        ? '/dev/kvm cannot run stock guests (nested PVM): boots use TCG'
+        : 'absent: boots use TCG (slower)',
+  });
   return rows;
 }
 
@@ -56,7 +95,15 @@ export function doctorReport(host: BuildHost): DoctorRow[] {
 export function installCommand(rows: readonly DoctorRow[], host: BuildHost, includeOptional: boolean): string | undefined {
   const osRelease = host.readFile('/etc/os-release') ?? '';
   const rpm = /^(ID|ID_LIKE)=.*(rhel|fedora|centos|rocky|alma)/m.test(osRelease);
-  const packages = [...new Set(rows.filter((r) => !r.ok && r.packages && (includeOptional || !r.optional)).map((r) => (rpm ? r.packages?.rpm : r.packages?.deb) ?? ''))].filter(Boolean).sort();
+  const packages = [
+    ...new Set(
+      rows
+        .filter((r) => !r.ok && r.packages && (includeOptional || !r.optional))
+        .map((r) => (rpm ? r.packages?.rpm : r.packages?.deb) ?? ''),
+    ),
+  ]
+    .filter(Boolean)
+    .sort();
   if (packages.length === 0) return undefined;
   return rpm ? `sudo dnf install -y ${packages.join(' ')}` : `sudo apt-get install -y --no-install-recommends ${packages.join(' ')}`;
 }

@@ -7,15 +7,17 @@ import type { BuildHost } from './host';
  */
 export function partitionMapping(host: BuildHost): { ok: boolean; detail: string } {
   const kpartx = host.which('kpartx');
-  if (!kpartx) return { ok: false, detail: 'kpartx not found: install kpartx (DIB maps the image\'s partitions with it)' };
+  if (!kpartx) return { ok: false, detail: "kpartx not found: install kpartx (DIB maps the image's partitions with it)" };
   const dm = host.exec('dmsetup', ['version'], 5000);
   const kernelDm = dm.status === 0 && /Driver version/.test(dm.stdout);
   if (kernelDm) return { ok: true, detail: 'device-mapper available' };
   const script = host.readFile(kpartx) ?? '';
-  if (script.startsWith('#!') && /\bpartx\b/.test(script)) return { ok: true, detail: `no device-mapper, but ${kpartx} is a partx-based stand-in` };
+  if (script.startsWith('#!') && /\bpartx\b/.test(script))
+    return { ok: true, detail: `no device-mapper, but ${kpartx} is a partx-based stand-in` };
   return {
     ok: false,
-    detail: 'kpartx cannot work here: the kernel has no device-mapper (`dmsetup version` finds no driver). Use a host or VM with the dm-mod module, or install a partx-based kpartx stand-in (see README, "Hosts without device-mapper")',
+    detail:
+      'kpartx cannot work here: the kernel has no device-mapper (`dmsetup version` finds no driver). Use a host or VM with the dm-mod module, or install a partx-based kpartx stand-in (see README, "Hosts without device-mapper")',
   };
 }
 
@@ -24,5 +26,7 @@ export function writableDirectory(host: BuildHost, dir: string): { ok: boolean; 
   let d = dir;
   while (!host.exists(d) && d !== '/' && d !== '.') d = d.replace(/\/[^/]*$/, '') || '/';
   if (!host.isDirectory(d)) return { ok: false, detail: `${d} is not a directory` };
-  return host.writable(d) ? { ok: true, detail: 'writable' } : { ok: false, detail: `${d} is not writable (read-only file system or permissions)` };
+  return host.writable(d)
+    ? { ok: true, detail: 'writable' }
+    : { ok: false, detail: `${d} is not writable (read-only file system or permissions)` };
 }

@@ -13,7 +13,11 @@ import { sha256File } from './sha256-file';
  * up-to-date check does not re-read gigabytes. Directories (a local agent tree, element
  * paths) are hashed by the paths, sizes and contents of their files.
  */
-export async function checkInputs(plan: Plan, paths: RunPaths, previous: Manifest | undefined): Promise<{ records: InputRecord[]; diagnostics: Diagnostic[] }> {
+export async function checkInputs(
+  plan: Plan,
+  paths: RunPaths,
+  previous: Manifest | undefined,
+): Promise<{ records: InputRecord[]; diagnostics: Diagnostic[] }> {
   const records: InputRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const input of plan.inputs) {
@@ -33,7 +37,12 @@ export async function checkInputs(plan: Plan, paths: RunPaths, previous: Manifes
     else if (before && before.size === size && before.mtimeMs === mtimeMs) sha256 = before.sha256;
     else sha256 = await sha256File(file);
     if (input.sha256 && sha256 !== input.sha256) {
-      diagnostics.push({ code: 'TIB5012', severity: 'error', file: plan.recipe.path, message: `${input.role} ${file}: sha256 is ${sha256}, the recipe says ${input.sha256}` });
+      diagnostics.push({
+        code: 'TIB5012',
+        severity: 'error',
+        file: plan.recipe.path,
+        message: `${input.role} ${file}: sha256 is ${sha256}, the recipe says ${input.sha256}`,
+      });
     }
     records.push({ id: input.id, role: input.role, path: file, sha256, size, mtimeMs });
   }
@@ -42,7 +51,8 @@ export async function checkInputs(plan: Plan, paths: RunPaths, previous: Manifes
 
 function hashDirectory(dir: string): string {
   const h = createHash('sha256');
-  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  const entries = fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.join(e.parentPath ?? e.path, e.name))
     .filter((f) => !f.split(path.sep).includes('.git'))

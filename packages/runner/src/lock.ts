@@ -10,7 +10,9 @@ export class BuildLock {
   private constructor(private readonly child: ChildProcess) {}
 
   static async acquire(lockFile: string): Promise<BuildLock | undefined> {
-    const child = spawn('flock', ['--nonblock', '--conflict-exit-code', '75', lockFile, 'sh', '-c', 'echo held; read -r _'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('flock', ['--nonblock', '--conflict-exit-code', '75', lockFile, 'sh', '-c', 'echo held; read -r _'], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     return new Promise((resolve, reject) => {
       let settled = false;
       child.stdout?.once('data', () => {
@@ -21,7 +23,9 @@ export class BuildLock {
         if (!settled) reject(err);
       });
       child.once('exit', (code) => {
-        if (!settled) code === 75 ? resolve(undefined) : reject(new Error(`flock exited with ${code}`));
+        if (settled) return;
+        if (code === 75) resolve(undefined);
+        else reject(new Error(`flock exited with ${code}`));
       });
     });
   }

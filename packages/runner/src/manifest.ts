@@ -77,7 +77,13 @@ export function hostFacts(): Manifest['host'] {
   } catch {
     // keep the kernel's name
   }
-  return { os: pretty, kernel: os.release(), arch: os.arch(), cpus: os.cpus().length, memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10 };
+  return {
+    os: pretty,
+    kernel: os.release(),
+    arch: os.arch(),
+    cpus: os.cpus().length,
+    memoryGiB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+  };
 }
 
 /**
@@ -85,14 +91,22 @@ export function hostFacts(): Manifest['host'] {
  * hash, element files, environment), DIB's version, the base image and every input
  * file. Equal fingerprints and untouched outputs mean there is nothing to rebuild.
  */
-export function fingerprint(parts: { tibVersion: string; plan: Plan; dibVersion: string; base?: BaseImage; inputs: readonly InputRecord[] }): string {
+export function fingerprint(parts: {
+  tibVersion: string;
+  plan: Plan;
+  dibVersion: string;
+  base?: BaseImage;
+  inputs: readonly InputRecord[];
+}): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({
-    tib: parts.tibVersion,
-    plan: createHash('sha256').update(JSON.stringify(parts.plan)).digest('hex'),
-    dib: parts.dibVersion,
-    base: parts.base?.sha256 ?? null,
-    inputs: parts.inputs.map((i) => [i.id, i.sha256]),
-  }));
+  h.update(
+    JSON.stringify({
+      tib: parts.tibVersion,
+      plan: createHash('sha256').update(JSON.stringify(parts.plan)).digest('hex'),
+      dib: parts.dibVersion,
+      base: parts.base?.sha256 ?? null,
+      inputs: parts.inputs.map((i) => [i.id, i.sha256]),
+    }),
+  );
   return h.digest('hex');
 }

@@ -3,7 +3,19 @@
  * the disk image and the conversion) and the element script running. Pure: feed lines,
  * read state. The terminal renderer and the plain-line logger both read it.
  */
-export const DIB_PHASES = ['root.d', 'extra-data.d', 'pre-install.d', 'install.d', 'post-install.d', 'post-root.d', 'block-device', 'pre-finalise.d', 'finalise.d', 'cleanup.d', 'convert'] as const;
+export const DIB_PHASES = [
+  'root.d',
+  'extra-data.d',
+  'pre-install.d',
+  'install.d',
+  'post-install.d',
+  'post-root.d',
+  'block-device',
+  'pre-finalise.d',
+  'finalise.d',
+  'cleanup.d',
+  'convert',
+] as const;
 
 export type ProgressEvent =
   | { readonly kind: 'phase'; readonly phase: string; readonly at: number }

@@ -9,7 +9,11 @@ import { clock, statusLine } from './progress';
 export class Reporter {
   private live = false;
 
-  constructor(private readonly out: NodeJS.WritableStream, private readonly tty: boolean, private readonly previousTotal: number | undefined) {}
+  constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly tty: boolean,
+    private readonly previousTotal: number | undefined,
+  ) {}
 
   info(line: string): void {
     this.clearLive();
@@ -39,5 +43,8 @@ export class Reporter {
 }
 
 function stamp(): string {
-  return new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
 }

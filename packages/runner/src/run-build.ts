@@ -60,8 +60,14 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
   // Up to date? Cheap: the plan is compiled, inputs reuse recorded checksums, outputs are stat()ed.
   if (previous && !o.force && !o.dryRun) {
     const inputs = await checkInputs(plan, paths, previous);
-    const base = previous.baseImage ? { sha256: previous.baseImage.sha256 } as BaseImage : undefined;
-    const fp = fingerprint({ tibVersion: o.tibVersion, plan, dibVersion: dibVersionFor(host, previous.dib), ...(base ? { base } : {}), inputs: inputs.records });
+    const base = previous.baseImage ? ({ sha256: previous.baseImage.sha256 } as BaseImage) : undefined;
+    const fp = fingerprint({
+      tibVersion: o.tibVersion,
+      plan,
+      dibVersion: dibVersionFor(host, previous.dib),
+      ...(base ? { base } : {}),
+      inputs: inputs.records,
+    });
     const untouched = previous.outputs.every((out) => {
       try {
         const st = fs.statSync(out.path);
@@ -70,7 +76,8 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
         return false;
       }
     });
-    if (fp === previous.fingerprint && untouched && inputs.diagnostics.length === 0) return { kind: 'up-to-date', manifest: previous, manifestFile, paths };
+    if (fp === previous.fingerprint && untouched && inputs.diagnostics.length === 0)
+      return { kind: 'up-to-date', manifest: previous, manifestFile, paths };
   }
 
   const pre = preflight(plan, host, paths);
@@ -83,17 +90,51 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
   }
   if (problems.some((d) => d.severity === 'error')) return { kind: 'refused', exitCode: 3, diagnostics: problems };
   if (existing.length > 0 && !o.force) {
-    return { kind: 'refused', exitCode: 2, diagnostics: [{ code: 'TIB5016', severity: 'error', file: plan.recipe.path, message: `${existing.join(', ')} exists; pass --force to replace it (the old image is kept until the new one is complete)` }] };
+    return {
+      kind: 'refused',
+      exitCode: 2,
+      diagnostics: [
+        {
+          code: 'TIB5016',
+          severity: 'error',
+          file: plan.recipe.path,
+          message: `${existing.join(', ')} exists; pass --force to replace it (the old image is kept until the new one is complete)`,
+        },
+      ],
+    };
   }
   try {
     fs.mkdirSync(paths.outputDir, { recursive: true });
     fs.accessSync(paths.outputDir, fs.constants.W_OK);
   } catch (err) {
-    return { kind: 'refused', exitCode: 3, diagnostics: [{ code: 'TIB5017', severity: 'error', file: plan.recipe.path, message: `output directory ${paths.outputDir} cannot be created or written: ${err instanceof Error ? err.message : String(err)}` }] };
+    return {
+      kind: 'refused',
+      exitCode: 3,
+      diagnostics: [
+        {
+          code: 'TIB5017',
+          severity: 'error',
+          file: plan.recipe.path,
+          message: `output directory ${paths.outputDir} cannot be created or written: ${err instanceof Error ? err.message : String(err)}`,
+        },
+      ],
+    };
   }
 
   const lock = await BuildLock.acquire(lockFile(paths.outputDir, plan.image.name));
-  if (!lock) return { kind: 'refused', exitCode: 3, diagnostics: [{ code: 'TIB5018', severity: 'error', file: plan.recipe.path, message: `another build into ${path.join(paths.outputDir, plan.image.name)} is running (lock ${lockFile(paths.outputDir, plan.image.name)})` }] };
+  if (!lock)
+    return {
+      kind: 'refused',
+      exitCode: 3,
+      diagnostics: [
+        {
+          code: 'TIB5018',
+          severity: 'error',
+          file: plan.recipe.path,
+          message: `another build into ${path.join(paths.outputDir, plan.image.name)} is running (lock ${lockFile(paths.outputDir, plan.image.name)})`,
+        },
+      ],
+    };
 
   const reporter = new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds);
   const partial = partialDir(paths.outputDir, plan.image.name);
@@ -111,7 +152,14 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
       throw err;
     }
     const tree = materialize(plan, workDir, base);
-    const env = resolveDibEnvironment({ plan, paths, elementsDir: tree.elementsDir, ...(base ? { baseImage: base } : {}), ...(tree.baseImageDir ? { baseImageDir: tree.baseImageDir } : {}), secrets: secrets.values });
+    const env = resolveDibEnvironment({
+      plan,
+      paths,
+      elementsDir: tree.elementsDir,
+      ...(base ? { baseImage: base } : {}),
+      ...(tree.baseImageDir ? { baseImageDir: tree.baseImageDir } : {}),
+      secrets: secrets.values,
+    });
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { recursive: true });
     const argv = dibArgv(plan, path.join(partial, plan.image.name));
@@ -119,7 +167,11 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     if (!dib) throw new Error('pre-flight passed without finding DIB');
     reporter.info(`building ${plan.image.name} with diskimage-builder ${dib.version}; full log: ${logFile}`);
     const result = await spawnDib({
-      command: dib.command, argv, env: { ...stringEnv(host.env), ...env.vars }, logFile, redactor,
+      command: dib.command,
+      argv,
+      env: { ...stringEnv(host.env), ...env.vars },
+      logFile,
+      redactor,
       onEvent: (event, tracker) => reporter.event(event, tracker),
       onTick: (tracker) => reporter.tick(tracker),
     });
@@ -137,14 +189,35 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
       manifestVersion: MANIFEST_VERSION,
       tib: { version: o.tibVersion },
       recipe: { path: plan.recipe.path, sha256: plan.recipe.sha256, files: plan.recipe.files, resolved: o.recipeValue },
-      fingerprint: fingerprint({ tibVersion: o.tibVersion, plan, dibVersion: dib.version, ...(base ? { base } : {}), inputs: inputs.records }),
-      dib: { version: dib.version, ...(host.stat(dib.command) ? { binary: { path: dib.command, ...(host.stat(dib.command) as { size: number; mtimeMs: number }) } } : {}), ...(dib.elementsDir ? { elementsDir: dib.elementsDir } : {}), argv: [dib.command, ...argv], environment: env.shown.map((e) => ({ name: e.name, value: redactor.redact(e.value) })) },
+      fingerprint: fingerprint({
+        tibVersion: o.tibVersion,
+        plan,
+        dibVersion: dib.version,
+        ...(base ? { base } : {}),
+        inputs: inputs.records,
+      }),
+      dib: {
+        version: dib.version,
+        ...(host.stat(dib.command)
+          ? { binary: { path: dib.command, ...(host.stat(dib.command) as { size: number; mtimeMs: number }) } }
+          : {}),
+        ...(dib.elementsDir ? { elementsDir: dib.elementsDir } : {}),
+        argv: [dib.command, ...argv],
+        environment: env.shown.map((e) => ({ name: e.name, value: redactor.redact(e.value) })),
+      },
       host: hostFacts(),
-      elements: plan.dib.elements.map((e) => ({ name: e.name, origin: e.origin, ...(pre.elementPaths.get(e.name) ? { path: pre.elementPaths.get(e.name) } : {}) })),
+      elements: plan.dib.elements.map((e) => ({
+        name: e.name,
+        origin: e.origin,
+        ...(pre.elementPaths.get(e.name) ? { path: pre.elementPaths.get(e.name) } : {}),
+      })),
       ...(base ? { baseImage: { source: base.source, ...(base.url ? { url: base.url } : {}), file: base.file, sha256: base.sha256 } } : {}),
       inputs: inputs.records,
       outputs,
-      timings: { totalSeconds: round(result.tracker.elapsedSeconds(Date.now())), phases: Object.fromEntries([...result.tracker.phaseSeconds].map(([k, v]) => [k, round(v)])) },
+      timings: {
+        totalSeconds: round(result.tracker.elapsedSeconds(Date.now())),
+        phases: Object.fromEntries([...result.tracker.phaseSeconds].map(([k, v]) => [k, round(v)])),
+      },
       status: { exitCode: 0, result: 'success' },
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
@@ -170,12 +243,29 @@ function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return out;
 }
 
-function printDryRun(o: RunOptions, plan: Plan, paths: RunPaths, secrets: ReadonlyMap<string, string>, problems: readonly Diagnostic[], existing: readonly string[]): void {
+function printDryRun(
+  o: RunOptions,
+  plan: Plan,
+  paths: RunPaths,
+  secrets: ReadonlyMap<string, string>,
+  problems: readonly Diagnostic[],
+  existing: readonly string[],
+): void {
   const w = (s: string) => o.stdout.write(`${s}\n`);
   const placeholderTree = path.join('<workdir>', 'elements');
-  const env = resolveDibEnvironment({ plan, paths, elementsDir: placeholderTree, ...(plan.baseImage.source !== 'bootstrap' ? { baseImage: { file: '<verified base image>', fileName: '', sha256: '', source: 'local' }, baseImageDir: '<workdir>/base-image' } : {}), secrets });
+  const env = resolveDibEnvironment({
+    plan,
+    paths,
+    elementsDir: placeholderTree,
+    ...(plan.baseImage.source !== 'bootstrap'
+      ? { baseImage: { file: '<verified base image>', fileName: '', sha256: '', source: 'local' }, baseImageDir: '<workdir>/base-image' }
+      : {}),
+    secrets,
+  });
   w(`# tib run --dry-run ${plan.recipe.path}: nothing is built`);
-  w(`output: ${path.join(paths.outputDir, plan.image.files[0] ?? plan.image.name)}${existing.length > 0 ? ' (exists: --force would replace it)' : ''}`);
+  w(
+    `output: ${path.join(paths.outputDir, plan.image.files[0] ?? plan.image.name)}${existing.length > 0 ? ' (exists: --force would replace it)' : ''}`,
+  );
   w('');
   w('argv:');
   w(`  disk-image-create ${dibArgv(plan, path.join(partialDir(paths.outputDir, plan.image.name), plan.image.name)).join(' ')}`);

@@ -17,7 +17,12 @@ export function resolveSecrets(plan: Plan, host: BuildHost, recipeDir: string): 
     if ('env' in e.from) {
       const v = host.env[e.from.env];
       if (v === undefined) {
-        diagnostics.push({ code: 'TIB5015', severity: 'error', file: plan.recipe.path, message: `${e.what}: environment variable ${e.from.env} is not set (the recipe reads it from {env: ${e.from.env}})` });
+        diagnostics.push({
+          code: 'TIB5015',
+          severity: 'error',
+          file: plan.recipe.path,
+          message: `${e.what}: environment variable ${e.from.env} is not set (the recipe reads it from {env: ${e.from.env}})`,
+        });
       } else {
         values.set(e.name, v);
       }
@@ -25,7 +30,12 @@ export function resolveSecrets(plan: Plan, host: BuildHost, recipeDir: string): 
       const file = path.resolve(recipeDir, e.from.file);
       const text = host.readFile(file);
       if (text === undefined) {
-        diagnostics.push({ code: 'TIB5015', severity: 'error', file: plan.recipe.path, message: `${e.what}: cannot read ${file} (the recipe reads it from {file: ${e.from.file}})` });
+        diagnostics.push({
+          code: 'TIB5015',
+          severity: 'error',
+          file: plan.recipe.path,
+          message: `${e.what}: cannot read ${file} (the recipe reads it from {file: ${e.from.file}})`,
+        });
       } else {
         // First line, without its newline: the same as the script's `read -r`.
         values.set(e.name, text.split('\n')[0] ?? '');

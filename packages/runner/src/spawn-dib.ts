@@ -38,7 +38,13 @@ export async function spawnDib(options: SpawnOptions): Promise<DibRun> {
   const tracker = new ProgressTracker(Date.now());
   const lastLines: string[] = [];
   const child = execa(options.command, [...options.argv], {
-    env: options.env, extendEnv: false, detached: true, stdin: 'ignore', buffer: false, reject: false, all: true,
+    env: options.env,
+    extendEnv: false,
+    detached: true,
+    stdin: 'ignore',
+    buffer: false,
+    reject: false,
+    all: true,
   });
   let interrupted: DibRun['interrupted'];
   let killTimer: NodeJS.Timeout | undefined;

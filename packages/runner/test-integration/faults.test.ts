@@ -18,7 +18,8 @@ const PREVIOUS = 'previous good image\n';
 
 function recipe(extra: Record<string, unknown> = {}): string {
   return dump({
-    tib: 1, name: 'fault',
+    tib: 1,
+    name: 'fault',
     base: { distro: 'debian', release: 'bookworm' },
     datastore: { type: 'mariadb', version: '10.11' },
     guestagent: { source: 'package' },
@@ -29,8 +30,13 @@ function recipe(extra: Record<string, unknown> = {}): string {
 
 /** Loop devices and mounts that belong to DIB builds. */
 function buildLeftovers(): string[] {
-  const loops = spawnSync('losetup', ['-a'], { encoding: 'utf8' }).stdout.split('\n').filter((l) => /dib_image|dib_build/.test(l));
-  const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').filter((l) => /dib_build|dib_image/.test(l));
+  const loops = spawnSync('losetup', ['-a'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter((l) => /dib_image|dib_build/.test(l));
+  const mounts = fs
+    .readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .filter((l) => /dib_build|dib_image/.test(l));
   return [...loops, ...mounts];
 }
 
@@ -52,7 +58,10 @@ function expectIntact(dir: string, image: string): void {
 function faultElement(dir: string, script: string): void {
   const d = path.join(dir, 'elements', 'fault-inject', 'install.d');
   fs.mkdirSync(d, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'elements', 'fault-inject', 'README.rst'), 'fault-inject\n============\nTest element: misbehaves in install.d.\n');
+  fs.writeFileSync(
+    path.join(dir, 'elements', 'fault-inject', 'README.rst'),
+    'fault-inject\n============\nTest element: misbehaves in install.d.\n',
+  );
   fs.writeFileSync(path.join(d, '00-fault-inject'), `#!/bin/bash\nset -eu\nset -o pipefail\n${script}\n`, { mode: 0o755 });
 }
 
@@ -132,10 +141,16 @@ describe('tib run faults (host file systems, fake DIB)', () => {
     expect(spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=7g', 'tmpfs', out]).status).toBe(0);
     mounted.push(out);
     fs.writeFileSync(image, PREVIOUS);
-    fs.writeFileSync(path.join(dib.bin, 'disk-image-create'), fs.readFileSync(path.join(dib.bin, 'disk-image-create'), 'utf8').replace(
-      "        f.write('fake ' + t + ' image\\n')",
-      "        f.write('start of an image'); f.flush(); os.posix_fallocate(f.fileno(), 0, 8 * 1024 ** 3)",
-    ), { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(dib.bin, 'disk-image-create'),
+      fs
+        .readFileSync(path.join(dib.bin, 'disk-image-create'), 'utf8')
+        .replace(
+          "        f.write('fake ' + t + ' image\\n')",
+          "        f.write('start of an image'); f.flush(); os.posix_fallocate(f.fileno(), 0, 8 * 1024 ** 3)",
+        ),
+      { mode: 0o755 },
+    );
     const r = spawnSync(process.execPath, [TIB, 'run', 'r.yaml', '--force'], { cwd: dir, encoding: 'utf8', env: dib.env });
     expect(r.stderr).toMatch(/No space left on device|ENOSPC/);
     expect(r.status).toBe(4);

@@ -8,10 +8,37 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '../../..');
 
 /** A build host described by a table: which commands exist, what probes answer. */
-function fakeHost(over: Partial<{ uid: number; commands: string[]; files: Record<string, string>; dirs: string[]; exec: Record<string, number>; free: number; mem: number; dmsetup: string; readOnly: boolean }> = {}): BuildHost {
-  const commands = new Set(over.commands ?? ['disk-image-create', 'debootstrap', 'qemu-img', 'sfdisk', 'mkfs.ext4', 'sha256sum', 'kpartx', 'losetup', 'dmsetup']);
-  const files: Record<string, string> = { '/usr/bin/disk-image-create': '#! /usr/bin/python3\n', '/dev/loop-control': '', '/usr/sbin/kpartx': '\x7fELF', ...over.files };
-  const dirs = new Set(over.dirs ?? ['/dib/elements/debian-minimal', '/dib/elements/vm', '/dib/elements/cloud-init', '/dib/elements/openssh-server', '/dib/elements/cloud-init-datasources']);
+function fakeHost(
+  over: Partial<{
+    uid: number;
+    commands: string[];
+    files: Record<string, string>;
+    dirs: string[];
+    exec: Record<string, number>;
+    free: number;
+    mem: number;
+    dmsetup: string;
+    readOnly: boolean;
+  }> = {},
+): BuildHost {
+  const commands = new Set(
+    over.commands ?? ['disk-image-create', 'debootstrap', 'qemu-img', 'sfdisk', 'mkfs.ext4', 'sha256sum', 'kpartx', 'losetup', 'dmsetup'],
+  );
+  const files: Record<string, string> = {
+    '/usr/bin/disk-image-create': '#! /usr/bin/python3\n',
+    '/dev/loop-control': '',
+    '/usr/sbin/kpartx': '\x7fELF',
+    ...over.files,
+  };
+  const dirs = new Set(
+    over.dirs ?? [
+      '/dib/elements/debian-minimal',
+      '/dib/elements/vm',
+      '/dib/elements/cloud-init',
+      '/dib/elements/openssh-server',
+      '/dib/elements/cloud-init-datasources',
+    ],
+  );
   return {
     env: { TMPDIR: '/tmp' },
     uid: () => over.uid ?? 0,
@@ -19,7 +46,12 @@ function fakeHost(over: Partial<{ uid: number; commands: string[]; files: Record
     exec: (c, args) => {
       if (c.endsWith('disk-image-create')) return { status: 0, stdout: '3.13.0\n', stderr: '' };
       if (c.endsWith('python3')) return { status: 0, stdout: '/dib/elements\n', stderr: '' };
-      if (c === 'dmsetup') return { status: over.dmsetup === undefined ? 0 : 1, stdout: over.dmsetup ?? 'Library version: 1.02\nDriver version: 4.48.0\n', stderr: '' };
+      if (c === 'dmsetup')
+        return {
+          status: over.dmsetup === undefined ? 0 : 1,
+          stdout: over.dmsetup ?? 'Library version: 1.02\nDriver version: 4.48.0\n',
+          stderr: '',
+        };
       const key = `${c} ${args.join(' ')}`;
       return { status: over.exec?.[key] ?? 0, stdout: '', stderr: '' };
     },
@@ -34,12 +66,16 @@ function fakeHost(over: Partial<{ uid: number; commands: string[]; files: Record
 }
 
 function plan() {
-  const r = compilePlan({ recipePath: 'recipes/debian-bookworm-mariadb.yaml', elementsDir: path.join(ROOT, 'elements'), tibVersion: '0.0.0' }, nodeHost(ROOT));
+  const r = compilePlan(
+    { recipePath: 'recipes/debian-bookworm-mariadb.yaml', elementsDir: path.join(ROOT, 'elements'), tibVersion: '0.0.0' },
+    nodeHost(ROOT),
+  );
   if (!r.ok) throw new Error('example recipe must compile');
   return r.plan;
 }
 const paths = { cwd: '/w', recipeDir: '/w/recipes', outputDir: '/w/images', cacheDir: '/c' };
-const codes = (host: BuildHost) => preflight(plan(), host, paths).diagnostics.map((d) => `${d.code}${d.severity === 'warning' ? '(w)' : ''}`);
+const codes = (host: BuildHost) =>
+  preflight(plan(), host, paths).diagnostics.map((d) => `${d.code}${d.severity === 'warning' ? '(w)' : ''}`);
 
 describe('preflight', () => {
   it.each<[string, Parameters<typeof fakeHost>[0], string[]]>([
@@ -47,9 +83,21 @@ describe('preflight', () => {
     ['not root, no sudo', { uid: 1000, exec: { 'sudo -n true': 1 } }, ['TIB5001']],
     ['not root, passwordless sudo', { uid: 1000 }, []],
     ['no DIB', { commands: ['debootstrap', 'qemu-img', 'sfdisk', 'mkfs.ext4', 'sha256sum', 'kpartx'] }, ['TIB5002']],
-    ['DIB without the OS element', { dirs: ['/dib/elements/vm', '/dib/elements/cloud-init', '/dib/elements/openssh-server', '/dib/elements/cloud-init-datasources'] }, ['TIB5005']],
-    ['DIB without an element', { dirs: ['/dib/elements/debian-minimal', '/dib/elements/vm', '/dib/elements/cloud-init', '/dib/elements/cloud-init-datasources'] }, ['TIB5004']],
-    ['no debootstrap, no qemu-img', { commands: ['disk-image-create', 'sfdisk', 'mkfs.ext4', 'sha256sum', 'kpartx'] }, ['TIB5010', 'TIB5010']],
+    [
+      'DIB without the OS element',
+      { dirs: ['/dib/elements/vm', '/dib/elements/cloud-init', '/dib/elements/openssh-server', '/dib/elements/cloud-init-datasources'] },
+      ['TIB5005'],
+    ],
+    [
+      'DIB without an element',
+      { dirs: ['/dib/elements/debian-minimal', '/dib/elements/vm', '/dib/elements/cloud-init', '/dib/elements/cloud-init-datasources'] },
+      ['TIB5004'],
+    ],
+    [
+      'no debootstrap, no qemu-img',
+      { commands: ['disk-image-create', 'sfdisk', 'mkfs.ext4', 'sha256sum', 'kpartx'] },
+      ['TIB5010', 'TIB5010'],
+    ],
     ['no loop devices', { exec: { 'losetup --find': 1 } }, ['TIB5008']],
     ['no device-mapper, real kpartx', { dmsetup: '' }, ['TIB5009']],
     ['no device-mapper, partx stand-in', { dmsetup: '', files: { '/usr/sbin/kpartx': '#!/bin/bash\npartx -a "$dev"\n' } }, []],
@@ -74,7 +122,23 @@ describe('doctor', () => {
   });
 
   it('has nothing to install on a complete host', () => {
-    const all = fakeHost({ commands: ['disk-image-create', 'sudo', 'debootstrap', 'qemu-img', 'kpartx', 'sfdisk', 'sgdisk', 'mkfs.ext4', 'mksquashfs', 'flock', 'curl', 'losetup', 'dmsetup'] });
+    const all = fakeHost({
+      commands: [
+        'disk-image-create',
+        'sudo',
+        'debootstrap',
+        'qemu-img',
+        'kpartx',
+        'sfdisk',
+        'sgdisk',
+        'mkfs.ext4',
+        'mksquashfs',
+        'flock',
+        'curl',
+        'losetup',
+        'dmsetup',
+      ],
+    });
     expect(installCommand(doctorReport(all), all, false)).toBeUndefined();
   });
 });

@@ -5,7 +5,12 @@ describe('findChecksum', () => {
   it.each([
     ['GNU text', `${sha}  focal-server-cloudimg-amd64.squashfs\n`, 'focal-server-cloudimg-amd64.squashfs', sha],
     ['GNU binary marker', `${sha} *focal-server-cloudimg-amd64.squashfs`, 'focal-server-cloudimg-amd64.squashfs', sha],
-    ['BSD', `# comment\nSHA256 (CentOS-Stream-GenericCloud-9-latest.x86_64.qcow2) = ${'B'.repeat(64)}`, 'CentOS-Stream-GenericCloud-9-latest.x86_64.qcow2', 'b'.repeat(64)],
+    [
+      'BSD',
+      `# comment\nSHA256 (CentOS-Stream-GenericCloud-9-latest.x86_64.qcow2) = ${'B'.repeat(64)}`,
+      'CentOS-Stream-GenericCloud-9-latest.x86_64.qcow2',
+      'b'.repeat(64),
+    ],
     ['other files only', `${sha}  other.img`, 'wanted.img', undefined],
     ['prefix is not a match', `${sha}  wanted.img.sig`, 'wanted.img', undefined],
   ])('%s', (_label, list, file, expected) => {
@@ -15,7 +20,12 @@ describe('findChecksum', () => {
 
 describe('compareVersions', () => {
   it.each([
-    ['3.13.0', '3.13.0', 0], ['3.13.0', '3.36.0', -1], ['3.36.0', '3.13.0', 1], ['3.9.1', '3.13.0', -1], ['3.13', '3.13.0', 0], ['4.0.0.dev3', '3.40.0', 1],
+    ['3.13.0', '3.13.0', 0],
+    ['3.13.0', '3.36.0', -1],
+    ['3.36.0', '3.13.0', 1],
+    ['3.9.1', '3.13.0', -1],
+    ['3.13', '3.13.0', 0],
+    ['4.0.0.dev3', '3.40.0', 1],
   ])('%s vs %s', (a, b, expected) => {
     expect(compareVersions(a, b)).toBe(expected);
   });
@@ -36,8 +46,15 @@ describe('ProgressTracker', () => {
   it('follows phases and scripts, and times each phase', () => {
     const t = new ProgressTracker(0);
     const events = lines.map((l, i) => t.feed(l, (i + 1) * 1000)).filter((e) => e !== undefined);
-    expect(events.map((e) => (e?.kind === 'phase' ? `phase ${e.phase}` : `script ${e?.phase}/${e?.kind === 'script' ? e.script : ''}`))).toEqual([
-      'phase root.d', 'script root.d/08-debootstrap', 'phase pre-install.d', 'phase install.d', 'phase block-device', 'phase convert',
+    expect(
+      events.map((e) => (e?.kind === 'phase' ? `phase ${e.phase}` : `script ${e?.phase}/${e?.kind === 'script' ? e.script : ''}`)),
+    ).toEqual([
+      'phase root.d',
+      'script root.d/08-debootstrap',
+      'phase pre-install.d',
+      'phase install.d',
+      'phase block-device',
+      'phase convert',
     ]);
     expect(t.script).toBeUndefined();
     t.finish(10000);

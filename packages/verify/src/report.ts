@@ -26,8 +26,13 @@ export function formatReport(report: VerifyReport, options: FormatOptions): stri
   }
   const count = (s: 'pass' | 'fail' | 'skip'): number => report.checks.filter((c) => c.status === s).length;
   const t = report.timings;
-  const times = ['inspect', 'boot', 'total'].filter((k) => t[k] !== undefined).map((k) => `${k} ${t[k]} s`).join(', ');
-  out.push(`${report.ok ? 'verified' : 'NOT verified'}: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped (${times})`);
+  const times = ['inspect', 'boot', 'total']
+    .filter((k) => t[k] !== undefined)
+    .map((k) => `${k} ${t[k]} s`)
+    .join(', ');
+  out.push(
+    `${report.ok ? 'verified' : 'NOT verified'}: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped (${times})`,
+  );
   if (report.consoleLog) out.push(`boot console log: ${report.consoleLog}`);
   return `${out.join('\n')}\n`;
 }

@@ -30,35 +30,51 @@ export async function verifyImage(options: VerifyOptions): Promise<VerifyReport>
   let consoleLog: string | undefined;
   let accel: 'kvm' | 'tcg' | undefined;
 
-  const inspector = await withScope(scope, async () => {
-    const work = fs.mkdtempSync(path.join(options.workDir ?? os.tmpdir(), 'tib-verify-'));
-    scope.defer(`remove ${work}`, () => fs.rmSync(work, { recursive: true, force: true }));
+  const inspector = await withScope(
+    scope,
+    async () => {
+      const work = fs.mkdtempSync(path.join(options.workDir ?? os.tmpdir(), 'tib-verify-'));
+      scope.defer(`remove ${work}`, () => fs.rmSync(work, { recursive: true, force: true }));
 
-    const t0 = Date.now();
-    const inspected = await inspectImage({
-      image, plan: options.plan, secretValues: options.secretValues, work, env, log: options.log,
-      ...(options.inspector ? { inspector: options.inspector } : {}), kvmUsable: kvm.usable,
-    });
-    checks.push(...inspected.checks);
-    timings['inspect'] = seconds(Date.now() - t0);
-
-    if (options.boot) {
-      const t1 = Date.now();
-      const chosen = chooseAccel(options.accel, kvm);
-      accel = chosen.accel;
-      options.log(`booting a throw-away overlay under QEMU (${chosen.why})`);
-      const boot = await bootTest({
-        image, plan: options.plan, work, scope, env, log: options.log, accel: chosen.accel,
-        timeoutSec: options.bootTimeoutSec ?? (chosen.accel === 'kvm' ? 300 : 900),
-        consoleLogPath: options.consoleLogPath ?? defaultConsoleLog(image),
+      const t0 = Date.now();
+      const inspected = await inspectImage({
+        image,
+        plan: options.plan,
+        secretValues: options.secretValues,
+        work,
+        env,
+        log: options.log,
+        ...(options.inspector ? { inspector: options.inspector } : {}),
+        kvmUsable: kvm.usable,
       });
-      checks.push(...boot.checks);
-      if (boot.consoleLog) consoleLog = boot.consoleLog;
-      timings['boot'] = seconds(Date.now() - t1);
-      for (const [k, v] of Object.entries(boot.timings)) timings[`boot.${k}`] = v;
-    }
-    return inspected.inspector;
-  }, (failures) => failures.forEach((f) => options.log(`cleanup failed: ${f}`)));
+      checks.push(...inspected.checks);
+      timings['inspect'] = seconds(Date.now() - t0);
+
+      if (options.boot) {
+        const t1 = Date.now();
+        const chosen = chooseAccel(options.accel, kvm);
+        accel = chosen.accel;
+        options.log(`booting a throw-away overlay under QEMU (${chosen.why})`);
+        const boot = await bootTest({
+          image,
+          plan: options.plan,
+          work,
+          scope,
+          env,
+          log: options.log,
+          accel: chosen.accel,
+          timeoutSec: options.bootTimeoutSec ?? (chosen.accel === 'kvm' ? 300 : 900),
+          consoleLogPath: options.consoleLogPath ?? defaultConsoleLog(image),
+        });
+        checks.push(...boot.checks);
+        if (boot.consoleLog) consoleLog = boot.consoleLog;
+        timings['boot'] = seconds(Date.now() - t1);
+        for (const [k, v] of Object.entries(boot.timings)) timings[`boot.${k}`] = v;
+      }
+      return inspected.inspector;
+    },
+    (failures) => failures.forEach((f) => options.log(`cleanup failed: ${f}`)),
+  );
 
   timings['total'] = seconds(Date.now() - started);
   return {

@@ -21,9 +21,20 @@ function note(line: string): void {
   process.stderr.write(`[verify-it] ${line}\n`);
 }
 
-function verify(image: string, plan: Plan, work: string, extra: { boot?: boolean; secretValues?: string[]; inspector?: Inspector } = {}): VerifyReport {
+function verify(
+  image: string,
+  plan: Plan,
+  work: string,
+  extra: { boot?: boolean; secretValues?: string[]; inspector?: Inspector } = {},
+): VerifyReport {
   const report = runVerify({ image, plan, workDir: work, ...extra });
-  note(`${path.basename(image)} (${report.inspector}${report.accel ? `, boot ${report.accel}` : ''}): ${report.ok ? 'ok' : 'NOT ok'}; ${Object.entries(report.timings).map(([k, v]) => `${k} ${v} s`).join(', ')}`);
+  note(
+    `${path.basename(image)} (${report.inspector}${report.accel ? `, boot ${report.accel}` : ''}): ${report.ok ? 'ok' : 'NOT ok'}; ${Object.entries(
+      report.timings,
+    )
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(', ')}`,
+  );
   return report;
 }
 
@@ -34,41 +45,77 @@ const wants = (root: string, unit: string): string => path.join(root, 'etc/syste
 
 type Tamper = (root: string) => Promise<void> | void;
 /** name, tampering, canaries to pass, rows that must fail (with evidence), other rows that may fail with them. */
-type Case = readonly [name: string, tamper: Tamper, secretValues: string[], expected: readonly (readonly [string, RegExp])[], mayAlsoFail?: readonly string[]];
+type Case = readonly [
+  name: string,
+  tamper: Tamper,
+  secretValues: string[],
+  expected: readonly (readonly [string, RegExp])[],
+  mayAlsoFail?: readonly string[],
+];
 
 /** The tamperings that apply to a plan, each with the check rows that must catch it. */
 function casesFor(plan: Plan): Case[] {
   const agent = plan.agent.service;
   const cases: Case[] = [
-    ['agent unit disabled', (root) => fs.rmSync(wants(root, `${agent}.service`)), [],
-      [[`service:${agent}`, /not enabled \(no link in any \*\.wants or runlevel directory\)/]]],
-    ['canary secret planted in a file, another in a deleted file', (root) => {
-      fs.mkdirSync(path.join(root, 'var/lib/tib-test'), { recursive: true });
-      fs.writeFileSync(path.join(root, 'var/lib/tib-test/leak.conf'), `password = ${CANARY_FILE}\n`);
-      // Flushed before the delete, as a build step that wrote and later removed it would be
-      // (ext4's delayed allocation never writes a file that dies in the page cache).
-      const fd = fs.openSync(path.join(root, 'var/lib/tib-test/gone.conf'), 'w');
-      fs.writeSync(fd, `password = ${CANARY_DELETED}\n`);
-      fs.fsyncSync(fd);
-      fs.closeSync(fd);
-      fs.rmSync(path.join(root, 'var/lib/tib-test/gone.conf'));
-    }, [CANARY_FILE, CANARY_DELETED],
-      [['secrets:files', /found in 1 file\(s\): \/var\/lib\/tib-test\/leak\.conf$/], ['secrets:disk', /found at byte offset \d+, \d+ of the/]]],
-    ['DHCP client removed (dpkg --remove)', (root) => inChroot(root, ['dpkg', '--remove', '--force-depends', 'isc-dhcp-client']), [],
-      [['package:isc-dhcp-client', /isc-dhcp-client .*: deinstall ok config-files/], ['path:/sbin/dhclient', /missing/]]],
+    [
+      'agent unit disabled',
+      (root) => fs.rmSync(wants(root, `${agent}.service`)),
+      [],
+      [[`service:${agent}`, /not enabled \(no link in any \*\.wants or runlevel directory\)/]],
+    ],
+    [
+      'canary secret planted in a file, another in a deleted file',
+      (root) => {
+        fs.mkdirSync(path.join(root, 'var/lib/tib-test'), { recursive: true });
+        fs.writeFileSync(path.join(root, 'var/lib/tib-test/leak.conf'), `password = ${CANARY_FILE}\n`);
+        // Flushed before the delete, as a build step that wrote and later removed it would be
+        // (ext4's delayed allocation never writes a file that dies in the page cache).
+        const fd = fs.openSync(path.join(root, 'var/lib/tib-test/gone.conf'), 'w');
+        fs.writeSync(fd, `password = ${CANARY_DELETED}\n`);
+        fs.fsyncSync(fd);
+        fs.closeSync(fd);
+        fs.rmSync(path.join(root, 'var/lib/tib-test/gone.conf'));
+      },
+      [CANARY_FILE, CANARY_DELETED],
+      [
+        ['secrets:files', /found in 1 file\(s\): \/var\/lib\/tib-test\/leak\.conf$/],
+        ['secrets:disk', /found at byte offset \d+, \d+ of the/],
+      ],
+    ],
+    [
+      'DHCP client removed (dpkg --remove)',
+      (root) => inChroot(root, ['dpkg', '--remove', '--force-depends', 'isc-dhcp-client']),
+      [],
+      [
+        ['package:isc-dhcp-client', /isc-dhcp-client .*: deinstall ok config-files/],
+        ['path:/sbin/dhclient', /missing/],
+      ],
+    ],
   ];
   if (plan.target.model === 'container') {
-    cases.push(['Docker engine disabled', (root) => {
-      fs.rmSync(wants(root, 'docker.service'));
-      fs.rmSync(path.join(root, 'etc/systemd/system/sockets.target.wants/docker.socket'), { force: true });
-    }, [], [['service:docker', /docker\.service; not enabled/]]]);
+    cases.push([
+      'Docker engine disabled',
+      (root) => {
+        fs.rmSync(wants(root, 'docker.service'));
+        fs.rmSync(path.join(root, 'etc/systemd/system/sockets.target.wants/docker.socket'), { force: true });
+      },
+      [],
+      [['service:docker', /docker\.service; not enabled/]],
+    ]);
   } else {
     const ds = plan.expectations.find((e) => e.kind === 'agent-boot' && e.datastoreService !== undefined);
-    const service = ds?.kind === 'agent-boot' ? ds.datastoreService ?? plan.datastore.type : plan.datastore.type;
+    const service = ds?.kind === 'agent-boot' ? (ds.datastoreService ?? plan.datastore.type) : plan.datastore.type;
     // The other names the agent looks the service up by: enabled with it when they are aliases.
-    const aliases = plan.expectations.flatMap((e) => (e.kind === 'service' && !e.enabled && e.name !== service ? [`service:${e.name}`] : []));
-    cases.push(['datastore autostart enabled', (root) => fs.symlinkSync(`/lib/systemd/system/${service}.service`, wants(root, `${service}.service`)), [],
-      [[`service:${service}`, new RegExp(`enabled by /etc/systemd/system/multi-user\\.target\\.wants/${service}\\.service`)]], aliases]);
+    const aliases = plan.expectations.flatMap((e) =>
+      e.kind === 'service' && !e.enabled && e.name !== service ? [`service:${e.name}`] : [],
+    );
+    cases.push([
+      'datastore autostart enabled',
+      (root) => fs.symlinkSync(`/lib/systemd/system/${service}.service`, wants(root, `${service}.service`)),
+      [],
+      [[`service:${service}`, new RegExp(`enabled by /etc/systemd/system/multi-user\\.target\\.wants/${service}\\.service`)]],
+      aliases,
+    ]);
   }
   return cases;
 }
@@ -124,7 +171,9 @@ function describeImage(target: ImageUnderTest): void {
           expect(r?.evidence).toMatch(evidence);
         }
         // Caught by the right checks and by nothing else.
-        const others = failing(report).map((f) => f.id).filter((id) => !expected.some(([e]) => e === id));
+        const others = failing(report)
+          .map((f) => f.id)
+          .filter((id) => !expected.some(([e]) => e === id));
         for (const id of others) note(`${caseName}: also ${id}: ${row(report, id)?.evidence ?? ''}`);
         expect(others.filter((id) => !mayAlsoFail.includes(id))).toEqual([]);
         // No secret value is ever printed, only where it was found.
@@ -136,34 +185,41 @@ function describeImage(target: ImageUnderTest): void {
       }
     });
 
-    (process.env['TIB_VERIFY_BOOT'] === '0' ? test.skip : test)('boot of a copy without its agent unit and DHCP client: both caught in the guest, console log kept', async () => {
-      const dir = scratch('boot');
-      try {
-        const copy = await tamperedCopy(target.image, dir, async (root) => {
-          fs.rmSync(wants(root, `${plan.agent.service}.service`));
-          inChroot(root, ['dpkg', '--remove', '--force-depends', 'isc-dhcp-client']);
-        });
-        const report = verify(copy, plan, dir, { boot: true });
-        for (const id of ['boot:agent', 'boot:network', `service:${plan.agent.service}`, 'package:isc-dhcp-client']) {
-          const r = row(report, id);
-          note(`boot of the tampered copy: ${id} ${r?.status ?? 'missing'}: ${r?.evidence ?? ''}`);
-          expect(r?.status).toBe('fail');
+    (process.env['TIB_VERIFY_BOOT'] === '0' ? test.skip : test)(
+      'boot of a copy without its agent unit and DHCP client: both caught in the guest, console log kept',
+      async () => {
+        const dir = scratch('boot');
+        try {
+          const copy = await tamperedCopy(target.image, dir, async (root) => {
+            fs.rmSync(wants(root, `${plan.agent.service}.service`));
+            inChroot(root, ['dpkg', '--remove', '--force-depends', 'isc-dhcp-client']);
+          });
+          const report = verify(copy, plan, dir, { boot: true });
+          for (const id of ['boot:agent', 'boot:network', `service:${plan.agent.service}`, 'package:isc-dhcp-client']) {
+            const r = row(report, id);
+            note(`boot of the tampered copy: ${id} ${r?.status ?? 'missing'}: ${r?.evidence ?? ''}`);
+            expect(r?.status).toBe('fail');
+          }
+          expect(row(report, 'boot:agent')?.evidence).toMatch(/^inactive/);
+          expect(row(report, 'boot:network')?.evidence).toMatch(/no IPv4 address on any NIC/);
+          // The boot itself went through: the probe reported and cloud-init injected the files.
+          expect(row(report, 'boot:start')?.status).toBe('pass');
+          expect(row(report, 'boot:injection')?.status).toBe('pass');
+          expect(report.consoleLog).toBe(path.join(dir, 'tampered.console.log'));
+          expect(fs.readFileSync(report.consoleLog ?? '', 'utf8')).toContain('TIB-PROBE end=');
+          expect(leftovers(dir)).toEqual([]);
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
         }
-        expect(row(report, 'boot:agent')?.evidence).toMatch(/^inactive/);
-        expect(row(report, 'boot:network')?.evidence).toMatch(/no IPv4 address on any NIC/);
-        // The boot itself went through: the probe reported and cloud-init injected the files.
-        expect(row(report, 'boot:start')?.status).toBe('pass');
-        expect(row(report, 'boot:injection')?.status).toBe('pass');
-        expect(report.consoleLog).toBe(path.join(dir, 'tampered.console.log'));
-        expect(fs.readFileSync(report.consoleLog ?? '', 'utf8')).toContain('TIB-PROBE end=');
-        expect(leftovers(dir)).toEqual([]);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    });
+      },
+    );
   });
 }
 
 (process.env['TIB_VERIFY_REQUIRE'] === '1' ? test : test.skip)('the images CI asked for are here and this runs as root', () => {
-  expect(imagesUnderTest().filter((i) => !available(i)).map((i) => i.image)).toEqual([]);
+  expect(
+    imagesUnderTest()
+      .filter((i) => !available(i))
+      .map((i) => i.image),
+  ).toEqual([]);
 });

@@ -23,7 +23,7 @@ describe('resolvePath follows links inside the image only', () => {
     '/etc/resolv.conf': { link: '/run/systemd/resolve/stub-resolv.conf' },
     '/run/systemd/resolve/stub-resolv.conf': 'nameserver 127.0.0.53\n',
     '/etc/escape': { link: '../../../../etc/shadow-of-host' },
-    '/etc/shadow-of-host': 'image file, not the host\'s',
+    '/etc/shadow-of-host': "image file, not the host's",
     '/loop/a': { link: 'b' },
     '/loop/b': { link: 'a' },
     '/etc/dangling': { link: '/nowhere' },
@@ -61,9 +61,16 @@ test('globDirs finds directories with a suffix', () => {
     '/etc/systemd/system/foo.service': 'x',
     '/etc/systemd/system/bar.wants': 'a file, not a dir',
   });
-  expect(globDirs(fs, '/etc/systemd/system', ['.wants'])).toEqual(['/etc/systemd/system/multi-user.target.wants', '/etc/systemd/system/sockets.target.wants']);
+  expect(globDirs(fs, '/etc/systemd/system', ['.wants'])).toEqual([
+    '/etc/systemd/system/multi-user.target.wants',
+    '/etc/systemd/system/sockets.target.wants',
+  ]);
 });
 
-test.each([[0o755, '0755'], [0o4755, '4755'], [0o640, '0640']])('modeString(%o) = %s', (mode, text) => {
+test.each([
+  [0o755, '0755'],
+  [0o4755, '4755'],
+  [0o640, '0640'],
+])('modeString(%o) = %s', (mode, text) => {
   expect(modeString(mode)).toBe(text);
 });

@@ -3,9 +3,20 @@ import { contentWanted } from '../src/inspect/keep';
 import { secretValuesFor } from '../src/secrets';
 import { CONTAINER_RECIPE, planFor } from './support/plans';
 
-describe('secret values come from the recipe\'s own references', () => {
-  const plan = planFor({ ...CONTAINER_RECIPE, purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1 me'], password: { env: 'DEV_PW' } } });
-  const filePlan = planFor({ ...CONTAINER_RECIPE, purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1 me'], password: { file: 'secrets/pw.txt' } } }, { 'secrets/pw.txt': 'x' });
+describe("secret values come from the recipe's own references", () => {
+  const plan = planFor({
+    ...CONTAINER_RECIPE,
+    purpose: 'development',
+    access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1 me'], password: { env: 'DEV_PW' } },
+  });
+  const filePlan = planFor(
+    {
+      ...CONTAINER_RECIPE,
+      purpose: 'development',
+      access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1 me'], password: { file: 'secrets/pw.txt' } },
+    },
+    { 'secrets/pw.txt': 'x' },
+  );
 
   test.each([
     [{ DEV_PW: 'hunter2-canary' }, ['hunter2-canary'], []],
@@ -17,7 +28,14 @@ describe('secret values come from the recipe\'s own references', () => {
 
   test('a {file} reference reads the first line, relative to the recipe', () => {
     const read: string[] = [];
-    const r = secretValuesFor(filePlan, { env: {}, recipeDir: '/recipes', readFile: (p) => { read.push(p); return 'file-canary-value\nsecond line\n'; } });
+    const r = secretValuesFor(filePlan, {
+      env: {},
+      recipeDir: '/recipes',
+      readFile: (p) => {
+        read.push(p);
+        return 'file-canary-value\nsecond line\n';
+      },
+    });
     expect(read).toEqual(['/recipes/secrets/pw.txt']);
     expect(r.values).toEqual(['file-canary-value']);
   });
@@ -27,13 +45,20 @@ describe('libguestfs settings', () => {
   test.each([
     [{}, false, { LIBGUESTFS_BACKEND: 'direct', LIBGUESTFS_BACKEND_SETTINGS: 'force_tcg' }],
     [{}, true, { LIBGUESTFS_BACKEND: 'direct' }],
-    [{ LIBGUESTFS_BACKEND: 'libvirt', LIBGUESTFS_BACKEND_SETTINGS: 'force_tcg' }, false, { LIBGUESTFS_BACKEND: 'libvirt', LIBGUESTFS_BACKEND_SETTINGS: 'force_tcg' }],
+    [
+      { LIBGUESTFS_BACKEND: 'libvirt', LIBGUESTFS_BACKEND_SETTINGS: 'force_tcg' },
+      false,
+      { LIBGUESTFS_BACKEND: 'libvirt', LIBGUESTFS_BACKEND_SETTINGS: 'force_tcg' },
+    ],
     [{ LIBGUESTFS_BACKEND_SETTINGS: 'gdb' }, false, { LIBGUESTFS_BACKEND: 'direct', LIBGUESTFS_BACKEND_SETTINGS: 'gdb:force_tcg' }],
   ])('env %j, kvm usable %s', (env, kvm, expected) => {
     expect(guestfsEnv(env, kvm)).toEqual(expected);
   });
 
-  test.each([['/tmp/a b/tree.fifo', '"/tmp/a b/tree.fifo"'], ['a"b\\c', '"a\\"b\\\\c"']])('guestfishQuote(%j)', (arg, quoted) => {
+  test.each([
+    ['/tmp/a b/tree.fifo', '"/tmp/a b/tree.fifo"'],
+    ['a"b\\c', '"a\\"b\\\\c"'],
+  ])('guestfishQuote(%j)', (arg, quoted) => {
     expect(guestfishQuote(arg)).toBe(quoted);
   });
 });

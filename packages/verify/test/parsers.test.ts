@@ -8,8 +8,11 @@ import { versionSatisfies } from '../src/parse/version';
 describe('parseOsRelease', () => {
   test.each([
     ['ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n', { ID: 'debian', VERSION_ID: '12', VERSION_CODENAME: 'bookworm' }],
-    ['# comment\nNAME="Red Hat Enterprise Linux"\nID="rhel"\nVERSION_ID="9.4"\n', { NAME: 'Red Hat Enterprise Linux', ID: 'rhel', VERSION_ID: '9.4' }],
-    ["ID='centos'\nPRETTY_NAME=\"A \\\"quoted\\\" \\$name\"\n", { ID: 'centos', PRETTY_NAME: 'A "quoted" $name' }],
+    [
+      '# comment\nNAME="Red Hat Enterprise Linux"\nID="rhel"\nVERSION_ID="9.4"\n',
+      { NAME: 'Red Hat Enterprise Linux', ID: 'rhel', VERSION_ID: '9.4' },
+    ],
+    ['ID=\'centos\'\nPRETTY_NAME="A \\"quoted\\" \\$name"\n', { ID: 'centos', PRETTY_NAME: 'A "quoted" $name' }],
     ['garbage line\n=novalue\nID=ubuntu', { ID: 'ubuntu' }],
   ])('%j', (text, expected) => {
     expect(parseOsRelease(text)).toEqual(expected);
@@ -28,7 +31,11 @@ describe('accounts', () => {
   ])('groups of %s', (user, groups) => {
     expect(accounts.groupsOf(user)).toEqual(groups);
   });
-  test.each([[103, 'trove'], [0, 'root'], [4242, '4242']])('uid %i is named %s', (uid, name) => {
+  test.each([
+    [103, 'trove'],
+    [0, 'root'],
+    [4242, '4242'],
+  ])('uid %i is named %s', (uid, name) => {
     expect(accounts.userName(uid)).toBe(name);
   });
   test('group names by gid', () => {
@@ -39,10 +46,27 @@ describe('accounts', () => {
 
 describe('parseDpkgStatus', () => {
   const status = [
-    'Package: trove-guestagent', 'Status: install ok installed', 'Architecture: all', 'Version: 1:18.0.0-2', 'Description: agent', ' continued line', '',
-    'Package: mariadb-server', 'Status: deinstall ok config-files', 'Version: 1:10.11.6-0+deb12u1', '',
-    'Package: libc6', 'Status: install ok installed', 'Architecture: amd64', 'Version: 2.36-9', '',
-    'Package: libc6', 'Status: unknown ok not-installed', 'Architecture: i386', 'Version: 2.36-9', '',
+    'Package: trove-guestagent',
+    'Status: install ok installed',
+    'Architecture: all',
+    'Version: 1:18.0.0-2',
+    'Description: agent',
+    ' continued line',
+    '',
+    'Package: mariadb-server',
+    'Status: deinstall ok config-files',
+    'Version: 1:10.11.6-0+deb12u1',
+    '',
+    'Package: libc6',
+    'Status: install ok installed',
+    'Architecture: amd64',
+    'Version: 2.36-9',
+    '',
+    'Package: libc6',
+    'Status: unknown ok not-installed',
+    'Architecture: i386',
+    'Version: 2.36-9',
+    '',
   ].join('\n');
   const db = parseDpkgStatus(status);
   test.each([
@@ -84,11 +108,25 @@ describe('versionSatisfies', () => {
 
 describe('effectiveDatasources', () => {
   test.each([
-    [[{ path: '/etc/cloud/cloud.cfg', text: 'datasource_list: [NoCloud, ConfigDrive]\n' }, { path: '/etc/cloud/cloud.cfg.d/91-dib.cfg', text: 'datasource_list: [  ConfigDrive, OpenStack, None ]\n' }], ['ConfigDrive', 'OpenStack'], '/etc/cloud/cloud.cfg.d/91-dib.cfg'],
+    [
+      [
+        { path: '/etc/cloud/cloud.cfg', text: 'datasource_list: [NoCloud, ConfigDrive]\n' },
+        { path: '/etc/cloud/cloud.cfg.d/91-dib.cfg', text: 'datasource_list: [  ConfigDrive, OpenStack, None ]\n' },
+      ],
+      ['ConfigDrive', 'OpenStack'],
+      '/etc/cloud/cloud.cfg.d/91-dib.cfg',
+    ],
     [[{ path: '/etc/cloud/cloud.cfg', text: 'users: [default]\n' }], [], undefined],
     [[{ path: '/a.cfg', text: 'datasource_list: ConfigDrive, OpenStack\n' }], ['ConfigDrive', 'OpenStack'], '/a.cfg'],
     [[{ path: '/a.cfg', text: 'datasource_list: [None]\n' }], [], '/a.cfg'],
-    [[{ path: '/a.cfg', text: 'datasource_list: [ConfigDrive]\n' }, { path: '/b.cfg', text: ': : not yaml [\n' }], ['ConfigDrive'], '/a.cfg'],
+    [
+      [
+        { path: '/a.cfg', text: 'datasource_list: [ConfigDrive]\n' },
+        { path: '/b.cfg', text: ': : not yaml [\n' },
+      ],
+      ['ConfigDrive'],
+      '/a.cfg',
+    ],
   ])('case %#', (files, list, from) => {
     const s = effectiveDatasources(files);
     expect(s.list).toEqual(list);
@@ -100,25 +138,34 @@ describe('effectiveDatasources', () => {
   });
 
   test('cloud.cfg comes first, then the .cfg files of cloud.cfg.d in name order', () => {
-    expect(cloudConfigOrder(['91-dib.cfg', 'README', '05_logging.cfg'])).toEqual(['/etc/cloud/cloud.cfg', '/etc/cloud/cloud.cfg.d/05_logging.cfg', '/etc/cloud/cloud.cfg.d/91-dib.cfg']);
+    expect(cloudConfigOrder(['91-dib.cfg', 'README', '05_logging.cfg'])).toEqual([
+      '/etc/cloud/cloud.cfg',
+      '/etc/cloud/cloud.cfg.d/05_logging.cfg',
+      '/etc/cloud/cloud.cfg.d/91-dib.cfg',
+    ]);
   });
 });
 
 test('kernelCommandLines reads linux and options lines', () => {
-  const cfg = "menuentry 'Debian' {\n\tlinux\t/boot/vmlinuz root=LABEL=x ro net.ifnames=0\n\tinitrd /boot/initrd\n}\n\tlinuxefi /vmlinuz quiet\noptions root=UUID=1 ro\n";
+  const cfg =
+    "menuentry 'Debian' {\n\tlinux\t/boot/vmlinuz root=LABEL=x ro net.ifnames=0\n\tinitrd /boot/initrd\n}\n\tlinuxefi /vmlinuz quiet\noptions root=UUID=1 ro\n";
   expect(kernelCommandLines(cfg)).toEqual(['/boot/vmlinuz root=LABEL=x ro net.ifnames=0', '/vmlinuz quiet', 'root=UUID=1 ro']);
 });
 
 test('gpgFingerprints reads fpr records', () => {
-  const out = 'pub:-:4096:1:F1656F24C74CD1D8:1:::-:::scSC::::::23::0:\nfpr:::::::::177F4010FE56CA3336300305F1656F24C74CD1D8:\nuid:-::::1::x::MariaDB:::::::::0:\nsub:-:4096:1:AAAA:1::::::e::::::23:\nfpr:::::::::0123456789abcdef0123456789abcdef01234567:\n';
+  const out =
+    'pub:-:4096:1:F1656F24C74CD1D8:1:::-:::scSC::::::23::0:\nfpr:::::::::177F4010FE56CA3336300305F1656F24C74CD1D8:\nuid:-::::1::x::MariaDB:::::::::0:\nsub:-:4096:1:AAAA:1::::::e::::::23:\nfpr:::::::::0123456789abcdef0123456789abcdef01234567:\n';
   expect(gpgFingerprints(out)).toEqual(['177F4010FE56CA3336300305F1656F24C74CD1D8', '0123456789ABCDEF0123456789ABCDEF01234567']);
 });
 
 test('pythonDistMetadata reads the header only', () => {
-  expect(pythonDistMetadata('Metadata-Version: 2.1\nName: trove\nVersion: 13.0.1\n\nVersion: not this\n')).toEqual({ name: 'trove', version: '13.0.1' });
+  expect(pythonDistMetadata('Metadata-Version: 2.1\nName: trove\nVersion: 13.0.1\n\nVersion: not this\n')).toEqual({
+    name: 'trove',
+    version: '13.0.1',
+  });
 });
 
-test('gitManifest parses DIB\'s source-repositories lines', () => {
+test("gitManifest parses DIB's source-repositories lines", () => {
   expect(gitManifest('guest-agent git /opt/guest-agent https://opendev.org/openstack/trove 0123abc\n\nshort line\n')).toEqual([
     { name: 'guest-agent', type: 'git', dest: '/opt/guest-agent', location: 'https://opendev.org/openstack/trove', ref: '0123abc' },
   ]);

@@ -15,7 +15,10 @@ describe('CanaryScanner finds a value wherever chunk boundaries fall', () => {
 test('reports each pattern once, at its first offset', () => {
   const scanner = new CanaryScanner(['first-secret', 'second-secret']);
   const hits = scanner.scan(Buffer.from('xx second-secret yy first-secret zz first-secret'));
-  expect(hits).toEqual([{ pattern: 0, offset: 20 }, { pattern: 1, offset: 3 }]);
+  expect(hits).toEqual([
+    { pattern: 0, offset: 20 },
+    { pattern: 1, offset: 3 },
+  ]);
 });
 
 test('no match, no hits', () => {

@@ -18,18 +18,28 @@ describe('systemd enablement from the unit links', () => {
   });
 
   test('a unit without links is not enabled', () => {
-    expect(serviceState(new FakeFs(base), 'docker', 'systemd')).toEqual({ unitPath: '/lib/systemd/system/docker.service', masked: false, enabledBy: [] });
+    expect(serviceState(new FakeFs(base), 'docker', 'systemd')).toEqual({
+      unitPath: '/lib/systemd/system/docker.service',
+      masked: false,
+      enabledBy: [],
+    });
   });
 
   test('an alias counts as enabled when its unit is (mysql -> mariadb)', () => {
-    const fs = new FakeFs({ ...base, '/etc/systemd/system/multi-user.target.wants/mariadb.service': { link: '/lib/systemd/system/mariadb.service' } });
+    const fs = new FakeFs({
+      ...base,
+      '/etc/systemd/system/multi-user.target.wants/mariadb.service': { link: '/lib/systemd/system/mariadb.service' },
+    });
     const s = serviceState(fs, 'mysql', 'systemd');
     expect(s.aliasOf).toBe('mariadb.service');
     expect(s.enabledBy).toEqual(['/etc/systemd/system/multi-user.target.wants/mariadb.service']);
   });
 
   test('a link named differently but pointing at the unit counts', () => {
-    const fs = new FakeFs({ ...base, '/etc/systemd/system/custom.target.requires/db.service': { link: '../../../lib/systemd/system/docker.service' } });
+    const fs = new FakeFs({
+      ...base,
+      '/etc/systemd/system/custom.target.requires/db.service': { link: '../../../lib/systemd/system/docker.service' },
+    });
     expect(serviceState(fs, 'docker', 'systemd').enabledBy).toEqual(['/etc/systemd/system/custom.target.requires/db.service']);
   });
 
@@ -43,8 +53,15 @@ describe('systemd enablement from the unit links', () => {
   });
 
   test('under systemd an init script with rc links is enabled (sysv generator)', () => {
-    const fs = new FakeFs({ '/etc/init.d/legacy': { content: '#!/bin/sh', mode: 0o755 }, '/etc/rc2.d/S01legacy': { link: '../init.d/legacy' } });
-    expect(serviceState(fs, 'legacy', 'systemd')).toEqual({ unitPath: '/etc/init.d/legacy', masked: false, enabledBy: ['/etc/rc2.d/S01legacy'] });
+    const fs = new FakeFs({
+      '/etc/init.d/legacy': { content: '#!/bin/sh', mode: 0o755 },
+      '/etc/rc2.d/S01legacy': { link: '../init.d/legacy' },
+    });
+    expect(serviceState(fs, 'legacy', 'systemd')).toEqual({
+      unitPath: '/etc/init.d/legacy',
+      masked: false,
+      enabledBy: ['/etc/rc2.d/S01legacy'],
+    });
   });
 });
 

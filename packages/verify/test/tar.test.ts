@@ -33,7 +33,18 @@ function entries(data: Buffer, sizes: number[]): TarEntry[] {
 describe('TarParser', () => {
   test.each([[[512]], [[1]], [[100, 7, 3000]], [[archive.length]]])('reads the same entries with chunk sizes %j', (sizes) => {
     const list = entries(archive, sizes);
-    expect(list.map((e) => e.path)).toEqual(['./', './etc/', './etc/passwd', './etc/os-release', './etc/trove/conf.d/00-tib-datastore.conf', './usr/lib/os-release', './usr/lib/hard', LONG, `${LONG}.pax`, './var/tmp/leak']);
+    expect(list.map((e) => e.path)).toEqual([
+      './',
+      './etc/',
+      './etc/passwd',
+      './etc/os-release',
+      './etc/trove/conf.d/00-tib-datastore.conf',
+      './usr/lib/os-release',
+      './usr/lib/hard',
+      LONG,
+      `${LONG}.pax`,
+      './var/tmp/leak',
+    ]);
     expect(list[3]).toMatchObject({ type: 'symlink', link: '../usr/lib/os-release' });
     expect(list[4]).toMatchObject({ uid: 103, gid: 111, mode: 0o640, type: 'file' });
     expect(list[6]).toMatchObject({ type: 'hardlink', link: './usr/lib/os-release' });
@@ -73,7 +84,9 @@ test('parsePax reads path, linkpath, size and ids', () => {
     while (String(len).length + body.length !== len) len = String(len).length + body.length;
     return `${len}${body}`;
   };
-  expect(parsePax(Buffer.from(rec('path', '/a b/c') + rec('linkpath', 'x') + rec('size', '12') + rec('uid', '1001') + rec('mtime', '1.5')))).toEqual({ path: '/a b/c', link: 'x', size: 12, uid: 1001 });
+  expect(
+    parsePax(Buffer.from(rec('path', '/a b/c') + rec('linkpath', 'x') + rec('size', '12') + rec('uid', '1001') + rec('mtime', '1.5'))),
+  ).toEqual({ path: '/a b/c', link: 'x', size: 12, uid: 1001 });
 });
 
 describe('TarIndex', () => {
@@ -93,7 +106,7 @@ describe('TarIndex', () => {
     expect(index.lstat('/var/tmp/leak')?.size).toBe(1016);
   });
 
-  test('a hard link shares its source\'s metadata and content', () => {
+  test("a hard link shares its source's metadata and content", () => {
     expect(index.readFile('/usr/lib/hard')?.toString()).toBe('ID=debian\n');
   });
 

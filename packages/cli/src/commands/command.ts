@@ -25,5 +25,10 @@ export interface CommandSpec {
   readonly load: () => Promise<{ run(args: ParsedArgs, io: Io): Promise<number> }>;
 }
 
-export const SET_OPTION: OptionSpec = { type: 'string', multiple: true, placeholder: 'path=value', description: 'override a recipe value (repeatable), e.g. --set output.sizeGb=5' };
+export const SET_OPTION: OptionSpec = {
+  type: 'string',
+  multiple: true,
+  placeholder: 'path=value',
+  description: 'override a recipe value (repeatable), e.g. --set output.sizeGb=5',
+};
 export const JSON_OPTION: OptionSpec = { type: 'boolean', description: 'print JSON instead of text' };

@@ -26,7 +26,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     if (recipeProblems.length > 0) failed = true;
   }
   if (args.values['json']) {
-    write(io.stdout, toJson({ ok: !failed, checks: rows, recipe: recipeProblems, install: install ?? null, installWithVerifyTools: installAll ?? null }));
+    write(
+      io.stdout,
+      toJson({ ok: !failed, checks: rows, recipe: recipeProblems, install: install ?? null, installWithVerifyTools: installAll ?? null }),
+    );
   } else {
     for (const r of rows) write(io.stdout, `${r.ok ? 'ok  ' : r.optional ? 'opt ' : 'FAIL'}  ${r.check.padEnd(20)} ${r.detail}`);
     for (const p of recipeProblems) write(io.stdout, `FAIL  ${p.code}  ${p.message}`);

@@ -13,20 +13,30 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const fg = (await import('fast-glob')).default;
   const tibDir = resourceDirs(io.env).elementsDir;
   const dib = findDib(nodeBuildHost(io.env));
-  const list = (dir: string | undefined, origin: string) => (dir ? fg.sync('*/', { cwd: dir, onlyDirectories: true }).map((d) => d.replace(/\/$/, '')).filter((d) => !d.startsWith('_')).sort()
-    .map((name) => ({ name, origin, path: path.join(dir, name), summary: summary(path.join(dir, name)) })) : []);
+  const list = (dir: string | undefined, origin: string) =>
+    dir
+      ? fg
+          .sync('*/', { cwd: dir, onlyDirectories: true })
+          .map((d) => d.replace(/\/$/, ''))
+          .filter((d) => !d.startsWith('_'))
+          .sort()
+          .map((name) => ({ name, origin, path: path.join(dir, name), summary: summary(path.join(dir, name)) }))
+      : [];
   const rows = [...list(tibDir, 'tib'), ...list(dib?.elementsDir, `dib ${dib?.version ?? ''}`.trim())];
   if (args.values['json']) write(io.stdout, toJson(rows));
   else {
     for (const r of rows) write(io.stdout, `${r.name.padEnd(28)} ${r.origin.padEnd(10)} ${r.summary}`);
-    if (!dib) write(io.stderr, 'diskimage-builder is not installed here: only tib\'s elements are listed');
+    if (!dib) write(io.stderr, "diskimage-builder is not installed here: only tib's elements are listed");
   }
   return EXIT.ok;
 }
 
 function summary(dir: string): string {
   try {
-    const lines = fs.readFileSync(path.join(dir, 'README.rst'), 'utf8').split('\n').map((l) => l.trim());
+    const lines = fs
+      .readFileSync(path.join(dir, 'README.rst'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     return lines.find((l) => l !== '' && !/^[=\-~^]+$/.test(l) && l !== path.basename(dir)) ?? '';
   } catch {
     return '';

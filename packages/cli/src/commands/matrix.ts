@@ -10,7 +10,8 @@ import { toJson } from './shared';
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const only = args.values['datastore'] as string | undefined;
   const all = Object.keys(DATASTORES).sort() as Datastore[];
-  if (only !== undefined && !all.includes(only as Datastore)) throw new UsageError(`unknown datastore '${only}' (one of ${all.join(', ')})`);
+  if (only !== undefined && !all.includes(only as Datastore))
+    throw new UsageError(`unknown datastore '${only}' (one of ${all.join(', ')})`);
   const rows = supportMatrix(only ? [only as Datastore] : all);
   write(io.stdout, args.values['json'] ? toJson(rows) : table(rows));
   return EXIT.ok;
@@ -41,9 +42,16 @@ function table(rows: readonly MatrixRow[]): string {
     }
   }
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
-  const fmt = (cols: string[]) => cols.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const fmt = (cols: string[]) =>
+    cols
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   lines.push(fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt));
-  lines.push('', 'native: datastore versions installable from packages; container: the Trove 14+ agent runs the datastore in Docker (versions per agent release: tib plan).');
+  lines.push(
+    '',
+    'native: datastore versions installable from packages; container: the Trove 14+ agent runs the datastore in Docker (versions per agent release: tib plan).',
+  );
   lines.push('Why not:');
   reasonList.forEach((r, i) => lines.push(`  [${i + 1}] ${r}`));
   return `${lines.join('\n')}\n`;

@@ -8,7 +8,18 @@ import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { compileInputFor, toJson } from './shared';
 
-const PHASES = ['root.d', 'extra-data.d', 'pre-install.d', 'install.d', 'post-install.d', 'post-root.d', 'block-device.d', 'pre-finalise.d', 'finalise.d', 'cleanup.d'];
+const PHASES = [
+  'root.d',
+  'extra-data.d',
+  'pre-install.d',
+  'install.d',
+  'post-install.d',
+  'post-root.d',
+  'block-device.d',
+  'pre-finalise.d',
+  'finalise.d',
+  'cleanup.d',
+];
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const recipe = args.positionals[0] ?? '';
@@ -36,41 +47,70 @@ async function elementLocations(plan: Plan, io: Io): Promise<{ dib?: string; fou
 export function describePlan(plan: Plan, where: { dib?: string; found: ReadonlyMap<string, string> } = { found: new Map() }): string {
   const out: string[] = [];
   const h = (title: string) => out.push('', title, '-'.repeat(title.length));
-  out.push(`${plan.image.name}: ${plan.target.title} ${plan.target.arch}, ${plan.datastore.type} ${plan.datastore.version} (${plan.datastore.model} model)`);
-  out.push(`guest agent: Trove ${plan.agent.troveVersion} (${plan.agent.series}) from ${plan.agent.source}, service ${plan.agent.service} as ${plan.agent.user}, --config-dir=${plan.agent.configDir}`);
-  out.push(`outputs: ${plan.image.files.map((f) => `${plan.image.outputDir.relativeTo === 'recipe' ? `<recipe dir>/` : ''}${plan.image.outputDir.path}/${f}`).join(', ')}${plan.image.checksums ? ' (+ .sha256)' : ''}`);
+  out.push(
+    `${plan.image.name}: ${plan.target.title} ${plan.target.arch}, ${plan.datastore.type} ${plan.datastore.version} (${plan.datastore.model} model)`,
+  );
+  out.push(
+    `guest agent: Trove ${plan.agent.troveVersion} (${plan.agent.series}) from ${plan.agent.source}, service ${plan.agent.service} as ${plan.agent.user}, --config-dir=${plan.agent.configDir}`,
+  );
+  out.push(
+    `outputs: ${plan.image.files.map((f) => `${plan.image.outputDir.relativeTo === 'recipe' ? `<recipe dir>/` : ''}${plan.image.outputDir.path}/${f}`).join(', ')}${plan.image.checksums ? ' (+ .sha256)' : ''}`,
+  );
 
   h('Elements');
   const width = Math.max(...plan.dib.elements.map((e) => e.name.length));
   for (const e of plan.dib.elements) {
-    const location = e.origin === 'tib' ? 'tib\'s elements/' : e.origin === 'rendered' ? 'rendered per recipe' : where.found.get(e.name) ?? (where.dib ? `NOT FOUND in ${where.dib}` : 'DIB is not installed here');
+    const location =
+      e.origin === 'tib'
+        ? "tib's elements/"
+        : e.origin === 'rendered'
+          ? 'rendered per recipe'
+          : (where.found.get(e.name) ?? (where.dib ? `NOT FOUND in ${where.dib}` : 'DIB is not installed here'));
     out.push(`  ${e.name.padEnd(width)}  ${e.origin.padEnd(8)}  ${e.reason}\n  ${' '.repeat(width)}            found: ${location}`);
   }
-  if (plan.missingElements.length > 0) out.push(`  not shipped by this tib (the build stops in pre-flight): ${plan.missingElements.join(', ')}`);
+  if (plan.missingElements.length > 0)
+    out.push(`  not shipped by this tib (the build stops in pre-flight): ${plan.missingElements.join(', ')}`);
 
   h('disk-image-create');
-  out.push(`  disk-image-create ${plan.dib.args.join(' ')} -o <output>/${plan.image.name} ${plan.dib.elements.map((e) => e.name).join(' ')}`);
+  out.push(
+    `  disk-image-create ${plan.dib.args.join(' ')} -o <output>/${plan.image.name} ${plan.dib.elements.map((e) => e.name).join(' ')}`,
+  );
   for (const e of plan.dib.environment) {
     switch (e.kind) {
-      case 'value': out.push(`  ${e.name}=${e.value.includes('\n') ? JSON.stringify(e.value) : e.value}`); break;
-      case 'secret': out.push(`  ${e.name}=<secret: ${e.what}, from ${'env' in e.from ? `$${e.from.env}` : e.from.file}>`); break;
-      case 'input-path': out.push(`  ${e.name}=<path of ${e.input}>`); break;
-      case 'base-image': out.push(`  ${e.name}=<verified base image ${e.form}>`); break;
-      case 'elements-path': out.push(`  ELEMENTS_PATH=<tib element tree>${e.extra.map((p) => `:${p}`).join('')}`); break;
+      case 'value':
+        out.push(`  ${e.name}=${e.value.includes('\n') ? JSON.stringify(e.value) : e.value}`);
+        break;
+      case 'secret':
+        out.push(`  ${e.name}=<secret: ${e.what}, from ${'env' in e.from ? `$${e.from.env}` : e.from.file}>`);
+        break;
+      case 'input-path':
+        out.push(`  ${e.name}=<path of ${e.input}>`);
+        break;
+      case 'base-image':
+        out.push(`  ${e.name}=<verified base image ${e.form}>`);
+        break;
+      case 'elements-path':
+        out.push(`  ELEMENTS_PATH=<tib element tree>${e.extra.map((p) => `:${p}`).join('')}`);
+        break;
     }
   }
 
   h('tib element scripts by DIB phase');
   for (const phase of PHASES) {
-    const scripts = plan.elementTree.filter((f) => f.path.split('/')[1] === phase).map((f) => f.path.split('/')[2] ?? '').sort();
+    const scripts = plan.elementTree
+      .filter((f) => f.path.split('/')[1] === phase)
+      .map((f) => f.path.split('/')[2] ?? '')
+      .sort();
     if (scripts.length > 0) out.push(`  ${phase.padEnd(15)} ${scripts.join(', ')}`);
   }
-  out.push('  (DIB runs these together with its own elements\' scripts, sorted by name within each phase)');
+  out.push("  (DIB runs these together with its own elements' scripts, sorted by name within each phase)");
 
   if (plan.inputs.length > 0 || plan.baseImage.source !== 'bootstrap') {
     h('Inputs (verified before DIB runs)');
     if (plan.baseImage.source === 'download' || plan.baseImage.source === 'cache') {
-      out.push(`  base image (${plan.baseImage.source}): ${plan.baseImage.url} sha256 ${plan.baseImage.sha256 ?? `from ${plan.baseImage.checksumList}`}`);
+      out.push(
+        `  base image (${plan.baseImage.source}): ${plan.baseImage.url} sha256 ${plan.baseImage.sha256 ?? `from ${plan.baseImage.checksumList}`}`,
+      );
     }
     for (const i of plan.inputs) out.push(`  ${i.role}: ${i.path}${i.sha256 ? ` sha256 ${i.sha256}` : ''}`);
   }

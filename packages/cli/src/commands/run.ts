@@ -37,7 +37,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (code !== EXIT.ok || args.values['verify'] !== true || outcome.kind === 'dry-run') return code;
   const image = outcome.kind === 'built' || outcome.kind === 'up-to-date' ? outcome.manifest.outputs[0]?.path : undefined;
   if (!image) return code;
-  const verify = (await import('./verify.js')) as { verifyAfterRun?: (plan: Plan, image: string, boot: boolean, io: Io) => Promise<number> };
+  const verify = (await import('./verify.js')) as {
+    verifyAfterRun?: (plan: Plan, image: string, boot: boolean, io: Io) => Promise<number>;
+  };
   if (!verify.verifyAfterRun) {
     write(io.stderr, 'tib run --verify: this tib build has no verify command');
     return EXIT.internal;
@@ -51,18 +53,25 @@ function report(outcome: RunOutcome, plan: Plan, io: Io): number {
       return EXIT.ok;
     case 'up-to-date': {
       const m = outcome.manifest;
-      write(io.stderr, `${m.outputs.map((o) => o.path).join(', ')} is up to date (built ${m.finishedAt}, same recipe, inputs, elements, tib and DIB); --force rebuilds`);
+      write(
+        io.stderr,
+        `${m.outputs.map((o) => o.path).join(', ')} is up to date (built ${m.finishedAt}, same recipe, inputs, elements, tib and DIB); --force rebuilds`,
+      );
       return EXIT.ok;
     }
     case 'refused':
       printDiagnostics(io, [], outcome.diagnostics);
       if (outcome.logFile) write(io.stderr, `full log: ${outcome.logFile}`);
-      if (outcome.exitCode === 130) write(io.stderr, 'interrupted: DIB was stopped and cleaned up; no image was written, an existing one was kept');
+      if (outcome.exitCode === 130)
+        write(io.stderr, 'interrupted: DIB was stopped and cleaned up; no image was written, an existing one was kept');
       return outcome.exitCode;
     case 'built': {
       const m = outcome.manifest;
       for (const o of m.outputs) write(io.stderr, `built ${o.path} (${(o.size / 1024 ** 2).toFixed(0)} MiB, sha256 ${o.sha256})`);
-      write(io.stderr, `in ${Math.floor(m.timings.totalSeconds / 60)} min ${Math.round(m.timings.totalSeconds % 60)} s; manifest ${outcome.manifestFile}`);
+      write(
+        io.stderr,
+        `in ${Math.floor(m.timings.totalSeconds / 60)} min ${Math.round(m.timings.totalSeconds % 60)} s; manifest ${outcome.manifestFile}`,
+      );
       write(io.stderr, '');
       write(io.stderr, 'The Trove controller needs, for this image:');
       for (const s of plan.controller.settings) write(io.stderr, `  ${s.file} [${s.section}] ${s.key} = ${s.value}`);
@@ -70,7 +79,8 @@ function report(outcome: RunOutcome, plan: Plan, io: Io): number {
       write(io.stderr, 'Upload and register it:');
       const image = m.outputs[0]?.path ?? '';
       const shown = path.relative(io.cwd, image);
-      for (const c of plan.controller.commands) write(io.stderr, `  ${c.replace(/--file \S+/, `--file ${shellPath(shown.startsWith('..') ? image : shown)}`)}`);
+      for (const c of plan.controller.commands)
+        write(io.stderr, `  ${c.replace(/--file \S+/, `--file ${shellPath(shown.startsWith('..') ? image : shown)}`)}`);
       return EXIT.ok;
     }
   }

@@ -27,7 +27,16 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     return { recipe, result, valid: !hasErrors(result.diagnostics) };
   });
   if (args.values['json']) {
-    write(io.stdout, toJson(results.map(({ recipe, result, valid }) => ({ recipe, valid, diagnostics: diagnosticsJson(result.loaded.files, result.diagnostics) }))));
+    write(
+      io.stdout,
+      toJson(
+        results.map(({ recipe, result, valid }) => ({
+          recipe,
+          valid,
+          diagnostics: diagnosticsJson(result.loaded.files, result.diagnostics),
+        })),
+      ),
+    );
   } else {
     for (const { recipe, result, valid } of results) {
       printDiagnostics(io, result.loaded.files, result.diagnostics);

@@ -34,11 +34,17 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!compiled.ok) return EXIT.invalidRecipe;
   const plan = compiled.plan;
 
-  return verifyWithPlan(plan, imagePath, path.resolve(io.cwd, path.dirname(recipe)), {
-    boot: args.values['boot'] === true,
-    json: args.values['json'] === true,
-    ...(accel ? { accel } : {}),
-  }, io);
+  return verifyWithPlan(
+    plan,
+    imagePath,
+    path.resolve(io.cwd, path.dirname(recipe)),
+    {
+      boot: args.values['boot'] === true,
+      json: args.values['json'] === true,
+      ...(accel ? { accel } : {}),
+    },
+    io,
+  );
 }
 
 /** `tib run --verify [--boot]`: verify the image just built, with the plan run compiled. */
@@ -46,7 +52,13 @@ export function verifyAfterRun(plan: Plan, image: string, boot: boolean, io: Io)
   return verifyWithPlan(plan, path.resolve(io.cwd, image), path.resolve(io.cwd, path.dirname(plan.recipe.path)), { boot, json: false }, io);
 }
 
-async function verifyWithPlan(plan: Plan, image: string, recipeDir: string, o: { boot: boolean; json: boolean; accel?: 'kvm' | 'tcg' }, io: Io): Promise<number> {
+async function verifyWithPlan(
+  plan: Plan,
+  image: string,
+  recipeDir: string,
+  o: { boot: boolean; json: boolean; accel?: 'kvm' | 'tcg' },
+  io: Io,
+): Promise<number> {
   const log = (line: string): void => write(io.stderr, `tib verify: ${line}`);
   const secrets = secretValuesFor(plan, {
     env: io.env,

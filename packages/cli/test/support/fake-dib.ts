@@ -58,8 +58,23 @@ for t in types:
 print('Build completed successfully')
 `;
 
-const DIB_ELEMENTS = ['debian-minimal', 'ubuntu-minimal', 'ubuntu', 'centos7', 'centos', 'centos-minimal', 'rhel', 'vm', 'cloud-init', 'openssh-server',
-  'cloud-init-datasources', 'selinux-permissive', 'disable-selinux', 'source-repositories', 'growroot'];
+const DIB_ELEMENTS = [
+  'debian-minimal',
+  'ubuntu-minimal',
+  'ubuntu',
+  'centos7',
+  'centos',
+  'centos-minimal',
+  'rhel',
+  'vm',
+  'cloud-init',
+  'openssh-server',
+  'cloud-init-datasources',
+  'selinux-permissive',
+  'disable-selinux',
+  'source-repositories',
+  'growroot',
+];
 
 export function createFakeDib(): FakeDib {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-fake-dib-'));
@@ -82,7 +97,10 @@ export function createFakeDib(): FakeDib {
     TIB_CACHE_DIR: path.join(root, 'cache'),
   };
   return {
-    root, bin, env, recordDir,
+    root,
+    bin,
+    env,
+    recordDir,
     record: () => ({
       argv: JSON.parse(fs.readFileSync(path.join(recordDir, 'argv.json'), 'utf8')) as string[],
       env: JSON.parse(fs.readFileSync(path.join(recordDir, 'env.json'), 'utf8')) as Record<string, string>,

@@ -5,9 +5,27 @@
  */
 export type GuestModel = 'native' | 'container';
 export type Series =
-  | 'newton' | 'ocata' | 'pike' | 'queens' | 'rocky' | 'stein' | 'train' | 'ussuri'
-  | 'victoria' | 'wallaby' | 'xena' | 'yoga' | 'zed' | 'antelope' | 'bobcat' | 'caracal'
-  | 'dalmatian' | 'epoxy' | 'flamingo' | 'gazpacho' | 'hibiscus';
+  | 'newton'
+  | 'ocata'
+  | 'pike'
+  | 'queens'
+  | 'rocky'
+  | 'stein'
+  | 'train'
+  | 'ussuri'
+  | 'victoria'
+  | 'wallaby'
+  | 'xena'
+  | 'yoga'
+  | 'zed'
+  | 'antelope'
+  | 'bobcat'
+  | 'caracal'
+  | 'dalmatian'
+  | 'epoxy'
+  | 'flamingo'
+  | 'gazpacho'
+  | 'hibiscus';
 
 export interface TroveRelease {
   readonly series: Series;
@@ -26,12 +44,20 @@ export interface TroveRelease {
 }
 
 const r = (series: Series, major: number, version: string, testedOn: readonly string[], minPython: string): TroveRelease => ({
-  series, major, version, testedOn, minPython,
+  series,
+  major,
+  version,
+  testedOn,
+  minPython,
   model: major >= 14 ? 'container' : 'native',
   // 17.0.0 (Yoga) moved injection to cloud-init write_files (commit 99df090a); 18.0.0 made
   // the owner/group configurable with defaults ubuntu/root (in 17 it was trove:trove).
   injection: major >= 17 ? 'cloud-init-write-files' : 'nova-files',
-  ...(major >= 18 ? { injectedConfigOwner: { owner: 'ubuntu', group: 'root' } } : major === 17 ? { injectedConfigOwner: { owner: 'trove', group: 'trove' } } : {}),
+  ...(major >= 18
+    ? { injectedConfigOwner: { owner: 'ubuntu', group: 'root' } }
+    : major === 17
+      ? { injectedConfigOwner: { owner: 'trove', group: 'trove' } }
+      : {}),
 });
 
 export const TROVE_RELEASES: readonly TroveRelease[] = [
@@ -80,14 +106,43 @@ export interface DistroAgentPackage {
  * agent package (Debian bullseye skipped Trove 14 entirely; Ubuntu noble has none).
  */
 export const DISTRO_AGENT_PACKAGES: Readonly<Record<string, DistroAgentPackage>> = {
-  'debian/bookworm': { package: 'trove-guestagent', version: '1:18.0.0-2', series: 'zed', unit: 'trove-guestagent', user: 'trove', binary: '/usr/bin/trove-guestagent' },
-  'ubuntu/bionic': { package: 'trove-guestagent', version: '1:9.0.0-0ubuntu1', series: 'queens', unit: 'trove-guestagent', user: 'trove', binary: '/usr/bin/trove-guestagent' },
-  'ubuntu/focal': { package: 'trove-guestagent', version: '1:13.0.0-0ubuntu0.20.04.1', series: 'ussuri', unit: 'trove-guestagent', user: 'trove', binary: '/usr/bin/trove-guestagent' },
-  'ubuntu/jammy': { package: 'trove-guestagent', version: '2:17.0.0-0ubuntu1.1', series: 'yoga', unit: 'trove-guestagent', user: 'trove', binary: '/usr/bin/trove-guestagent' },
+  'debian/bookworm': {
+    package: 'trove-guestagent',
+    version: '1:18.0.0-2',
+    series: 'zed',
+    unit: 'trove-guestagent',
+    user: 'trove',
+    binary: '/usr/bin/trove-guestagent',
+  },
+  'ubuntu/bionic': {
+    package: 'trove-guestagent',
+    version: '1:9.0.0-0ubuntu1',
+    series: 'queens',
+    unit: 'trove-guestagent',
+    user: 'trove',
+    binary: '/usr/bin/trove-guestagent',
+  },
+  'ubuntu/focal': {
+    package: 'trove-guestagent',
+    version: '1:13.0.0-0ubuntu0.20.04.1',
+    series: 'ussuri',
+    unit: 'trove-guestagent',
+    user: 'trove',
+    binary: '/usr/bin/trove-guestagent',
+  },
+  'ubuntu/jammy': {
+    package: 'trove-guestagent',
+    version: '2:17.0.0-0ubuntu1.1',
+    series: 'yoga',
+    unit: 'trove-guestagent',
+    user: 'trove',
+    binary: '/usr/bin/trove-guestagent',
+  },
 };
 
 export const NO_AGENT_PACKAGE_REASON: Readonly<Record<string, string>> = {
-  'debian/bullseye': 'Debian bullseye has no trove-guestagent (Debian went from 13.0.0 straight to 15.0.0 in experimental, after bullseye froze)',
+  'debian/bullseye':
+    'Debian bullseye has no trove-guestagent (Debian went from 13.0.0 straight to 15.0.0 in experimental, after bullseye froze)',
   'ubuntu/noble': 'Ubuntu noble does not package trove-guestagent (the last Ubuntu upload is 2:20.0.0 in mantic)',
 };
 
@@ -102,7 +157,12 @@ export const RDO_BUILDS: Readonly<Record<'el7' | 'el8' | 'el9', Readonly<Partial
 };
 
 /** The RDO package's unit and user (rdo-packages/trove-distgit). */
-export const RDO_AGENT = { package: 'openstack-trove-guestagent', unit: 'openstack-trove-guestagent', user: 'trove', binary: '/usr/bin/trove-guestagent' } as const;
+export const RDO_AGENT = {
+  package: 'openstack-trove-guestagent',
+  unit: 'openstack-trove-guestagent',
+  user: 'trove',
+  binary: '/usr/bin/trove-guestagent',
+} as const;
 
 /** RDO's signing key (CentOS Cloud SIG), checked when the release package is installed. */
 export const RDO_SIGNING_KEY_FINGERPRINT = '736AF5116D9C40E2AF6B074BF9B9FEE7764429E6';
@@ -131,8 +191,14 @@ export function seriesFromRef(ref: string): Series | 'master' | undefined {
 }
 
 const NUMBERED_SERIES: Readonly<Record<string, Series>> = {
-  '2023.1': 'antelope', '2023.2': 'bobcat', '2024.1': 'caracal', '2024.2': 'dalmatian',
-  '2025.1': 'epoxy', '2025.2': 'flamingo', '2026.1': 'gazpacho', '2026.2': 'hibiscus',
+  '2023.1': 'antelope',
+  '2023.2': 'bobcat',
+  '2024.1': 'caracal',
+  '2024.2': 'dalmatian',
+  '2025.1': 'epoxy',
+  '2025.2': 'flamingo',
+  '2026.1': 'gazpacho',
+  '2026.2': 'hibiscus',
 };
 
 /** EL major of a distro release, for RDO lookups. */
@@ -156,10 +222,12 @@ export type RdoEnablement =
   | { readonly kind: 'repository'; readonly base: string };
 
 export function rdoEnablement(distro: string, release: string, series: Series): RdoEnablement | undefined {
-  if (distro === 'centos' && release === '7') return { kind: 'release-package', package: `centos-release-openstack-${series}`, vault: 'http://vault.centos.org/centos' };
+  if (distro === 'centos' && release === '7')
+    return { kind: 'release-package', package: `centos-release-openstack-${series}`, vault: 'http://vault.centos.org/centos' };
   if (distro === 'centos') return { kind: 'release-package', package: `centos-release-openstack-${series}` };
   // CentOS Stream 8 (RDO's el8 builds) is archived; its vault path is UNVERIFIED.
   if (distro === 'rhel' && release === '8') return { kind: 'repository', base: 'https://vault.centos.org/8-stream/cloud/$basearch' };
-  if (distro === 'rhel' && release === '9') return { kind: 'repository', base: 'http://mirror.stream.centos.org/SIGs/9-stream/cloud/$basearch' };
+  if (distro === 'rhel' && release === '9')
+    return { kind: 'repository', base: 'http://mirror.stream.centos.org/SIGs/9-stream/cloud/$basearch' };
   return undefined;
 }

@@ -73,17 +73,37 @@ export function kernelSettings(datastore: Datastore, version: string): KernelSet
     case 'redis':
       // redis.io admin guide: overcommit_memory=1 for background saves; THP off; a
       // backlog above the default tcp-backlog of 511.
-      return { sysctl: { 'vm.overcommit_memory': '1', 'net.core.somaxconn': '1024' }, cmdline: ['transparent_hugepage=never'], why: 'Redis administration guide (overcommit, backlog, THP)' };
+      return {
+        sysctl: { 'vm.overcommit_memory': '1', 'net.core.somaxconn': '1024' },
+        cmdline: ['transparent_hugepage=never'],
+        why: 'Redis administration guide (overcommit, backlog, THP)',
+      };
     case 'mongodb':
       // MongoDB production notes: THP off up to 7.0; 8.0's TCMalloc wants THP enabled.
       return Number(version.split('.')[0]) >= 8
-        ? { sysctl: { 'vm.max_map_count': '262144' }, cmdline: [], why: 'MongoDB 8.0 production notes (keep THP enabled, raise max_map_count)' }
-        : { sysctl: { 'vm.max_map_count': '262144' }, cmdline: ['transparent_hugepage=never'], why: 'MongoDB production notes (THP off before 8.0, raise max_map_count)' };
+        ? {
+            sysctl: { 'vm.max_map_count': '262144' },
+            cmdline: [],
+            why: 'MongoDB 8.0 production notes (keep THP enabled, raise max_map_count)',
+          }
+        : {
+            sysctl: { 'vm.max_map_count': '262144' },
+            cmdline: ['transparent_hugepage=never'],
+            why: 'MongoDB production notes (THP off before 8.0, raise max_map_count)',
+          };
     case 'cassandra':
-      return { sysctl: { 'vm.max_map_count': '1048575', 'vm.swappiness': '1' }, cmdline: [], why: 'Apache Cassandra recommended production settings (max_map_count, avoid swap)' };
+      return {
+        sysctl: { 'vm.max_map_count': '1048575', 'vm.swappiness': '1' },
+        cmdline: [],
+        why: 'Apache Cassandra recommended production settings (max_map_count, avoid swap)',
+      };
     case 'couchbase':
       // The Trove agent itself runs `sysctl vm.swappiness=0`; making it persistent here.
-      return { sysctl: { 'vm.swappiness': '0' }, cmdline: ['transparent_hugepage=never'], why: 'Couchbase Server deployment guidelines (swappiness 0, THP off)' };
+      return {
+        sysctl: { 'vm.swappiness': '0' },
+        cmdline: ['transparent_hugepage=never'],
+        why: 'Couchbase Server deployment guidelines (swappiness 0, THP off)',
+      };
     default:
       return NONE;
   }

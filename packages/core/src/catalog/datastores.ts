@@ -8,8 +8,7 @@ import type { Series } from './agents';
 import { troveRelease } from './agents';
 
 export type Datastore =
-  | 'cassandra' | 'couchbase' | 'couchdb' | 'db2' | 'mariadb' | 'mongodb'
-  | 'mysql' | 'percona' | 'postgresql' | 'pxc' | 'redis' | 'vertica';
+  'cassandra' | 'couchbase' | 'couchdb' | 'db2' | 'mariadb' | 'mongodb' | 'mysql' | 'percona' | 'postgresql' | 'pxc' | 'redis' | 'vertica';
 
 export interface AgentExpectations {
   readonly title: string;
@@ -43,44 +42,72 @@ export const DATASTORES: Readonly<Record<Datastore, AgentExpectations>> = {
   pxc: mysqlLike('Percona XtraDB Cluster'),
   mariadb: { ...mysqlLike('MariaDB'), services: { deb: ['mariadb', 'mysql', 'mysqld', 'mysql-server'], rpm: ['mariadb'] } },
   postgresql: {
-    title: 'PostgreSQL', dataDir: '/var/lib/postgresql',
-    services: { deb: ['postgresql'], rpm: ['postgresql'] }, osUser: { deb: 'postgres', rpm: 'postgres' },
-    pythonDrivers: { pip: ['psycopg2-binary'], deb: ['python3-psycopg2'], rpm: ['python3-psycopg2'] }, vendorPackage: 'none',
+    title: 'PostgreSQL',
+    dataDir: '/var/lib/postgresql',
+    services: { deb: ['postgresql'], rpm: ['postgresql'] },
+    osUser: { deb: 'postgres', rpm: 'postgres' },
+    pythonDrivers: { pip: ['psycopg2-binary'], deb: ['python3-psycopg2'], rpm: ['python3-psycopg2'] },
+    vendorPackage: 'none',
   },
   mongodb: {
-    title: 'MongoDB', dataDir: '/var/lib/mongodb',
-    services: { deb: ['mongodb', 'mongod'], rpm: ['mongodb', 'mongod'] }, osUser: { deb: 'mongodb', rpm: 'mongod' },
-    pythonDrivers: { pip: ['pymongo'], deb: ['python3-pymongo'], rpm: ['python3-pymongo'] }, vendorPackage: 'none',
+    title: 'MongoDB',
+    dataDir: '/var/lib/mongodb',
+    services: { deb: ['mongodb', 'mongod'], rpm: ['mongodb', 'mongod'] },
+    osUser: { deb: 'mongodb', rpm: 'mongod' },
+    pythonDrivers: { pip: ['pymongo'], deb: ['python3-pymongo'], rpm: ['python3-pymongo'] },
+    vendorPackage: 'none',
   },
   redis: {
-    title: 'Redis', dataDir: '/var/lib/redis', configIncludeDir: '/etc/redis',
-    services: { deb: ['redis-server', 'redis'], rpm: ['redis-server', 'redis'] }, osUser: { deb: 'redis', rpm: 'redis' },
-    pythonDrivers: { pip: ['redis'], deb: ['python3-redis'], rpm: ['python3-redis'] }, vendorPackage: 'none',
+    title: 'Redis',
+    dataDir: '/var/lib/redis',
+    configIncludeDir: '/etc/redis',
+    services: { deb: ['redis-server', 'redis'], rpm: ['redis-server', 'redis'] },
+    osUser: { deb: 'redis', rpm: 'redis' },
+    pythonDrivers: { pip: ['redis'], deb: ['python3-redis'], rpm: ['python3-redis'] },
+    vendorPackage: 'none',
   },
   cassandra: {
-    title: 'Apache Cassandra', dataDir: '/var/lib/cassandra', configIncludeDir: '/etc/cassandra',
-    services: { deb: ['cassandra'], rpm: ['cassandra'] }, osUser: { deb: 'cassandra', rpm: 'cassandra' },
-    pythonDrivers: { pip: ['cassandra-driver'], deb: ['python3-cassandra'], rpm: [] }, vendorPackage: 'none',
+    title: 'Apache Cassandra',
+    dataDir: '/var/lib/cassandra',
+    configIncludeDir: '/etc/cassandra',
+    services: { deb: ['cassandra'], rpm: ['cassandra'] },
+    osUser: { deb: 'cassandra', rpm: 'cassandra' },
+    pythonDrivers: { pip: ['cassandra-driver'], deb: ['python3-cassandra'], rpm: [] },
+    vendorPackage: 'none',
   },
   couchbase: {
-    title: 'Couchbase Server', dataDir: '/var/lib/couchbase', configIncludeDir: '/etc/couchbase',
-    services: { deb: ['couchbase-server'], rpm: ['couchbase-server'] }, osUser: { deb: 'couchbase', rpm: 'couchbase' },
-    pythonDrivers: { pip: [], deb: [], rpm: [] }, vendorPackage: 'optional',
+    title: 'Couchbase Server',
+    dataDir: '/var/lib/couchbase',
+    configIncludeDir: '/etc/couchbase',
+    services: { deb: ['couchbase-server'], rpm: ['couchbase-server'] },
+    osUser: { deb: 'couchbase', rpm: 'couchbase' },
+    pythonDrivers: { pip: [], deb: [], rpm: [] },
+    vendorPackage: 'optional',
   },
   couchdb: {
-    title: 'Apache CouchDB', dataDir: '/var/lib/couchdb', configIncludeDir: '/etc/couchdb',
-    services: { deb: ['couchdb'], rpm: ['couchdb'] }, osUser: { deb: 'couchdb', rpm: 'couchdb' },
-    pythonDrivers: { pip: ['CouchDB'], deb: [], rpm: [] }, vendorPackage: 'none',
+    title: 'Apache CouchDB',
+    dataDir: '/var/lib/couchdb',
+    configIncludeDir: '/etc/couchdb',
+    services: { deb: ['couchdb'], rpm: ['couchdb'] },
+    osUser: { deb: 'couchdb', rpm: 'couchdb' },
+    pythonDrivers: { pip: ['CouchDB'], deb: [], rpm: [] },
+    vendorPackage: 'none',
   },
   vertica: {
-    title: 'Vertica', dataDir: '/var/lib/vertica',
-    services: { deb: ['vertica_agent', 'verticad'], rpm: ['vertica_agent', 'verticad'] }, osUser: { deb: 'dbadmin', rpm: 'dbadmin' },
-    pythonDrivers: { pip: [], deb: [], rpm: [] }, vendorPackage: 'required',
+    title: 'Vertica',
+    dataDir: '/var/lib/vertica',
+    services: { deb: ['vertica_agent', 'verticad'], rpm: ['vertica_agent', 'verticad'] },
+    osUser: { deb: 'dbadmin', rpm: 'dbadmin' },
+    pythonDrivers: { pip: [], deb: [], rpm: [] },
+    vendorPackage: 'required',
   },
   db2: {
-    title: 'IBM Db2', dataDir: '/home/db2inst1/db2inst1',
-    services: { deb: [], rpm: [] }, osUser: { deb: 'db2inst1', rpm: 'db2inst1' },
-    pythonDrivers: { pip: [], deb: [], rpm: [] }, vendorPackage: 'required',
+    title: 'IBM Db2',
+    dataDir: '/home/db2inst1/db2inst1',
+    services: { deb: [], rpm: [] },
+    osUser: { deb: 'db2inst1', rpm: 'db2inst1' },
+    pythonDrivers: { pip: [], deb: [], rpm: [] },
+    vendorPackage: 'required',
   },
 };
 
@@ -97,26 +124,40 @@ export interface ContainerDatastore {
 
 export const CONTAINER_DATASTORES: Readonly<Partial<Record<Datastore, ContainerDatastore>>> = {
   mysql: {
-    section: 'mysql', image: 'mysql',
+    section: 'mysql',
+    image: 'mysql',
     backupImage: (m) => (m === 14 ? 'openstacktrove/db-backup-mysql:1.0.0' : m <= 20 ? 'openstacktrove/db-backup-mysql:1.1.0' : undefined),
     // 15.0.0 added MySQL 8; 24.0.0 added 8.4 and dropped 5.7.
     versions: (m) => (m === 14 ? ['5.7'] : m <= 23 ? ['5.7', '8.0'] : ['8.0', '8.4']),
   },
   mariadb: {
-    section: 'mariadb', image: 'mariadb',
-    backupImage: (m) => (m === 14 ? 'openstacktrove/db-backup-mariadb:1.0.0' : m <= 20 ? 'openstacktrove/db-backup-mariadb:1.1.0' : undefined),
+    section: 'mariadb',
+    image: 'mariadb',
+    backupImage: (m) =>
+      m === 14 ? 'openstacktrove/db-backup-mariadb:1.0.0' : m <= 20 ? 'openstacktrove/db-backup-mariadb:1.1.0' : undefined,
     // 24.0.0 added 11.4 and 11.8 and removed 10.4.
     versions: (m) => (m <= 23 ? ['10.4', '10.5', '10.6', '10.11'] : ['10.6', '10.11', '11.4', '11.8']),
   },
   postgresql: {
-    section: 'postgresql', image: 'postgres',
-    backupImage: (m) => (m === 14 ? 'openstacktrove/db-backup-postgresql:1.0.0' : m === 15 ? 'openstacktrove/db-backup-postgresql:1.1.0' : m <= 20 ? 'openstacktrove/db-backup-postgresql:1.1.2' : undefined),
+    section: 'postgresql',
+    image: 'postgres',
+    backupImage: (m) =>
+      m === 14
+        ? 'openstacktrove/db-backup-postgresql:1.0.0'
+        : m === 15
+          ? 'openstacktrove/db-backup-postgresql:1.1.0'
+          : m <= 20
+            ? 'openstacktrove/db-backup-postgresql:1.1.2'
+            : undefined,
     // 24.0.0 added 16 and 17 and removed 12; 18 is on master only.
     versions: (m) => (m <= 23 ? ['12'] : m === 26 ? ['16', '17', '18'] : ['16', '17']),
   },
 };
 
-export function containerOffer(datastore: Datastore, series: Series): { section: string; image: string; backupImage?: string; versions: readonly string[] } | undefined {
+export function containerOffer(
+  datastore: Datastore,
+  series: Series,
+): { section: string; image: string; backupImage?: string; versions: readonly string[] } | undefined {
   const offer = CONTAINER_DATASTORES[datastore];
   const release = troveRelease(series);
   if (!offer || !release || release.model !== 'container') return undefined;

@@ -69,20 +69,45 @@ export interface DistroRelease {
   readonly cloudKernel?: Readonly<Partial<Record<Arch, { readonly package: string; readonly replaces: string }>>>;
 }
 
-const DEB_BASE_TOOLS = ['sudo', 'ca-certificates', 'curl', 'gnupg', 'logrotate', 'rsyslog', 'cron', 'acl', 'iproute2', 'python3', 'python3-venv'];
+const DEB_BASE_TOOLS = [
+  'sudo',
+  'ca-certificates',
+  'curl',
+  'gnupg',
+  'logrotate',
+  'rsyslog',
+  'cron',
+  'acl',
+  'iproute2',
+  'python3',
+  'python3-venv',
+];
 const RPM_BASE_TOOLS = ['sudo', 'ca-certificates', 'curl', 'gnupg2', 'logrotate', 'rsyslog', 'cronie', 'acl', 'iproute', 'python3'];
-const DEB_AGENT_BUILD = { pypi: ['build-essential', 'python3-dev', 'libffi-dev', 'libssl-dev', 'git'], offline: ['python3-setuptools', 'python3-wheel', 'python3-pip'] };
-const RPM_AGENT_BUILD = { pypi: ['gcc', 'python3-devel', 'libffi-devel', 'openssl-devel', 'git'], offline: ['python3-setuptools', 'python3-wheel', 'python3-pip'] };
+const DEB_AGENT_BUILD = {
+  pypi: ['build-essential', 'python3-dev', 'libffi-dev', 'libssl-dev', 'git'],
+  offline: ['python3-setuptools', 'python3-wheel', 'python3-pip'],
+};
+const RPM_AGENT_BUILD = {
+  pypi: ['gcc', 'python3-devel', 'libffi-devel', 'openssl-devel', 'git'],
+  offline: ['python3-setuptools', 'python3-wheel', 'python3-pip'],
+};
 
 const debian = (release: string, version: string, python: string, eol: string): DistroRelease => ({
-  distro: 'debian', release, family: 'deb', dibRelease: release,
+  distro: 'debian',
+  release,
+  family: 'deb',
+  dibRelease: release,
   title: `Debian ${version} (${release})`,
   // DIB's debian elements always debootstrap; there is no Debian cloud-image element.
   osElements: { bootstrap: 'debian-minimal' },
   defaultImageSource: 'bootstrap',
-  inits: ['systemd', 'sysvinit'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
-  mirror: 'http://deb.debian.org/debian', securityMirror: 'http://deb.debian.org/debian-security',
-  python, eol,
+  inits: ['systemd', 'sysvinit'],
+  defaultInit: 'systemd',
+  arches: ['amd64', 'arm64'],
+  mirror: 'http://deb.debian.org/debian',
+  securityMirror: 'http://deb.debian.org/debian-security',
+  python,
+  eol,
   // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline.
   basePackages: { dhcp: ['ifupdown', 'isc-dhcp-client'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
   agentBuild: DEB_AGENT_BUILD,
@@ -95,7 +120,10 @@ const debian = (release: string, version: string, python: string, eol: string): 
 });
 
 const ubuntu = (release: string, version: string, python: string, eol: string, extra: Partial<DistroRelease> = {}): DistroRelease => ({
-  distro: 'ubuntu', release, family: 'deb', dibRelease: release,
+  distro: 'ubuntu',
+  release,
+  family: 'deb',
+  dibRelease: release,
   title: `Ubuntu ${version} (${release})`,
   osElements: { bootstrap: 'ubuntu-minimal', download: 'ubuntu', cache: 'ubuntu', local: 'ubuntu' },
   defaultImageSource: 'bootstrap',
@@ -105,8 +133,12 @@ const ubuntu = (release: string, version: string, python: string, eol: string, e
     checksumList: 'SHA256SUMS',
   },
   handoff: 'cloud-images-dir',
-  inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
-  mirror: 'http://archive.ubuntu.com/ubuntu', python, eol,
+  inits: ['systemd'],
+  defaultInit: 'systemd',
+  arches: ['amd64', 'arm64'],
+  mirror: 'http://archive.ubuntu.com/ubuntu',
+  python,
+  eol,
   basePackages: { dhcp: ['netplan.io', 'isc-dhcp-client'], timeSync: ['chrony'], tools: DEB_BASE_TOOLS },
   agentBuild: DEB_AGENT_BUILD,
   ...extra,
@@ -120,7 +152,11 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
   ubuntu('jammy', '22.04', '3.10', '2027-06-01'),
   ubuntu('noble', '24.04', '3.12', '2029-05-31'),
   {
-    distro: 'centos', release: '7', family: 'rpm', dibRelease: '7', title: 'CentOS 7',
+    distro: 'centos',
+    release: '7',
+    family: 'rpm',
+    dibRelease: '7',
+    title: 'CentOS 7',
     // Only DIB releases before the 2024 removal still carry `centos7` (Debian's 3.13 does).
     osElements: { download: 'centos7', cache: 'centos7', local: 'centos7' },
     defaultImageSource: 'download',
@@ -130,17 +166,25 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
       checksumList: 'sha256sum.txt',
     },
     handoff: 'local-image',
-    inits: ['systemd', 'sysvinit'], defaultInit: 'systemd', arches: ['amd64'],
+    inits: ['systemd', 'sysvinit'],
+    defaultInit: 'systemd',
+    arches: ['amd64'],
     // DIB's centos element rewrites CentOS-Base.repo to <mirror>/$releasever/os/…; the vault
     // keeps the final tree at vault.centos.org/centos/7 (mock's EOL configs use the same URLs).
-    mirror: 'http://vault.centos.org/centos', python: '2.7', eol: '2024-06-30',
+    mirror: 'http://vault.centos.org/centos',
+    python: '2.7',
+    eol: '2024-06-30',
     dib: { maxExclusive: '3.36.0', note: 'centos 7 needs a DIB 3.x that still has the centos7 element (removed upstream in 2024)' },
     basePackages: { dhcp: ['dhclient', 'initscripts'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     // CentOS 7's python3 (3.6) has no python3-wheel package in the base repos (UNVERIFIED).
     agentBuild: { pypi: RPM_AGENT_BUILD.pypi, offline: ['python3-setuptools', 'python3-pip'] },
   },
   {
-    distro: 'centos', release: '9-stream', family: 'rpm', dibRelease: '9-stream', title: 'CentOS Stream 9',
+    distro: 'centos',
+    release: '9-stream',
+    family: 'rpm',
+    dibRelease: '9-stream',
+    title: 'CentOS Stream 9',
     osElements: { download: 'centos', cache: 'centos', local: 'centos', bootstrap: 'centos-minimal' },
     defaultImageSource: 'download',
     cloudImage: {
@@ -149,19 +193,29 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
       checksumList: 'CHECKSUM',
     },
     handoff: 'local-image',
-    inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
-    mirror: 'http://mirror.stream.centos.org', python: '3.9',
+    inits: ['systemd'],
+    defaultInit: 'systemd',
+    arches: ['amd64', 'arm64'],
+    mirror: 'http://mirror.stream.centos.org',
+    python: '3.9',
     basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     agentBuild: RPM_AGENT_BUILD,
   },
   ...(['8', '9'] as const).map((v): DistroRelease => ({
-    distro: 'rhel', release: v, family: 'rpm', dibRelease: v, title: `Red Hat Enterprise Linux ${v}`,
+    distro: 'rhel',
+    release: v,
+    family: 'rpm',
+    dibRelease: v,
+    title: `Red Hat Enterprise Linux ${v}`,
     // DIB's rhel element needs the KVM guest image from the Customer Portal (DIB_LOCAL_IMAGE).
     osElements: { local: 'rhel' },
     defaultImageSource: 'local',
     handoff: 'local-image',
-    inits: ['systemd'], defaultInit: 'systemd', arches: ['amd64', 'arm64'],
-    mirror: 'https://cdn.redhat.com', python: v === '8' ? '3.6' : '3.9',
+    inits: ['systemd'],
+    defaultInit: 'systemd',
+    arches: ['amd64', 'arm64'],
+    mirror: 'https://cdn.redhat.com',
+    python: v === '8' ? '3.6' : '3.9',
     basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     agentBuild: RPM_AGENT_BUILD,
   })),

@@ -11,7 +11,12 @@ export interface DockerEngine {
 }
 
 const distroDocker: DockerEngine = { source: 'distro', packages: ['docker.io'], service: 'docker' };
-const vendorDockerRpm: DockerEngine = { source: 'vendor', packages: ['docker-ce', 'docker-ce-cli', 'containerd.io'], repo: 'docker-yum', service: 'docker' };
+const vendorDockerRpm: DockerEngine = {
+  source: 'vendor',
+  packages: ['docker-ce', 'docker-ce-cli', 'containerd.io'],
+  repo: 'docker-yum',
+  service: 'docker',
+};
 
 export const DOCKER_ENGINES: Readonly<Record<string, DockerEngine>> = {
   'debian/bookworm': distroDocker,
@@ -26,5 +31,6 @@ export const DOCKER_ENGINES: Readonly<Record<string, DockerEngine>> = {
 };
 
 export const NO_DOCKER_REASON: Readonly<Record<string, string>> = {
-  'centos/7': 'no container-model agent exists for CentOS 7: RDO stopped building Trove for EL7 at Train (12), and Trove 14+ needs a newer Python than CentOS 7\'s',
+  'centos/7':
+    "no container-model agent exists for CentOS 7: RDO stopped building Trove for EL7 at Train (12), and Trove 14+ needs a newer Python than CentOS 7's",
 };

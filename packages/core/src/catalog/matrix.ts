@@ -24,11 +24,19 @@ export function support(datastore: Datastore, release: DistroRelease, model: Gue
     const cell = NATIVE_OFFERS[datastore][key];
     if (!cell) return { ok: false, reason: `tib has no native ${datastore} build for ${release.title}` };
     if ('unsupported' in cell) return { ok: false, reason: cell.unsupported };
-    return { ok: true, versions: cell.versions.map((v) => v.version), defaultVersion: cell.defaultVersion, ...(cell.note ? { note: cell.note } : {}) };
+    return {
+      ok: true,
+      versions: cell.versions.map((v) => v.version),
+      defaultVersion: cell.defaultVersion,
+      ...(cell.note ? { note: cell.note } : {}),
+    };
   }
   if (!DOCKER_ENGINES[key]) return { ok: false, reason: NO_DOCKER_REASON[key] ?? `tib has no Docker engine source for ${release.title}` };
   if (!CONTAINER_DATASTORES[datastore]) {
-    return { ok: false, reason: `the container-model agent (Trove 14+) has managers only for mysql, mariadb and postgresql; ${datastore} exists only in the native model (agents up to Trove 13)` };
+    return {
+      ok: false,
+      reason: `the container-model agent (Trove 14+) has managers only for mysql, mariadb and postgresql; ${datastore} exists only in the native model (agents up to Trove 13)`,
+    };
   }
   const offer = containerOffer(datastore, series ?? NEWEST_SERIES);
   if (!offer) return { ok: false, reason: `Trove ${series} does not run datastores in containers` };
@@ -75,8 +83,12 @@ export function supportMatrix(datastores: readonly Datastore[]): MatrixRow[] {
         const s = support(datastore, release, model);
         const versions = s.ok ? (model === 'container' ? containerVersionsAnyRelease(datastore) : s.versions) : [];
         rows.push({
-          datastore, distro: release.distro, release: release.release, model,
-          supported: s.ok, versions,
+          datastore,
+          distro: release.distro,
+          release: release.release,
+          model,
+          supported: s.ok,
+          versions,
           ...(s.ok ? (s.note ? { reason: s.note } : {}) : { reason: s.reason }),
         });
       }

@@ -33,12 +33,19 @@ export type NativeCell =
   | { readonly versions: readonly NativeVersion[]; readonly defaultVersion: string; readonly note?: string }
   | { readonly unsupported: string };
 
-const UBUNTU_NEW = 'native-model agents (Trove ≤ 13 Ussuri) ran on Ubuntu up to focal and Trove never built native datastore images for jammy or noble; use datastore.runtime: container with a Trove 14+ agent';
-const EL_NEW = 'native-model agents are packaged for EL7 (RDO ≤ Train) and EL8 (RDO Ussuri); tib\'s native elements cover CentOS 7 and RHEL 8';
+const UBUNTU_NEW =
+  'native-model agents (Trove ≤ 13 Ussuri) ran on Ubuntu up to focal and Trove never built native datastore images for jammy or noble; use datastore.runtime: container with a Trove 14+ agent';
+const EL_NEW =
+  "native-model agents are packaged for EL7 (RDO ≤ Train) and EL8 (RDO Ussuri); tib's native elements cover CentOS 7 and RHEL 8";
 const SEED_TBD = (what: string) => `the 2016 spec left this cell "TBD": ${what}`;
 
-const v = (version: string, source: NativeVersion['source'], packages: readonly string[], service: string, extra: Partial<NativeVersion> = {}): NativeVersion =>
-  ({ version, source, packages, service, ...extra });
+const v = (
+  version: string,
+  source: NativeVersion['source'],
+  packages: readonly string[],
+  service: string,
+  extra: Partial<NativeVersion> = {},
+): NativeVersion => ({ version, source, packages, service, ...extra });
 const cell = (defaultVersion: string, ...versions: NativeVersion[]): NativeCell => ({ versions, defaultVersion });
 
 const UNSUPPORTED_NEW: Readonly<Record<string, NativeCell>> = {
@@ -49,36 +56,89 @@ const UNSUPPORTED_NEW: Readonly<Record<string, NativeCell>> = {
 };
 
 /** Trove ≤ 13 backs up MySQL-family servers with innobackupex, which XtraBackup 8.0 no longer has. */
-const MYSQL8_BACKUP = 'the native-era agent backs up with innobackupex (XtraBackup 2.4), which cannot back up 8.0; backups need another strategy';
-const mysqlVendor = (ver: string) => v(ver, 'vendor', ver === '5.7' ? ['mysql-server', 'percona-xtrabackup-24'] : ['mysql-server'], 'mysql', { repo: 'mysql-apt', ...(ver === '5.7' ? { extraRepos: ['percona-pxb24-apt'] } : { note: MYSQL8_BACKUP }) });
+const MYSQL8_BACKUP =
+  'the native-era agent backs up with innobackupex (XtraBackup 2.4), which cannot back up 8.0; backups need another strategy';
+const mysqlVendor = (ver: string) =>
+  v(ver, 'vendor', ver === '5.7' ? ['mysql-server', 'percona-xtrabackup-24'] : ['mysql-server'], 'mysql', {
+    repo: 'mysql-apt',
+    ...(ver === '5.7' ? { extraRepos: ['percona-pxb24-apt'] } : { note: MYSQL8_BACKUP }),
+  });
 const pgdg = (ver: string) => v(ver, 'vendor', [`postgresql-${ver}`, `postgresql-client-${ver}`], 'postgresql', { repo: 'pgdg-apt' });
 const pgDistro = (ver: string) => v(ver, 'distro', [`postgresql-${ver}`, `postgresql-client-${ver}`], 'postgresql');
-const mongo = (ver: string, component: string) => v(ver, 'vendor', ['mongodb-org'], 'mongod', { repo: 'mongodb-apt', repoParams: { mongocomponent: component } });
+const mongo = (ver: string, component: string) =>
+  v(ver, 'vendor', ['mongodb-org'], 'mongod', { repo: 'mongodb-apt', repoParams: { mongocomponent: component } });
 // percona-release's `setup ps80` / `setup pxc80` enable the product repository plus
 // `tools` (XtraBackup 8.0); 5.7 products take XtraBackup 2.4 from `pxb-24`.
 const perconaTools = (ver: string) => (ver === '5.7' ? ['percona-pxb24-apt'] : ['percona-tools-apt']);
-const perconaApt = (ver: string) => v(ver, 'vendor', ver === '5.7' ? ['percona-server-server-5.7', 'percona-xtrabackup-24'] : ['percona-server-server', 'percona-xtrabackup-80'], 'mysql', { repo: 'percona-apt', repoParams: { product: ver === '5.7' ? 'ps-57' : 'ps-80' }, extraRepos: perconaTools(ver), ...(ver === '5.7' ? {} : { note: MYSQL8_BACKUP }) });
-const pxcApt = (ver: string) => v(ver, 'vendor', ver === '5.7' ? ['percona-xtradb-cluster-57', 'percona-xtrabackup-24'] : ['percona-xtradb-cluster', 'percona-xtrabackup-80'], 'mysql', { repo: 'percona-apt', repoParams: { product: ver === '5.7' ? 'pxc-57' : 'pxc-80' }, extraRepos: perconaTools(ver), ...(ver === '5.7' ? {} : { note: MYSQL8_BACKUP }) });
-const cassandraApt = (ver: string, jre: string) => v(ver, 'vendor', ['cassandra', jre], 'cassandra', { repo: 'cassandra-apt', repoParams: { series: `${ver.replace('.', '')}x` } });
+const perconaApt = (ver: string) =>
+  v(
+    ver,
+    'vendor',
+    ver === '5.7' ? ['percona-server-server-5.7', 'percona-xtrabackup-24'] : ['percona-server-server', 'percona-xtrabackup-80'],
+    'mysql',
+    {
+      repo: 'percona-apt',
+      repoParams: { product: ver === '5.7' ? 'ps-57' : 'ps-80' },
+      extraRepos: perconaTools(ver),
+      ...(ver === '5.7' ? {} : { note: MYSQL8_BACKUP }),
+    },
+  );
+const pxcApt = (ver: string) =>
+  v(
+    ver,
+    'vendor',
+    ver === '5.7' ? ['percona-xtradb-cluster-57', 'percona-xtrabackup-24'] : ['percona-xtradb-cluster', 'percona-xtrabackup-80'],
+    'mysql',
+    {
+      repo: 'percona-apt',
+      repoParams: { product: ver === '5.7' ? 'pxc-57' : 'pxc-80' },
+      extraRepos: perconaTools(ver),
+      ...(ver === '5.7' ? {} : { note: MYSQL8_BACKUP }),
+    },
+  );
+const cassandraApt = (ver: string, jre: string) =>
+  v(ver, 'vendor', ['cassandra', jre], 'cassandra', { repo: 'cassandra-apt', repoParams: { series: `${ver.replace('.', '')}x` } });
 const couchdbApt = (ver: string) => v(ver, 'vendor', ['couchdb'], 'couchdb', { repo: 'couchdb-apt' });
 // Couchbase 7.x ships one .deb for every Debian/Ubuntu release; 6.6 had one per release.
 // Pinned sha256: couchbase/docker community/couchbase-server/7.6.2/Dockerfile (CB_SHA256).
-const COUCHBASE_762 = { amd64: '60c76f5ddc412b202a79ee927010cb0ede334cb7e6849429dd00bc0d7f1ffbcc', arm64: 'c91d413632649ac9900c11137ddcf439b8b19852938e442a1c4591632d0da4c8' };
-const couchbaseDeb = (ver: string, full: string) => v(ver, 'download', ['couchbase-server-community'], 'couchbase-server', { url: `https://packages.couchbase.com/releases/${full}/couchbase-server-community_${full}-linux_{arch}.deb`, sha256: COUCHBASE_762, note: COUCHBASE_CLI });
+const COUCHBASE_762 = {
+  amd64: '60c76f5ddc412b202a79ee927010cb0ede334cb7e6849429dd00bc0d7f1ffbcc',
+  arm64: 'c91d413632649ac9900c11137ddcf439b8b19852938e442a1c4591632d0da4c8',
+};
+const couchbaseDeb = (ver: string, full: string) =>
+  v(ver, 'download', ['couchbase-server-community'], 'couchbase-server', {
+    url: `https://packages.couchbase.com/releases/${full}/couchbase-server-community_${full}-linux_{arch}.deb`,
+    sha256: COUCHBASE_762,
+    note: COUCHBASE_CLI,
+  });
 /** The native-era couchbase manager calls couchbase-cli with pre-5.0 flags. */
-const COUCHBASE_CLI = 'the native-era agent drives couchbase-cli with old flags (--cluster-init-username …); compatibility with Couchbase 7 is unverified';
+const COUCHBASE_CLI =
+  'the native-era agent drives couchbase-cli with old flags (--cluster-init-username …); compatibility with Couchbase 7 is unverified';
 const verticaDeb = v('user', 'user', [], 'vertica_agent');
-const mariaVendor = (ver: string) => v(ver, 'vendor', ['mariadb-server', 'mariadb-client', 'mariadb-backup', 'galera-4'], 'mariadb', { repo: 'mariadb-apt' });
+const mariaVendor = (ver: string) =>
+  v(ver, 'vendor', ['mariadb-server', 'mariadb-client', 'mariadb-backup', 'galera-4'], 'mariadb', { repo: 'mariadb-apt' });
 
 export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, NativeCell>>>> = {
   mysql: {
-    'debian/bookworm': { ...cell('8.0', mysqlVendor('8.0')), note: 'Debian has no MySQL of its own (default-mysql-server is MariaDB); MySQL 5.7 has no bookworm build' },
+    'debian/bookworm': {
+      ...cell('8.0', mysqlVendor('8.0')),
+      note: 'Debian has no MySQL of its own (default-mysql-server is MariaDB); MySQL 5.7 has no bookworm build',
+    },
     'debian/bullseye': cell('8.0', mysqlVendor('8.0')),
-    'ubuntu/bionic': cell('5.7', v('5.7', 'distro', ['mysql-server-5.7', 'mysql-client-5.7', 'percona-xtrabackup-24'], 'mysql', { extraRepos: ['percona-pxb24-apt'] }), mysqlVendor('8.0')),
+    'ubuntu/bionic': cell(
+      '5.7',
+      v('5.7', 'distro', ['mysql-server-5.7', 'mysql-client-5.7', 'percona-xtrabackup-24'], 'mysql', { extraRepos: ['percona-pxb24-apt'] }),
+      mysqlVendor('8.0'),
+    ),
     'ubuntu/focal': cell('8.0', v('8.0', 'distro', ['mysql-server-8.0', 'mysql-client-8.0'], 'mysql', { note: MYSQL8_BACKUP })),
-    'centos/7': cell('5.7',
-      v('5.7', 'vendor', ['mysql-community-server', 'percona-xtrabackup-24'], 'mysqld', { repo: 'mysql-yum', extraRepos: ['percona-pxb24-yum'] }),
-      v('8.0', 'vendor', ['mysql-community-server'], 'mysqld', { repo: 'mysql-yum', note: MYSQL8_BACKUP })),
+    'centos/7': cell(
+      '5.7',
+      v('5.7', 'vendor', ['mysql-community-server', 'percona-xtrabackup-24'], 'mysqld', {
+        repo: 'mysql-yum',
+        extraRepos: ['percona-pxb24-yum'],
+      }),
+      v('8.0', 'vendor', ['mysql-community-server'], 'mysqld', { repo: 'mysql-yum', note: MYSQL8_BACKUP }),
+    ),
     'rhel/8': cell('8.0', v('8.0', 'distro', ['mysql-server'], 'mysqld')),
     ...UNSUPPORTED_NEW,
   },
@@ -86,10 +146,16 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'debian/bookworm': cell('10.11', v('10.11', 'distro', ['mariadb-server', 'mariadb-client', 'mariadb-backup', 'galera-4'], 'mariadb')),
     'debian/bullseye': cell('10.5', v('10.5', 'distro', ['mariadb-server', 'mariadb-client', 'mariadb-backup', 'galera-4'], 'mariadb')),
     'ubuntu/bionic': cell('10.4', v('10.1', 'distro', ['mariadb-server-10.1', 'mariadb-client-10.1'], 'mysql'), mariaVendor('10.4')),
-    'ubuntu/focal': cell('10.4', v('10.3', 'distro', ['mariadb-server-10.3', 'mariadb-client-10.3', 'mariadb-backup'], 'mariadb'), mariaVendor('10.4')),
-    'centos/7': cell('10.4',
+    'ubuntu/focal': cell(
+      '10.4',
+      v('10.3', 'distro', ['mariadb-server-10.3', 'mariadb-client-10.3', 'mariadb-backup'], 'mariadb'),
+      mariaVendor('10.4'),
+    ),
+    'centos/7': cell(
+      '10.4',
       v('10.4', 'vendor', ['MariaDB-server', 'MariaDB-client', 'MariaDB-backup'], 'mariadb', { repo: 'mariadb-yum' }),
-      v('10.6', 'vendor', ['MariaDB-server', 'MariaDB-client', 'MariaDB-backup'], 'mariadb', { repo: 'mariadb-yum' })),
+      v('10.6', 'vendor', ['MariaDB-server', 'MariaDB-client', 'MariaDB-backup'], 'mariadb', { repo: 'mariadb-yum' }),
+    ),
     'rhel/8': cell('10.3', v('10.3', 'distro', ['mariadb-server', 'mariadb-backup'], 'mariadb')),
     ...UNSUPPORTED_NEW,
   },
@@ -98,20 +164,35 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'debian/bullseye': cell('13', pgDistro('13'), pgdg('12'), pgdg('14'), pgdg('15')),
     'ubuntu/bionic': cell('12', pgDistro('10'), pgdg('12')),
     'ubuntu/focal': cell('12', pgDistro('12'), pgdg('13'), pgdg('14')),
-    'centos/7': cell('12',
+    'centos/7': cell(
+      '12',
       v('10', 'vendor', ['postgresql10-server', 'postgresql10'], 'postgresql-10', { repo: 'pgdg-yum' }),
-      v('12', 'vendor', ['postgresql12-server', 'postgresql12'], 'postgresql-12', { repo: 'pgdg-yum' })),
-    'rhel/8': cell('12', v('10', 'distro', ['postgresql-server'], 'postgresql'), v('12', 'distro', ['postgresql-server'], 'postgresql'), v('13', 'distro', ['postgresql-server'], 'postgresql')),
+      v('12', 'vendor', ['postgresql12-server', 'postgresql12'], 'postgresql-12', { repo: 'pgdg-yum' }),
+    ),
+    'rhel/8': cell(
+      '12',
+      v('10', 'distro', ['postgresql-server'], 'postgresql'),
+      v('12', 'distro', ['postgresql-server'], 'postgresql'),
+      v('13', 'distro', ['postgresql-server'], 'postgresql'),
+    ),
     ...UNSUPPORTED_NEW,
   },
   mongodb: {
     'debian/bookworm': { ...cell('7.0', mongo('7.0', 'main'), mongo('8.0', 'main')), note: 'MongoDB builds for Debian 12 start at 7.0' },
     'debian/bullseye': cell('6.0', mongo('5.0', 'main'), mongo('6.0', 'main'), mongo('7.0', 'main')),
     'ubuntu/bionic': cell('4.4', mongo('4.4', 'multiverse'), mongo('5.0', 'multiverse'), mongo('6.0', 'multiverse')),
-    'ubuntu/focal': cell('4.4', mongo('4.4', 'multiverse'), mongo('5.0', 'multiverse'), mongo('6.0', 'multiverse'), mongo('7.0', 'multiverse')),
-    'centos/7': cell('4.4',
+    'ubuntu/focal': cell(
+      '4.4',
+      mongo('4.4', 'multiverse'),
+      mongo('5.0', 'multiverse'),
+      mongo('6.0', 'multiverse'),
+      mongo('7.0', 'multiverse'),
+    ),
+    'centos/7': cell(
+      '4.4',
       v('4.4', 'vendor', ['mongodb-org'], 'mongod', { repo: 'mongodb-yum' }),
-      v('5.0', 'vendor', ['mongodb-org'], 'mongod', { repo: 'mongodb-yum' })),
+      v('5.0', 'vendor', ['mongodb-org'], 'mongod', { repo: 'mongodb-yum' }),
+    ),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
@@ -120,19 +201,38 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'debian/bullseye': cell('6.0', v('6.0', 'distro', ['redis-server', 'redis-tools'], 'redis-server')),
     'ubuntu/bionic': cell('4.0', v('4.0', 'distro', ['redis-server', 'redis-tools'], 'redis-server')),
     'ubuntu/focal': cell('5.0', v('5.0', 'distro', ['redis-server', 'redis-tools'], 'redis-server')),
-    'centos/7': { unsupported: SEED_TBD('Redis has no public community yum repository for EL7 (only EPEL\'s old 3.2, which the Trove 13 redis manager does not target)') },
+    'centos/7': {
+      unsupported: SEED_TBD(
+        "Redis has no public community yum repository for EL7 (only EPEL's old 3.2, which the Trove 13 redis manager does not target)",
+      ),
+    },
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
   cassandra: {
-    'debian/bookworm': { unsupported: 'Cassandra ≤ 4.1 needs Java 8 or 11 and Debian 12 ships only OpenJDK 17 (Cassandra 5.0 supports 17 only experimentally)' },
+    'debian/bookworm': {
+      unsupported: 'Cassandra ≤ 4.1 needs Java 8 or 11 and Debian 12 ships only OpenJDK 17 (Cassandra 5.0 supports 17 only experimentally)',
+    },
     'debian/bullseye': cell('4.0', cassandraApt('4.0', 'openjdk-11-jre-headless'), cassandraApt('4.1', 'openjdk-11-jre-headless')),
     'ubuntu/bionic': cell('3.11', cassandraApt('3.11', 'openjdk-8-jre-headless'), cassandraApt('4.0', 'openjdk-11-jre-headless')),
-    'ubuntu/focal': cell('4.0', cassandraApt('3.11', 'openjdk-8-jre-headless'), cassandraApt('4.0', 'openjdk-11-jre-headless'), cassandraApt('4.1', 'openjdk-11-jre-headless')),
-    'centos/7': cell('3.11',
-      v('3.11', 'vendor', ['cassandra', 'java-1.8.0-openjdk-headless'], 'cassandra', { repo: 'cassandra-yum', repoParams: { series: '311x/' } }),
+    'ubuntu/focal': cell(
+      '4.0',
+      cassandraApt('3.11', 'openjdk-8-jre-headless'),
+      cassandraApt('4.0', 'openjdk-11-jre-headless'),
+      cassandraApt('4.1', 'openjdk-11-jre-headless'),
+    ),
+    'centos/7': cell(
+      '3.11',
+      v('3.11', 'vendor', ['cassandra', 'java-1.8.0-openjdk-headless'], 'cassandra', {
+        repo: 'cassandra-yum',
+        repoParams: { series: '311x/' },
+      }),
       // 4.x RPMs use boolean dependencies, which EL7's rpm cannot read: the noboolean tree (UNVERIFIED path).
-      v('4.0', 'vendor', ['cassandra', 'java-11-openjdk-headless'], 'cassandra', { repo: 'cassandra-yum', repoParams: { series: '40x/noboolean/' } })),
+      v('4.0', 'vendor', ['cassandra', 'java-11-openjdk-headless'], 'cassandra', {
+        repo: 'cassandra-yum',
+        repoParams: { series: '40x/noboolean/' },
+      }),
+    ),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
@@ -141,16 +241,30 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'debian/bullseye': cell('3.3', couchdbApt('3.3')),
     'ubuntu/bionic': cell('3.2', couchdbApt('3.2')),
     'ubuntu/focal': cell('3.3', couchdbApt('3.3')),
-    'centos/7': { unsupported: SEED_TBD('CouchDB had no public community yum repository for EL7 (Apache\'s el$releasever RPM tree came later and its el7 builds are unverified)') },
+    'centos/7': {
+      unsupported: SEED_TBD(
+        "CouchDB had no public community yum repository for EL7 (Apache's el$releasever RPM tree came later and its el7 builds are unverified)",
+      ),
+    },
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
   couchbase: {
     'debian/bookworm': cell('7.6', couchbaseDeb('7.6', '7.6.2')),
     'debian/bullseye': cell('7.6', couchbaseDeb('7.6', '7.6.2')),
-    'ubuntu/bionic': cell('6.6', v('6.6', 'download', ['couchbase-server-community'], 'couchbase-server', { url: 'https://packages.couchbase.com/releases/6.6.0/couchbase-server-community_6.6.0-ubuntu18.04_amd64.deb' })),
+    'ubuntu/bionic': cell(
+      '6.6',
+      v('6.6', 'download', ['couchbase-server-community'], 'couchbase-server', {
+        url: 'https://packages.couchbase.com/releases/6.6.0/couchbase-server-community_6.6.0-ubuntu18.04_amd64.deb',
+      }),
+    ),
     'ubuntu/focal': cell('7.6', couchbaseDeb('7.6', '7.6.2')),
-    'centos/7': cell('6.6', v('6.6', 'download', ['couchbase-server-community'], 'couchbase-server', { url: 'https://packages.couchbase.com/releases/6.6.0/couchbase-server-community-6.6.0-centos7.x86_64.rpm' })),
+    'centos/7': cell(
+      '6.6',
+      v('6.6', 'download', ['couchbase-server-community'], 'couchbase-server', {
+        url: 'https://packages.couchbase.com/releases/6.6.0/couchbase-server-community-6.6.0-centos7.x86_64.rpm',
+      }),
+    ),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
@@ -159,9 +273,20 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'debian/bullseye': cell('8.0', perconaApt('8.0')),
     'ubuntu/bionic': cell('5.7', perconaApt('5.7'), perconaApt('8.0')),
     'ubuntu/focal': cell('5.7', perconaApt('5.7'), perconaApt('8.0')),
-    'centos/7': cell('5.7',
-      v('5.7', 'vendor', ['Percona-Server-server-57', 'percona-xtrabackup-24'], 'mysqld', { repo: 'percona-yum', repoParams: { product: 'ps-57' }, extraRepos: ['percona-pxb24-yum'] }),
-      v('8.0', 'vendor', ['percona-server-server', 'percona-xtrabackup-80'], 'mysqld', { repo: 'percona-yum', repoParams: { product: 'ps-80' }, extraRepos: ['percona-tools-yum'], note: MYSQL8_BACKUP })),
+    'centos/7': cell(
+      '5.7',
+      v('5.7', 'vendor', ['Percona-Server-server-57', 'percona-xtrabackup-24'], 'mysqld', {
+        repo: 'percona-yum',
+        repoParams: { product: 'ps-57' },
+        extraRepos: ['percona-pxb24-yum'],
+      }),
+      v('8.0', 'vendor', ['percona-server-server', 'percona-xtrabackup-80'], 'mysqld', {
+        repo: 'percona-yum',
+        repoParams: { product: 'ps-80' },
+        extraRepos: ['percona-tools-yum'],
+        note: MYSQL8_BACKUP,
+      }),
+    ),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
@@ -170,9 +295,20 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'debian/bullseye': cell('8.0', pxcApt('8.0')),
     'ubuntu/bionic': cell('5.7', pxcApt('5.7'), pxcApt('8.0')),
     'ubuntu/focal': cell('5.7', pxcApt('5.7'), pxcApt('8.0')),
-    'centos/7': cell('5.7',
-      v('5.7', 'vendor', ['Percona-XtraDB-Cluster-57', 'percona-xtrabackup-24'], 'mysql', { repo: 'percona-yum', repoParams: { product: 'pxc-57' }, extraRepos: ['percona-pxb24-yum'] }),
-      v('8.0', 'vendor', ['percona-xtradb-cluster', 'percona-xtrabackup-80'], 'mysql', { repo: 'percona-yum', repoParams: { product: 'pxc-80' }, extraRepos: ['percona-tools-yum'], note: MYSQL8_BACKUP })),
+    'centos/7': cell(
+      '5.7',
+      v('5.7', 'vendor', ['Percona-XtraDB-Cluster-57', 'percona-xtrabackup-24'], 'mysql', {
+        repo: 'percona-yum',
+        repoParams: { product: 'pxc-57' },
+        extraRepos: ['percona-pxb24-yum'],
+      }),
+      v('8.0', 'vendor', ['percona-xtradb-cluster', 'percona-xtrabackup-80'], 'mysql', {
+        repo: 'percona-yum',
+        repoParams: { product: 'pxc-80' },
+        extraRepos: ['percona-tools-yum'],
+        note: MYSQL8_BACKUP,
+      }),
+    ),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
@@ -181,7 +317,11 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     'debian/bullseye': cell('user', verticaDeb),
     'ubuntu/bionic': cell('user', verticaDeb),
     'ubuntu/focal': cell('user', verticaDeb),
-    'centos/7': { unsupported: SEED_TBD('Vertica has no public community yum repository; the 2016 spec planned it for Ubuntu only, where its .deb is supplied by the user') },
+    'centos/7': {
+      unsupported: SEED_TBD(
+        'Vertica has no public community yum repository; the 2016 spec planned it for Ubuntu only, where its .deb is supplied by the user',
+      ),
+    },
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },

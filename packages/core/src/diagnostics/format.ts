@@ -19,7 +19,10 @@ const MAX_LINE = 100;
 export class DiagnosticFormatter {
   private readonly counters = new Map<string, LineCounter>();
 
-  constructor(files: readonly { path: string; text: string }[], private readonly options: FormatOptions) {
+  constructor(
+    files: readonly { path: string; text: string }[],
+    private readonly options: FormatOptions,
+  ) {
     for (const f of files) this.counters.set(f.path, new LineCounter(f.text));
   }
 
@@ -64,7 +67,9 @@ export class DiagnosticFormatter {
 
 /** Control characters in a source line would corrupt the terminal; show them as escapes. */
 function visible(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`).replace(/\t/g, ' ');
+  return s
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/\t/g, ' ');
 }
 
 const COLORS = { red: '\u001b[31m', yellow: '\u001b[33m', cyan: '\u001b[36m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };

@@ -51,7 +51,11 @@ export function loadRecipe(recipePath: string, host: SourceHost, options: LoadOp
 function loadLayer(file: string, chain: readonly string[], from: Origin | undefined, ctx: LoadContext, top: boolean): Layer | undefined {
   if (chain.includes(file)) {
     ctx.diagnostics.push({
-      code: 'TIB1006', severity: 'error', file: from?.file, range: from?.range, path: ['extends'],
+      code: 'TIB1006',
+      severity: 'error',
+      file: from?.file,
+      range: from?.range,
+      path: ['extends'],
       message: `extends cycle: ${[...chain, file].join(' -> ')}`,
       hint: 'remove one of the extends entries that lead back to a file already being merged',
     });
@@ -59,9 +63,19 @@ function loadLayer(file: string, chain: readonly string[], from: Origin | undefi
   }
   const text = ctx.host.readFile(file);
   if (text === undefined) {
-    ctx.diagnostics.push(from
-      ? { code: 'TIB1005', severity: 'error', file: from.file, range: from.range, path: ['extends'], message: `extends: cannot read '${file}'`, hint: 'extends paths are relative to the recipe that lists them' }
-      : { code: 'TIB1002', severity: 'error', file, message: `cannot read recipe '${file}'` });
+    ctx.diagnostics.push(
+      from
+        ? {
+            code: 'TIB1005',
+            severity: 'error',
+            file: from.file,
+            range: from.range,
+            path: ['extends'],
+            message: `extends: cannot read '${file}'`,
+            hint: 'extends paths are relative to the recipe that lists them',
+          }
+        : { code: 'TIB1002', severity: 'error', file, message: `cannot read recipe '${file}'` },
+    );
     return undefined;
   }
   const source: SourceFile = { path: file, text };
@@ -74,8 +88,13 @@ function loadLayer(file: string, chain: readonly string[], from: Origin | undefi
   if (!isPlainMap(parsed.value)) {
     const empty = parsed.value === undefined || parsed.value === null;
     ctx.diagnostics.push({
-      code: 'TIB1003', severity: 'error', file, range: { start: 0, end: Math.min(1, text.length) },
-      message: empty ? 'the file is empty; a recipe is a YAML mapping starting with `tib: 1`' : 'a recipe must be a YAML mapping (key: value pairs), not a list or a single value',
+      code: 'TIB1003',
+      severity: 'error',
+      file,
+      range: { start: 0, end: Math.min(1, text.length) },
+      message: empty
+        ? 'the file is empty; a recipe is a YAML mapping starting with `tib: 1`'
+        : 'a recipe must be a YAML mapping (key: value pairs), not a list or a single value',
     });
     return undefined;
   }
@@ -117,7 +136,11 @@ function withoutKey(layer: Layer, key: string): Layer {
 
 function buildOrigins(file: string, value: unknown, at: KeyPath, locations: LocationIndex): OriginNode {
   const location = locations.get(at);
-  const origin: Origin = { file, range: location?.range ?? { start: 0, end: 0 }, ...(location?.keyRange ? { keyRange: location.keyRange } : {}) };
+  const origin: Origin = {
+    file,
+    range: location?.range ?? { start: 0, end: 0 },
+    ...(location?.keyRange ? { keyRange: location.keyRange } : {}),
+  };
   const children = new Map<string | number, OriginNode>();
   if (Array.isArray(value)) {
     value.forEach((item, index) => children.set(index, buildOrigins(file, item, [...at, index], locations)));
@@ -145,7 +168,10 @@ function applySetOverrides(layer: Layer, overrides: readonly string[], ctx: Load
     const keys = keyText.split('.');
     if (eq <= 0 || keys.some((k) => k.length === 0)) {
       ctx.diagnostics.push({
-        code: 'TIB1007', severity: 'error', file: SET_FILE, range: { start: lineStart, end: lineStart + override.length },
+        code: 'TIB1007',
+        severity: 'error',
+        file: SET_FILE,
+        range: { start: lineStart, end: lineStart + override.length },
         message: `--set '${override}': expected path.to.key=value`,
       });
       continue;
@@ -157,7 +183,11 @@ function applySetOverrides(layer: Layer, overrides: readonly string[], ctx: Load
     const patched = setPath(result, keys, setValue, origin);
     if (patched === undefined) {
       ctx.diagnostics.push({
-        code: 'TIB1008', severity: 'error', file: SET_FILE, range: { start: lineStart, end: lineStart + eq }, path: keys,
+        code: 'TIB1008',
+        severity: 'error',
+        file: SET_FILE,
+        range: { start: lineStart, end: lineStart + eq },
+        path: keys,
         message: `--set ${keyText}: a parent of this key is not a mapping in the recipe`,
       });
       continue;

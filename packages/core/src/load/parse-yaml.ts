@@ -58,20 +58,30 @@ export function parseYaml(file: SourceFile): ParsedYaml {
     return {
       value: undefined,
       locations,
-      diagnostics: [{
-        code: 'TIB1009', severity: 'error', file: file.path, range: { start: 0, end: 0 },
-        message: `the file holds ${documents.length} YAML documents; a recipe is exactly one (remove the extra '---' separators)`,
-      }],
+      diagnostics: [
+        {
+          code: 'TIB1009',
+          severity: 'error',
+          file: file.path,
+          range: { start: 0, end: 0 },
+          message: `the file holds ${documents.length} YAML documents; a recipe is exactly one (remove the extra '---' separators)`,
+        },
+      ],
     };
   }
   if (isCyclic(documents[0], new Set())) {
     return {
       value: undefined,
       locations,
-      diagnostics: [{
-        code: 'TIB1009', severity: 'error', file: file.path, range: { start: 0, end: 0 },
-        message: 'an alias (*name) refers to a node that contains it; a recipe cannot be a cycle',
-      }],
+      diagnostics: [
+        {
+          code: 'TIB1009',
+          severity: 'error',
+          file: file.path,
+          range: { start: 0, end: 0 },
+          message: 'an alias (*name) refers to a node that contains it; a recipe cannot be a cycle',
+        },
+      ],
     };
   }
   return { value: documents[0], locations, diagnostics: [] };
@@ -90,7 +100,7 @@ function isCyclic(value: unknown, ancestors: Set<object>): boolean {
 
 /** What usually causes js-yaml's terser messages. */
 const YAML_HINTS: readonly [RegExp, string][] = [
-  [/indentation/, 'check this line\'s indentation against its parent key, and look above for an unclosed { or ['],
+  [/indentation/, "check this line's indentation against its parent key, and look above for an unclosed { or ["],
   [/tab characters/, 'indent with spaces; YAML forbids tabs for indentation'],
   [/duplicated mapping key/, 'each key may appear once per mapping; merge the two entries'],
   [/unknown .*tag/, 'recipes use plain YAML: remove the !tag (secrets are written {env: NAME} or {file: PATH})'],
@@ -147,7 +157,10 @@ function indexLocations(file: SourceFile, events: readonly Event[], locations: L
         const where = place({ start, end: start });
         if (where === 'key') {
           return {
-            code: 'TIB1009', severity: 'error', file: file.path, range: { start, end: start + 1 },
+            code: 'TIB1009',
+            severity: 'error',
+            file: file.path,
+            range: { start, end: start + 1 },
             message: 'a mapping key must be a plain string, not a list or mapping',
           };
         }

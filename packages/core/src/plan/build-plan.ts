@@ -38,7 +38,12 @@ export function buildPlan(r: ResolvedRecipe, ctx: PlanContext): { plan: Plan; di
   const elements = selectElements(r);
   const { files: staticFiles, missing } = staticElementFiles(elements, ctx.host, ctx.elementsDir);
   for (const name of missing) {
-    diagnostics.push({ code: 'TIB4002', severity: 'warning', file: ctx.recipePath, message: `element ${name} is not shipped by tib ${ctx.tibVersion}; the compiled script names it and stops in pre-flight` });
+    diagnostics.push({
+      code: 'TIB4002',
+      severity: 'warning',
+      file: ctx.recipePath,
+      message: `element ${name} is not shipped by tib ${ctx.tibVersion}; the compiled script names it and stops in pre-flight`,
+    });
   }
   const rendered = recipeElementFiles(r, ctx.renderer, ctx.recipePath);
   const elementTree: ElementFile[] = [...staticFiles, ...rendered].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -52,18 +57,19 @@ export function buildPlan(r: ResolvedRecipe, ctx: PlanContext): { plan: Plan; di
   const args = ['-a', r.arch, '-t', r.output.formats.join(',')];
   if (r.output.sizeGb !== undefined) args.push('--image-size', String(r.output.sizeGb));
 
-  const baseImage: BaseImagePlan = r.image.source === 'bootstrap'
-    ? { source: 'bootstrap' }
-    : r.image.source === 'local'
-      ? { source: 'local', input: 'base-image', handoff: r.release.handoff ?? 'local-image', fileName: baseImageFileName(r) }
-      : {
-        source: r.image.source,
-        url: r.image.url ?? '',
-        ...(r.image.sha256 ? { sha256: r.image.sha256 } : {}),
-        ...(r.image.checksumList ? { checksumList: r.image.checksumList } : {}),
-        fileName: baseImageFileName(r),
-        handoff: r.release.handoff ?? 'local-image',
-      };
+  const baseImage: BaseImagePlan =
+    r.image.source === 'bootstrap'
+      ? { source: 'bootstrap' }
+      : r.image.source === 'local'
+        ? { source: 'local', input: 'base-image', handoff: r.release.handoff ?? 'local-image', fileName: baseImageFileName(r) }
+        : {
+            source: r.image.source,
+            url: r.image.url ?? '',
+            ...(r.image.sha256 ? { sha256: r.image.sha256 } : {}),
+            ...(r.image.checksumList ? { checksumList: r.image.checksumList } : {}),
+            fileName: baseImageFileName(r),
+            handoff: r.release.handoff ?? 'local-image',
+          };
 
   const recipeFiles = ctx.files.map((f) => ({ path: f.path, sha256: sha256(f.text) }));
   const plan: Plan = {
@@ -76,12 +82,32 @@ export function buildPlan(r: ResolvedRecipe, ctx: PlanContext): { plan: Plan; di
       files: recipeFiles,
     },
     image: {
-      name: r.name, purpose: r.purpose, outputDir: r.output.directory, formats: r.output.formats,
+      name: r.name,
+      purpose: r.purpose,
+      outputDir: r.output.directory,
+      formats: r.output.formats,
       ...(r.output.sizeGb !== undefined ? { sizeGb: r.output.sizeGb } : {}),
-      checksums: r.output.checksums, files,
+      checksums: r.output.checksums,
+      files,
     },
-    target: { distro: r.release.distro, release: r.release.release, title: r.release.title, arch: r.arch, family: r.release.family, model: r.model, init: r.init },
-    agent: { source: r.agent.source, series: r.agent.trove.series, troveVersion: r.agent.trove.version, user: r.agent.user, service: r.agent.service, configDir: r.agent.configDir, logDir: r.agent.logDir },
+    target: {
+      distro: r.release.distro,
+      release: r.release.release,
+      title: r.release.title,
+      arch: r.arch,
+      family: r.release.family,
+      model: r.model,
+      init: r.init,
+    },
+    agent: {
+      source: r.agent.source,
+      series: r.agent.trove.series,
+      troveVersion: r.agent.trove.version,
+      user: r.agent.user,
+      service: r.agent.service,
+      configDir: r.agent.configDir,
+      logDir: r.agent.logDir,
+    },
     datastore: { type: r.datastore.type, version: r.datastore.version, model: r.model },
     dib: { args, elements, environment },
     baseImage,

@@ -11,53 +11,106 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
   const t = r.agent.trove;
   const settings: ControllerSetting[] = [];
   const notes: string[] = [];
-  const set = (file: ControllerSetting['file'], section: string, key: string, value: string, why: string) => settings.push({ file, section, key, value, why });
+  const set = (file: ControllerSetting['file'], section: string, key: string, value: string, why: string) =>
+    settings.push({ file, section, key, value, why });
 
   if (t.major >= 18) {
-    set('trove.conf', 'DEFAULT', 'injected_config_owner', r.agent.user, `the agent runs as ${r.agent.user}; Trove ${t.major} writes its config files owned ubuntu:root by default, and this image has no ubuntu user`);
+    set(
+      'trove.conf',
+      'DEFAULT',
+      'injected_config_owner',
+      r.agent.user,
+      `the agent runs as ${r.agent.user}; Trove ${t.major} writes its config files owned ubuntu:root by default, and this image has no ubuntu user`,
+    );
     set('trove.conf', 'DEFAULT', 'injected_config_group', r.agent.group, 'lets the agent read its injected config files');
   } else if (t.major === 17 && r.agent.user !== 'trove') {
-    notes.push(`Trove 17 writes injected files owned trove:trove (not configurable); the image hands them to ${r.agent.user} before the agent starts`);
+    notes.push(
+      `Trove 17 writes injected files owned trove:trove (not configurable); the image hands them to ${r.agent.user} before the agent starts`,
+    );
   }
   if (r.agent.configDir !== '/etc/trove/conf.d') {
-    set('trove.conf', 'DEFAULT', 'injected_config_location', r.agent.configDir, 'the agent reads --config-dir from this image\'s config directory');
+    set(
+      'trove.conf',
+      'DEFAULT',
+      'injected_config_location',
+      r.agent.configDir,
+      "the agent reads --config-dir from this image's config directory",
+    );
   }
   const configDrive = r.datasources.includes('ConfigDrive');
   const metadata = r.datasources.includes('OpenStack');
   // use_nova_server_config_drive defaults to True up to Trove 16 and to False from 17
   // (Yoga, commit 99df090a): set it only where the default misses this image's datasources.
   const driveByDefault = t.major <= 16;
-  if (driveByDefault && !configDrive && metadata) set('trove.conf', 'DEFAULT', 'use_nova_server_config_drive', 'False', `Trove ${t.major} injects through a config drive by default; this image reads only the metadata service`);
-  if (!driveByDefault && configDrive && !metadata) set('trove.conf', 'DEFAULT', 'use_nova_server_config_drive', 'True', `Trove ${t.major} injects through the metadata service by default; this image reads only a config drive`);
+  if (driveByDefault && !configDrive && metadata)
+    set(
+      'trove.conf',
+      'DEFAULT',
+      'use_nova_server_config_drive',
+      'False',
+      `Trove ${t.major} injects through a config drive by default; this image reads only the metadata service`,
+    );
+  if (!driveByDefault && configDrive && !metadata)
+    set(
+      'trove.conf',
+      'DEFAULT',
+      'use_nova_server_config_drive',
+      'True',
+      `Trove ${t.major} injects through the metadata service by default; this image reads only a config drive`,
+    );
   if (r.model === 'native') {
     const expected = r.datastore.expectations.dataDir;
     if (r.datastore.dataDir !== expected) {
-      set('trove.conf', r.datastore.type, 'mount_point', r.datastore.dataDir, `the image keeps ${r.datastore.type} data in ${r.datastore.dataDir}, not the default ${expected}: the volume must be mounted there`);
+      set(
+        'trove.conf',
+        r.datastore.type,
+        'mount_point',
+        r.datastore.dataDir,
+        `the image keeps ${r.datastore.type} data in ${r.datastore.dataDir}, not the default ${expected}: the volume must be mounted there`,
+      );
     }
     if (r.datastore.native?.note) notes.push(`${r.datastore.type} ${r.datastore.version}: ${r.datastore.native.note}`);
-    if (r.datastore.rootAccess !== 'none') notes.push(`the image lets the Trove ${t.major} agent log in to ${r.datastore.type} as root without a password over the local socket, as it expects, until its prepare step replaces the configuration`);
+    if (r.datastore.rootAccess !== 'none')
+      notes.push(
+        `the image lets the Trove ${t.major} agent log in to ${r.datastore.type} as root without a password over the local socket, as it expects, until its prepare step replaces the configuration`,
+      );
   }
   if (r.model === 'container' && r.datastore.container) {
     const c = r.datastore.container;
-    set('trove-guestagent.conf', c.section, 'docker_image', c.image, `the ${r.datastore.type} image the agent runs (tagged with the datastore version, e.g. ${c.image}:${r.datastore.version})`);
+    set(
+      'trove-guestagent.conf',
+      c.section,
+      'docker_image',
+      c.image,
+      `the ${r.datastore.type} image the agent runs (tagged with the datastore version, e.g. ${c.image}:${r.datastore.version})`,
+    );
     if (c.backupImage) {
       set('trove-guestagent.conf', c.section, 'backup_docker_image', c.backupImage, 'upstream default of this agent release for backups');
     } else {
-      notes.push(`Trove ${t.major} has no default backup_docker_image: set [${c.section}] backup_docker_image in the controller's trove-guestagent.conf to your registry's db-backup-${c.section} image`);
+      notes.push(
+        `Trove ${t.major} has no default backup_docker_image: set [${c.section}] backup_docker_image in the controller's trove-guestagent.conf to your registry's db-backup-${c.section} image`,
+      );
     }
-    if (t.major >= 22) notes.push('network_isolation defaults to True from Trove 22: the docker-hostnic plugin is not in this image, so set [network] network_isolation = False unless you add it');
-    if (r.datastore.images.length > 0) notes.push('image archives are preloaded: instances need no registry access for the datastore image');
+    if (t.major >= 22)
+      notes.push(
+        'network_isolation defaults to True from Trove 22: the docker-hostnic plugin is not in this image, so set [network] network_isolation = False unless you add it',
+      );
+    if (r.datastore.images.length > 0)
+      notes.push('image archives are preloaded: instances need no registry access for the datastore image');
   }
-  notes.push(`the guest must reach the message bus (transport_url in trove-guestagent.conf) from the network Trove attaches to the instance`);
+  notes.push(
+    `the guest must reach the message bus (transport_url in trove-guestagent.conf) from the network Trove attaches to the instance`,
+  );
 
   const manager = r.datastore.type;
   const imageName = `trove-${r.name}`;
   // Native images carry their packages; the agent's install_if_needed then finds them installed.
   const packages = r.model === 'native' ? (r.datastore.native?.packages ?? []).join(',') : '';
   // --image-tags arrived in Trove 15 (Wallaby); before, a version names its image by id.
-  const version = t.major >= 15
-    ? `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} '' ${shellQuote(packages)} 1 --image-tags trove`
-    : `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} "$(openstack image show -f value -c id ${shellQuote(imageName)})" ${shellQuote(packages)} 1`;
+  const version =
+    t.major >= 15
+      ? `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} '' ${shellQuote(packages)} 1 --image-tags trove`
+      : `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} "$(openstack image show -f value -c id ${shellQuote(imageName)})" ${shellQuote(packages)} 1`;
   const commands = [
     `openstack image create ${shellQuote(imageName)} --disk-format ${r.output.formats[0] === 'raw' ? 'raw' : 'qcow2'} --container-format bare --file ${shellQuote(imageFile)} --tag trove --property hw_rng_model=virtio`,
     `trove-manage datastore_update ${shellQuote(r.datastore.type)} ''`,

@@ -15,7 +15,11 @@ export function modeFor(path: string): number {
 }
 
 /** Reads tib's static elements used by the plan; names the ones this tib does not ship. */
-export function staticElementFiles(elements: readonly PlanElement[], host: SourceHost, elementsDir: string): { files: ElementFile[]; missing: string[] } {
+export function staticElementFiles(
+  elements: readonly PlanElement[],
+  host: SourceHost,
+  elementsDir: string,
+): { files: ElementFile[]; missing: string[] } {
   const files: ElementFile[] = [];
   const missing: string[] = [];
   for (const element of elements) {

@@ -2,7 +2,6 @@ import type { ResolvedRecipe, ResolvedSecret } from '../resolve/resolved';
 import type { EnvEntry, PlanInput, SecretSource } from './plan-types';
 import { agentConstraints, inputVariable } from './recipe-variables';
 
-
 /** Kernel command line for every image: DIB's defaults plus classic interface names. */
 export const BOOT_CMDLINE = 'nofb nomodeset gfxpayload=text net.ifnames=0';
 
@@ -27,13 +26,16 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
     // bullseye; spell every source out from the recipe's mirrors instead.
     const sec = r.securityMirror ?? 'http://deb.debian.org/debian-security';
     const rel = r.release.dibRelease;
-    value('DIB_APT_SOURCES_CONF', [
-      `default:deb ${r.mirror} ${rel} main`,
-      `updates:deb ${r.mirror} ${rel}-updates main`,
-      `security:deb ${sec} ${rel}-security main`,
-    ].join('\n'));
+    value(
+      'DIB_APT_SOURCES_CONF',
+      [
+        `default:deb ${r.mirror} ${rel} main`,
+        `updates:deb ${r.mirror} ${rel}-updates main`,
+        `security:deb ${sec} ${rel}-security main`,
+      ].join('\n'),
+    );
   }
-  if (r.image.source === 'bootstrap' && (r.release.family === 'deb')) {
+  if (r.image.source === 'bootstrap' && r.release.family === 'deb') {
     // Reuse debootstrap's tarball between builds (opt-in in DIB).
     value('DIB_DEBOOTSTRAP_CACHE', '1');
     value('DIB_DEBIAN_USE_DEBOOTSTRAP_CACHE', '1');
@@ -74,8 +76,10 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
   if (sub) {
     value('REG_METHOD', sub.method);
     if (sub.user) value('REG_USER', sub.user);
-    if (sub.password) env.push({ kind: 'secret', name: 'REG_PASSWORD', from: secretSource(sub.password), what: 'RHEL subscription password' });
-    if (sub.activationKey) env.push({ kind: 'secret', name: 'REG_ACTIVATION_KEY', from: secretSource(sub.activationKey), what: 'RHEL activation key' });
+    if (sub.password)
+      env.push({ kind: 'secret', name: 'REG_PASSWORD', from: secretSource(sub.password), what: 'RHEL subscription password' });
+    if (sub.activationKey)
+      env.push({ kind: 'secret', name: 'REG_ACTIVATION_KEY', from: secretSource(sub.activationKey), what: 'RHEL activation key' });
     if (sub.org) value('REG_ORG', sub.org);
     if (sub.pool) value('REG_POOL_ID', sub.pool);
     if (sub.autoAttach !== undefined) value('REG_AUTO_ATTACH', String(sub.autoAttach));
@@ -83,7 +87,8 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
     if (sub.satelliteUrl) value('REG_SAT_URL', sub.satelliteUrl);
     if (!sub.unregister) value('REG_HALT_UNREGISTER', '1');
   }
-  if (r.access?.password) env.push({ kind: 'secret', name: 'TIB_ACCESS_PASSWORD', from: secretSource(r.access.password), what: 'development login password' });
+  if (r.access?.password)
+    env.push({ kind: 'secret', name: 'TIB_ACCESS_PASSWORD', from: secretSource(r.access.password), what: 'development login password' });
 
   for (const [name, v] of Object.entries(r.environment).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) value(name, v);
   env.push({ kind: 'elements-path', name: 'ELEMENTS_PATH', extra: r.elementPaths.map((p) => p.path) });
@@ -112,13 +117,36 @@ export function baseImageFileName(r: ResolvedRecipe): string {
 export function planInputs(r: ResolvedRecipe): PlanInput[] {
   const inputs: PlanInput[] = [];
   if (r.image.source === 'local' && r.image.path) {
-    inputs.push({ id: 'base-image', role: 'base-image', kind: 'file', path: r.image.path.path, ...(r.image.sha256 ? { sha256: r.image.sha256 } : {}) });
+    inputs.push({
+      id: 'base-image',
+      role: 'base-image',
+      kind: 'file',
+      path: r.image.path.path,
+      ...(r.image.sha256 ? { sha256: r.image.sha256 } : {}),
+    });
   }
-  if (r.datastore.package) inputs.push({ id: 'datastore-package', role: 'datastore-package', kind: 'file', path: r.datastore.package.file.path, ...(r.datastore.package.sha256 ? { sha256: r.datastore.package.sha256 } : {}) });
-  r.datastore.images.forEach((img, i) => inputs.push({ id: `image-archive-${i}`, role: 'image-archive', kind: 'file', path: img.file.path, ...(img.sha256 ? { sha256: img.sha256 } : {}) }));
+  if (r.datastore.package)
+    inputs.push({
+      id: 'datastore-package',
+      role: 'datastore-package',
+      kind: 'file',
+      path: r.datastore.package.file.path,
+      ...(r.datastore.package.sha256 ? { sha256: r.datastore.package.sha256 } : {}),
+    });
+  r.datastore.images.forEach((img, i) =>
+    inputs.push({
+      id: `image-archive-${i}`,
+      role: 'image-archive',
+      kind: 'file',
+      path: img.file.path,
+      ...(img.sha256 ? { sha256: img.sha256 } : {}),
+    }),
+  );
   if (r.agent.localPath) inputs.push({ id: 'agent-tree', role: 'agent-tree', kind: 'directory', path: r.agent.localPath.path });
   r.access?.keyFiles.forEach((k, i) => inputs.push({ id: `ssh-key-${i}`, role: 'ssh-key', kind: 'file', path: k.path }));
-  r.repositories.forEach((repo) => { if (repo.keyFile) inputs.push({ id: `repo-key-${repo.name}`, role: 'repository-key', kind: 'file', path: repo.keyFile.path }); });
+  r.repositories.forEach((repo) => {
+    if (repo.keyFile) inputs.push({ id: `repo-key-${repo.name}`, role: 'repository-key', kind: 'file', path: repo.keyFile.path });
+  });
   r.elementPaths.forEach((p, i) => inputs.push({ id: `element-path-${i}`, role: 'element-path', kind: 'directory', path: p.path }));
   return inputs;
 }

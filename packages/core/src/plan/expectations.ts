@@ -32,22 +32,50 @@ const DHCP_PROGRAMS: Readonly<Record<string, string>> = {
 export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[]): Expectation[] {
   const out: Expectation[] = [];
   const deb = r.release.family === 'deb';
-  out.push({ kind: 'os-release', id: OS_IDS[r.release.distro] ?? r.release.distro, versionId: r.release.distro === 'debian' ? versionOfDebian(r.release.release) : r.release.release.replace(/-stream$/, ''), ...(deb ? { codename: r.release.release } : {}) });
+  out.push({
+    kind: 'os-release',
+    id: OS_IDS[r.release.distro] ?? r.release.distro,
+    versionId: r.release.distro === 'debian' ? versionOfDebian(r.release.release) : r.release.release.replace(/-stream$/, ''),
+    ...(deb ? { codename: r.release.release } : {}),
+  });
 
   out.push(...agentExpectations(r));
-  out.push({ kind: 'user', name: r.agent.user, groups: r.model === 'container' ? ['docker'] : [], why: r.model === 'container' ? 'the agent drives Docker through its socket' : 'the agent runs as this account' });
+  out.push({
+    kind: 'user',
+    name: r.agent.user,
+    groups: r.model === 'container' ? ['docker'] : [],
+    why: r.model === 'container' ? 'the agent drives Docker through its socket' : 'the agent runs as this account',
+  });
   for (const dir of [r.agent.configDir, r.agent.logDir, '/var/lib/trove']) {
     out.push({ kind: 'path', path: dir, type: 'dir', owner: r.agent.user, why: 'the agent writes here' });
   }
-  out.push({ kind: 'file-contains', path: '/etc/sudoers.d/60-tib-trove-guest', text: `${r.agent.user} ALL=(ALL) NOPASSWD:ALL`, why: 'the agent runs privileged commands with sudo' });
+  out.push({
+    kind: 'file-contains',
+    path: '/etc/sudoers.d/60-tib-trove-guest',
+    text: `${r.agent.user} ALL=(ALL) NOPASSWD:ALL`,
+    why: 'the agent runs privileged commands with sudo',
+  });
   // Every file tib renders into the image, with the owner and mode the element installs it with.
   for (const f of fragmentsFor(r)) {
-    out.push({ kind: 'path', path: f.path, type: (f.mode & 0o111) !== 0 ? 'executable' : 'file', owner: f.owner, group: f.group, mode: f.mode, why: 'rendered by tib for this recipe' });
+    out.push({
+      kind: 'path',
+      path: f.path,
+      type: (f.mode & 0o111) !== 0 ? 'executable' : 'file',
+      owner: f.owner,
+      group: f.group,
+      mode: f.mode,
+      why: 'rendered by tib for this recipe',
+    });
   }
 
   // Networking and cloud-init.
   for (const pkg of r.release.basePackages.dhcp) {
-    out.push({ kind: 'package', name: pkg, installed: true, why: 'the guest must bring its network up by DHCP to reach Trove\'s message bus' });
+    out.push({
+      kind: 'package',
+      name: pkg,
+      installed: true,
+      why: "the guest must bring its network up by DHCP to reach Trove's message bus",
+    });
     const program = DHCP_PROGRAMS[pkg];
     if (program) out.push({ kind: 'path', path: program, type: 'executable', why: `${pkg}: without it the network stays down` });
   }
@@ -55,11 +83,21 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[]): Ex
   if (cmdline?.kind === 'value') {
     // Only the arguments tib adds; DIB's own defaults are DIB's business.
     const args = cmdline.value.split(/\s+/).filter((a) => a.includes('=') && !a.startsWith('gfxpayload'));
-    if (args.length > 0) out.push({ kind: 'kernel-cmdline', args, why: 'kernel arguments tib sets (DIB_BOOTLOADER_DEFAULT_CMDLINE); net.ifnames=0 keeps the first NIC eth0, the name the DHCP configuration uses' });
+    if (args.length > 0)
+      out.push({
+        kind: 'kernel-cmdline',
+        args,
+        why: 'kernel arguments tib sets (DIB_BOOTLOADER_DEFAULT_CMDLINE); net.ifnames=0 keeps the first NIC eth0, the name the DHCP configuration uses',
+      });
   }
   if (r.slim?.kernel) {
     out.push({ kind: 'package', name: r.slim.kernel.package, installed: true, why: 'system.slim: the kernel for virtual machines' });
-    out.push({ kind: 'package', name: r.slim.kernel.replaces, installed: false, why: 'system.slim: the generic kernel and its hardware modules are left out' });
+    out.push({
+      kind: 'package',
+      name: r.slim.kernel.replaces,
+      installed: false,
+      why: 'system.slim: the generic kernel and its hardware modules are left out',
+    });
   }
   out.push({ kind: 'package', name: 'cloud-init', installed: true, why: 'cloud-init writes the config files Trove injects' });
   out.push({ kind: 'datasources', list: r.datasources });
@@ -67,26 +105,56 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[]): Ex
   if (r.model === 'container') out.push(...containerExpectations(r));
   else out.push(...nativeExpectations(r));
 
-  out.push(...r.repositories.map((repo): Expectation => repo.kind === 'apt'
-    ? { kind: 'repository', name: repo.name, type: 'apt', file: `/etc/apt/sources.list.d/${repo.name}.list`, source: repo.uri ?? '', keyFile: `/etc/apt/keyrings/${repo.name}.gpg`, fingerprints: repo.fingerprints }
-    : { kind: 'repository', name: repo.name, type: 'yum', file: `/etc/yum.repos.d/${repo.name}.repo`, source: repo.baseurl ?? '', keyFile: `/etc/pki/rpm-gpg/RPM-GPG-KEY-${repo.name}`, fingerprints: repo.fingerprints }));
+  out.push(
+    ...r.repositories.map((repo): Expectation =>
+      repo.kind === 'apt'
+        ? {
+            kind: 'repository',
+            name: repo.name,
+            type: 'apt',
+            file: `/etc/apt/sources.list.d/${repo.name}.list`,
+            source: repo.uri ?? '',
+            keyFile: `/etc/apt/keyrings/${repo.name}.gpg`,
+            fingerprints: repo.fingerprints,
+          }
+        : {
+            kind: 'repository',
+            name: repo.name,
+            type: 'yum',
+            file: `/etc/yum.repos.d/${repo.name}.repo`,
+            source: repo.baseurl ?? '',
+            keyFile: `/etc/pki/rpm-gpg/RPM-GPG-KEY-${repo.name}`,
+            fingerprints: repo.fingerprints,
+          },
+    ),
+  );
   out.push(securityExpectation(r));
 
   // Access and secrets.
-  out.push({ kind: 'ssh-keys', user: r.access?.user ?? '', present: r.access !== undefined && (r.access.inlineKeys.length > 0 || r.access.keyFiles.length > 0), keys: r.access?.inlineKeys ?? [], keyFiles: r.access?.keyFiles.length ?? 0 });
+  out.push({
+    kind: 'ssh-keys',
+    user: r.access?.user ?? '',
+    present: r.access !== undefined && (r.access.inlineKeys.length > 0 || r.access.keyFiles.length > 0),
+    keys: r.access?.inlineKeys ?? [],
+    keyFiles: r.access?.keyFiles.length ?? 0,
+  });
   const secretNames = env.filter((e) => e.kind === 'secret').map((e) => e.name);
   out.push({ kind: 'no-secrets', names: secretNames, manifestsDir: '/etc/dib-manifests' });
 
   const t = r.agent.trove;
   out.push({
-    kind: 'agent-boot', service: r.agent.service, docker: r.model === 'container',
+    kind: 'agent-boot',
+    service: r.agent.service,
+    docker: r.model === 'container',
     ...(r.model === 'container' && r.datastore.docker ? { dockerService: r.datastore.docker.service } : {}),
-    ...(r.model === 'native' && r.datastore.native ? { datastoreService: r.datastore.native.service, datastorePackages: r.datastore.native.packages.slice(0, 1) } : {}),
+    ...(r.model === 'native' && r.datastore.native
+      ? { datastoreService: r.datastore.native.service, datastorePackages: r.datastore.native.packages.slice(0, 1) }
+      : {}),
     injection: t.injection,
     // From 18 on the controller contract sets injected_config_owner/group to the agent's
     // account; 17 hard-codes trove:trove; Nova's files (before 17) arrive root-owned.
-    owner: t.major >= 18 ? r.agent.user : t.injectedConfigOwner?.owner ?? 'root',
-    group: t.major >= 18 ? r.agent.group : t.injectedConfigOwner?.group ?? 'root',
+    owner: t.major >= 18 ? r.agent.user : (t.injectedConfigOwner?.owner ?? 'root'),
+    group: t.major >= 18 ? r.agent.group : (t.injectedConfigOwner?.group ?? 'root'),
     configDir: r.agent.configDir,
     logFile: `${r.agent.logDir}/trove-guestagent.log`,
     manager: r.datastore.type,
@@ -100,34 +168,81 @@ function agentExpectations(r: ResolvedRecipe): Expectation[] {
   const out: Expectation[] = [];
   const t = r.agent.trove;
   if (r.agent.source === 'package' || r.agent.source === 'rdo') {
-    out.push({ kind: 'package', name: r.agent.packageName ?? '', installed: true, ...(r.agent.packageVersion ? { version: r.agent.packageVersion.replace(/-[^-]*$/, '') } : {}), why: `the Trove ${t.series} agent from ${r.agent.source === 'rdo' ? 'RDO' : 'the distribution'}` });
-  } else {
-    out.push({ kind: 'path', path: `${AGENT_VENV}/bin/trove-guestagent`, type: 'executable', why: `the agent's virtualenv entry point (${r.agent.source} source)` });
     out.push({
-      kind: 'agent-source', source: r.agent.source, venv: AGENT_VENV, entryPoint: `${AGENT_VENV}/bin/trove-guestagent`, distribution: 'trove', major: t.major,
-      ...(r.agent.git ? { git: { repo: r.agent.git.repo, ref: r.agent.git.ref, dest: AGENT_GIT_DEST, manifest: `/etc/dib-manifests/dib-manifest-git-${r.name}` } } : {}),
+      kind: 'package',
+      name: r.agent.packageName ?? '',
+      installed: true,
+      ...(r.agent.packageVersion ? { version: r.agent.packageVersion.replace(/-[^-]*$/, '') } : {}),
+      why: `the Trove ${t.series} agent from ${r.agent.source === 'rdo' ? 'RDO' : 'the distribution'}`,
+    });
+  } else {
+    out.push({
+      kind: 'path',
+      path: `${AGENT_VENV}/bin/trove-guestagent`,
+      type: 'executable',
+      why: `the agent's virtualenv entry point (${r.agent.source} source)`,
+    });
+    out.push({
+      kind: 'agent-source',
+      source: r.agent.source,
+      venv: AGENT_VENV,
+      entryPoint: `${AGENT_VENV}/bin/trove-guestagent`,
+      distribution: 'trove',
+      major: t.major,
+      ...(r.agent.git
+        ? {
+            git: {
+              repo: r.agent.git.repo,
+              ref: r.agent.git.ref,
+              dest: AGENT_GIT_DEST,
+              manifest: `/etc/dib-manifests/dib-manifest-git-${r.name}`,
+            },
+          }
+        : {}),
     });
   }
-  out.push({ kind: 'service', name: r.agent.service, enabled: true, init: r.init, why: 'the agent must start at boot to register with Trove' });
+  out.push({
+    kind: 'service',
+    name: r.agent.service,
+    enabled: true,
+    init: r.init,
+    why: 'the agent must start at boot to register with Trove',
+  });
   return out;
 }
 
 function containerExpectations(r: ResolvedRecipe): Expectation[] {
   const out: Expectation[] = [];
   const docker = r.datastore.docker;
-  for (const pkg of docker?.packages.slice(0, 1) ?? []) out.push({ kind: 'package', name: pkg, installed: true, why: 'the container model runs the datastore in Docker' });
-  if (docker) out.push({ kind: 'service', name: docker.service, enabled: true, init: r.init, why: 'the agent needs the Docker engine running' });
+  for (const pkg of docker?.packages.slice(0, 1) ?? [])
+    out.push({ kind: 'package', name: pkg, installed: true, why: 'the container model runs the datastore in Docker' });
+  if (docker)
+    out.push({ kind: 'service', name: docker.service, enabled: true, init: r.init, why: 'the agent needs the Docker engine running' });
   const c = r.datastore.container;
   if (c) {
     const conf = `${r.agent.configDir}/00-tib-datastore.conf`;
-    out.push({ kind: 'file-contains', path: conf, text: `[${c.section}]`, why: 'the agent\'s datastore section' });
-    out.push({ kind: 'file-contains', path: conf, text: `docker_image = ${c.image}`, why: 'the agent\'s datastore image' });
-    if (c.backupImage) out.push({ kind: 'file-contains', path: conf, text: `backup_docker_image = ${c.backupImage}`, why: 'the agent\'s backup image' });
+    out.push({ kind: 'file-contains', path: conf, text: `[${c.section}]`, why: "the agent's datastore section" });
+    out.push({ kind: 'file-contains', path: conf, text: `docker_image = ${c.image}`, why: "the agent's datastore image" });
+    if (c.backupImage)
+      out.push({ kind: 'file-contains', path: conf, text: `backup_docker_image = ${c.backupImage}`, why: "the agent's backup image" });
   }
   if (r.datastore.images.length > 0) {
-    out.push({ kind: 'service', name: 'tib-image-loader', enabled: true, init: r.init, why: 'loads the preloaded image archives before the agent starts' });
+    out.push({
+      kind: 'service',
+      name: 'tib-image-loader',
+      enabled: true,
+      init: r.init,
+      why: 'loads the preloaded image archives before the agent starts',
+    });
     out.push({ kind: 'path', path: IMAGE_LOADER, type: 'executable', owner: 'root', why: 'the loader the tib-image-loader unit runs' });
-    r.datastore.images.forEach((_, i) => out.push({ kind: 'path', path: `${IMAGE_ARCHIVE_DIR}/${i}.tar`, type: 'file', why: `preloaded image archive ${i} (datastore.images[${i}])` }));
+    r.datastore.images.forEach((_, i) =>
+      out.push({
+        kind: 'path',
+        path: `${IMAGE_ARCHIVE_DIR}/${i}.tar`,
+        type: 'file',
+        why: `preloaded image archive ${i} (datastore.images[${i}])`,
+      }),
+    );
   }
   return out;
 }
@@ -141,19 +256,33 @@ function nativeExpectations(r: ResolvedRecipe): Expectation[] {
     if (pkg.startsWith('openjdk') || pkg.startsWith('java-')) return;
     // The first package is the server, versioned like the datastore (mariadb-server
     // 1:10.11.6 for 10.11); helpers such as galera-4 or xtrabackup have their own numbers.
-    const version = i === 0 && n.source !== 'user' && /^\d/.test(r.datastore.version) ? { version: r.datastore.version, versionIsUpstream: true } : {};
+    const version =
+      i === 0 && n.source !== 'user' && /^\d/.test(r.datastore.version) ? { version: r.datastore.version, versionIsUpstream: true } : {};
     out.push({ kind: 'package', name: pkg, installed: true, ...version, why: `${r.datastore.type} ${r.datastore.version} (native model)` });
   });
-  out.push({ kind: 'service', name: n.service, enabled: r.datastore.autostart, init: r.init, why: r.datastore.autostart ? 'datastore.autostart: true' : 'the agent starts the database after configuring it' });
+  out.push({
+    kind: 'service',
+    name: n.service,
+    enabled: r.datastore.autostart,
+    init: r.init,
+    why: r.datastore.autostart ? 'datastore.autostart: true' : 'the agent starts the database after configuring it',
+  });
   if (!r.datastore.autostart) {
     // Every name the agent looks the service up by must stay off too (aliases included).
     const names = deb ? r.datastore.expectations.services.deb : r.datastore.expectations.services.rpm;
     for (const name of names) {
-      if (name !== n.service) out.push({ kind: 'service', name, enabled: false, init: r.init, why: 'a name the agent looks the datastore service up by' });
+      if (name !== n.service)
+        out.push({ kind: 'service', name, enabled: false, init: r.init, why: 'a name the agent looks the datastore service up by' });
     }
   }
   const osUser = deb ? r.datastore.expectations.osUser.deb : r.datastore.expectations.osUser.rpm;
-  out.push({ kind: 'path', path: r.datastore.dataDir, type: 'dir', owner: osUser, why: 'the datastore\'s data directory (the agent mounts the volume here)' });
+  out.push({
+    kind: 'path',
+    path: r.datastore.dataDir,
+    type: 'dir',
+    owner: osUser,
+    why: "the datastore's data directory (the agent mounts the volume here)",
+  });
   return out;
 }
 
@@ -165,7 +294,13 @@ function securityExpectation(r: ResolvedRecipe): Expectation {
   if (r.security.selinux) {
     return { kind: 'security', framework: 'selinux', mode: r.security.selinux, profiles: [], paths };
   }
-  return { kind: 'security', framework: 'apparmor', mode: r.security.apparmor ?? 'enforce', profiles: r.model === 'native' ? host?.apparmorProfiles ?? [] : [], paths };
+  return {
+    kind: 'security',
+    framework: 'apparmor',
+    mode: r.security.apparmor ?? 'enforce',
+    profiles: r.model === 'native' ? (host?.apparmorProfiles ?? []) : [],
+    paths,
+  };
 }
 
 function versionOfDebian(codename: string): string {

@@ -20,7 +20,15 @@ export interface Fragment {
 /** Which files this image gets, rendered from templates/fragments/. */
 export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
   const out: Fragment[] = [];
-  const agent = { user: r.agent.user, group: r.agent.group, configDir: r.agent.configDir, logDir: r.agent.logDir, service: r.agent.service, series: r.agent.trove.series, major: r.agent.trove.major };
+  const agent = {
+    user: r.agent.user,
+    group: r.agent.group,
+    configDir: r.agent.configDir,
+    logDir: r.agent.logDir,
+    service: r.agent.service,
+    series: r.agent.trove.series,
+    major: r.agent.trove.major,
+  };
   const root = (phase: Fragment['phase'], path: string, mode: number, template: string, context: Record<string, unknown> = {}) =>
     out.push({ phase, path, mode, owner: 'root', group: 'root', template, context: { agent, ...context } });
 
@@ -45,35 +53,57 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
     }
   } else {
     root('post-install', `/etc/init.d/${r.agent.service}`, 0o755, 'agent.init.hbs', {
-      binary: r.agent.source === 'git' || r.agent.source === 'local' ? '/opt/guest-agent-venv/bin/trove-guestagent' : '/usr/bin/trove-guestagent',
+      binary:
+        r.agent.source === 'git' || r.agent.source === 'local' ? '/opt/guest-agent-venv/bin/trove-guestagent' : '/usr/bin/trove-guestagent',
     });
   }
 
   if (r.model === 'container' && r.datastore.container) {
     out.push({
-      phase: 'post-install', path: `${r.agent.configDir}/00-tib-datastore.conf`, mode: 0o640, owner: r.agent.user, group: r.agent.group,
+      phase: 'post-install',
+      path: `${r.agent.configDir}/00-tib-datastore.conf`,
+      mode: 0o640,
+      owner: r.agent.user,
+      group: r.agent.group,
       template: 'agent-datastore.conf.hbs',
-      context: { agent, section: r.datastore.container.section, image: r.datastore.container.image, backupImage: r.datastore.container.backupImage ?? '', hasBackupImage: r.datastore.container.backupImage !== undefined },
+      context: {
+        agent,
+        section: r.datastore.container.section,
+        image: r.datastore.container.image,
+        backupImage: r.datastore.container.backupImage ?? '',
+        hasBackupImage: r.datastore.container.backupImage !== undefined,
+      },
     });
     if (r.datastore.images.length > 0 && r.init === 'systemd') {
       root('post-install', '/etc/systemd/system/tib-image-loader.service', 0o644, 'image-loader.service.hbs', { service: r.agent.service });
     } else if (r.datastore.images.length > 0) {
-      root('post-install', '/etc/init.d/tib-image-loader', 0o755, 'image-loader.init.hbs', { service: r.agent.service, docker: r.datastore.docker?.service ?? 'docker' });
+      root('post-install', '/etc/init.d/tib-image-loader', 0o755, 'image-loader.init.hbs', {
+        service: r.agent.service,
+        docker: r.datastore.docker?.service ?? 'docker',
+      });
     }
   }
 
   const sysctl = Object.entries(r.datastore.kernel.sysctl);
   if (r.model === 'native' && sysctl.length > 0) {
     root('post-install', `/etc/sysctl.d/60-tib-${r.datastore.type}.conf`, 0o644, 'sysctl.conf.hbs', {
-      datastore: r.datastore.type, why: r.datastore.kernel.why, settings: sysctl.map(([key, value]) => ({ key, value })),
+      datastore: r.datastore.type,
+      why: r.datastore.kernel.why,
+      settings: sysctl.map(([key, value]) => ({ key, value })),
     });
   }
 
   for (const repo of r.repositories) {
     if (repo.kind === 'apt') {
-      root('pre-install', `/etc/apt/sources.list.d/${repo.name}.list`, 0o644, 'apt-source.list.hbs', { repo, keyring: `/etc/apt/keyrings/${repo.name}.gpg` });
+      root('pre-install', `/etc/apt/sources.list.d/${repo.name}.list`, 0o644, 'apt-source.list.hbs', {
+        repo,
+        keyring: `/etc/apt/keyrings/${repo.name}.gpg`,
+      });
     } else {
-      root('pre-install', `/etc/yum.repos.d/${repo.name}.repo`, 0o644, 'yum.repo.hbs', { repo, keyFile: `/etc/pki/rpm-gpg/RPM-GPG-KEY-${repo.name}` });
+      root('pre-install', `/etc/yum.repos.d/${repo.name}.repo`, 0o644, 'yum.repo.hbs', {
+        repo,
+        keyFile: `/etc/pki/rpm-gpg/RPM-GPG-KEY-${repo.name}`,
+      });
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -90,12 +120,23 @@ export function recipeElementFiles(r: ResolvedRecipe, renderer: Renderer, recipe
 
   file('environment.d/10-tib-recipe.bash', renderer.render('fragments/recipe-env.bash.hbs', { recipePath, variables: recipeVariables(r) }));
   const fragments = fragmentsFor(r);
-  const manifest = fragments.map((f, i) => `${f.phase} ${f.mode.toString(8).padStart(4, '0')} ${f.owner} ${f.group} ${String(i).padStart(3, '0')} ${f.path}`);
+  const manifest = fragments.map(
+    (f, i) => `${f.phase} ${f.mode.toString(8).padStart(4, '0')} ${f.owner} ${f.group} ${String(i).padStart(3, '0')} ${f.path}`,
+  );
   file('tib-rootfs/manifest', `${manifest.join('\n')}\n`);
-  fragments.forEach((f, i) => file(`tib-rootfs/files/${String(i).padStart(3, '0')}`, renderer.render(`fragments/${f.template}`, f.context)));
+  fragments.forEach((f, i) =>
+    file(`tib-rootfs/files/${String(i).padStart(3, '0')}`, renderer.render(`fragments/${f.template}`, f.context)),
+  );
   if (r.agent.git) {
     const constraints = gitConstraintsUrl(r);
-    file('source-repository-tib-guest-agent', renderer.render('fragments/source-repository.hbs', { git: r.agent.git, constraints: constraints ?? '', hasConstraints: constraints !== undefined }));
+    file(
+      'source-repository-tib-guest-agent',
+      renderer.render('fragments/source-repository.hbs', {
+        git: r.agent.git,
+        constraints: constraints ?? '',
+        hasConstraints: constraints !== undefined,
+      }),
+    );
   }
   if (r.access) {
     file('tib-access/authorized_keys', r.access.inlineKeys.length > 0 ? `${r.access.inlineKeys.join('\n')}\n` : '');

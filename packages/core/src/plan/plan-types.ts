@@ -48,14 +48,14 @@ export interface PlanInput {
 export type BaseImagePlan =
   | { readonly source: 'bootstrap' }
   | {
-    readonly source: 'download' | 'cache';
-    readonly url: string;
-    /** The expected sha256, or where to read it (the publisher's checksum list). */
-    readonly sha256?: string;
-    readonly checksumList?: string;
-    readonly fileName: string;
-    readonly handoff: 'local-image' | 'cloud-images-dir';
-  }
+      readonly source: 'download' | 'cache';
+      readonly url: string;
+      /** The expected sha256, or where to read it (the publisher's checksum list). */
+      readonly sha256?: string;
+      readonly checksumList?: string;
+      readonly fileName: string;
+      readonly handoff: 'local-image' | 'cloud-images-dir';
+    }
   | { readonly source: 'local'; readonly input: string; readonly handoff: 'local-image' | 'cloud-images-dir'; readonly fileName: string };
 
 export type Requirement =
@@ -79,32 +79,86 @@ export type Expectation =
    * boundary. With `versionIsUpstream` the epoch is ignored (a datastore version such
    * as 10.11 against 1:10.11.6-0+deb12u1).
    */
-  | { readonly kind: 'package'; readonly name: string; readonly installed: boolean; readonly version?: string; readonly versionIsUpstream?: boolean; readonly why: string }
-  | { readonly kind: 'service'; readonly name: string; readonly enabled: boolean; readonly init: 'systemd' | 'sysvinit'; readonly why: string }
+  | {
+      readonly kind: 'package';
+      readonly name: string;
+      readonly installed: boolean;
+      readonly version?: string;
+      readonly versionIsUpstream?: boolean;
+      readonly why: string;
+    }
+  | {
+      readonly kind: 'service';
+      readonly name: string;
+      readonly enabled: boolean;
+      readonly init: 'systemd' | 'sysvinit';
+      readonly why: string;
+    }
   | { readonly kind: 'user'; readonly name: string; readonly groups: readonly string[]; readonly why: string }
-  | { readonly kind: 'path'; readonly path: string; readonly type: 'dir' | 'file' | 'executable'; readonly owner?: string; readonly group?: string; readonly mode?: number; readonly why: string }
+  | {
+      readonly kind: 'path';
+      readonly path: string;
+      readonly type: 'dir' | 'file' | 'executable';
+      readonly owner?: string;
+      readonly group?: string;
+      readonly mode?: number;
+      readonly why: string;
+    }
   | { readonly kind: 'file-contains'; readonly path: string; readonly text: string; readonly why: string }
   | { readonly kind: 'file-absent'; readonly path: string; readonly why: string }
   | { readonly kind: 'datasources'; readonly list: readonly string[] }
   | { readonly kind: 'kernel-cmdline'; readonly args: readonly string[]; readonly why: string }
   /** git/local agents: the virtualenv, the installed distribution's major version, the git source DIB recorded. */
   | {
-    readonly kind: 'agent-source'; readonly source: 'git' | 'local'; readonly venv: string; readonly entryPoint: string;
-    readonly distribution: string; readonly major: number;
-    readonly git?: { readonly repo: string; readonly ref: string; readonly dest: string; readonly manifest: string };
-  }
-  | { readonly kind: 'repository'; readonly name: string; readonly type: 'apt' | 'yum'; readonly file: string; readonly source: string; readonly keyFile: string; readonly fingerprints: readonly string[] }
+      readonly kind: 'agent-source';
+      readonly source: 'git' | 'local';
+      readonly venv: string;
+      readonly entryPoint: string;
+      readonly distribution: string;
+      readonly major: number;
+      readonly git?: { readonly repo: string; readonly ref: string; readonly dest: string; readonly manifest: string };
+    }
+  | {
+      readonly kind: 'repository';
+      readonly name: string;
+      readonly type: 'apt' | 'yum';
+      readonly file: string;
+      readonly source: string;
+      readonly keyFile: string;
+      readonly fingerprints: readonly string[];
+    }
   /** AppArmor (deb) or SELinux (rpm) as the recipe set it; `paths` are the datastore paths the profiles must allow. */
-  | { readonly kind: 'security'; readonly framework: 'apparmor' | 'selinux'; readonly mode: string; readonly profiles: readonly string[]; readonly paths: readonly string[] }
-  | { readonly kind: 'ssh-keys'; readonly user: string; readonly present: boolean; readonly keys: readonly string[]; readonly keyFiles: number }
+  | {
+      readonly kind: 'security';
+      readonly framework: 'apparmor' | 'selinux';
+      readonly mode: string;
+      readonly profiles: readonly string[];
+      readonly paths: readonly string[];
+    }
+  | {
+      readonly kind: 'ssh-keys';
+      readonly user: string;
+      readonly present: boolean;
+      readonly keys: readonly string[];
+      readonly keyFiles: number;
+    }
   | { readonly kind: 'no-secrets'; readonly names: readonly string[]; readonly manifestsDir: string }
   | {
-    readonly kind: 'agent-boot'; readonly service: string; readonly docker: boolean; readonly dockerService?: string;
-    readonly datastoreService?: string; readonly datastorePackages?: readonly string[];
-    readonly injection: 'nova-files' | 'cloud-init-write-files'; readonly owner: string; readonly group: string;
-    readonly configDir: string; readonly logFile: string; readonly manager: string; readonly datastoreVersion: string;
-    readonly init: 'systemd' | 'sysvinit';
-  };
+      readonly kind: 'agent-boot';
+      readonly service: string;
+      readonly docker: boolean;
+      readonly dockerService?: string;
+      readonly datastoreService?: string;
+      readonly datastorePackages?: readonly string[];
+      readonly injection: 'nova-files' | 'cloud-init-write-files';
+      readonly owner: string;
+      readonly group: string;
+      readonly configDir: string;
+      readonly logFile: string;
+      readonly manager: string;
+      readonly datastoreVersion: string;
+      readonly init: 'systemd' | 'sysvinit';
+    };
 
 /** A setting the Trove controller must have for this image to work. */
 export interface ControllerSetting {

@@ -4,13 +4,18 @@ import type { PlanElement, Requirement } from './plan-types';
 /** What the build host must have, checked before anything is written. */
 export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]): Requirement[] {
   const req: Requirement[] = [{ kind: 'root' }];
-  req.push({ kind: 'dib', min: '3.13.0', ...(r.release.dib?.maxExclusive ? { maxExclusive: r.release.dib.maxExclusive, why: r.release.dib.note } : {}) });
+  req.push({
+    kind: 'dib',
+    min: '3.13.0',
+    ...(r.release.dib?.maxExclusive ? { maxExclusive: r.release.dib.maxExclusive, why: r.release.dib.note } : {}),
+  });
   for (const e of elements) if (e.origin !== 'rendered') req.push({ kind: 'element', name: e.name, origin: e.origin });
   const command = (name: string, pkg: string, why: string) => {
     if (!req.some((x) => x.kind === 'command' && x.name === name)) req.push({ kind: 'command', name, package: pkg, why });
   };
   command('sha256sum', 'coreutils', 'verifies inputs and writes checksums');
-  if (r.image.source === 'bootstrap' && r.release.family === 'deb') command('debootstrap', 'debootstrap', 'builds the Debian/Ubuntu root from packages');
+  if (r.image.source === 'bootstrap' && r.release.family === 'deb')
+    command('debootstrap', 'debootstrap', 'builds the Debian/Ubuntu root from packages');
   if (r.output.formats.some((f) => f === 'qcow2' || f === 'vhd')) command('qemu-img', 'qemu-utils', 'converts the disk to qcow2/vhd');
   if (r.output.formats.includes('vhd')) command('vhd-util', 'blktap-utils', 'writes vhd images');
   command('sfdisk', 'fdisk', 'partitions the disk image');
@@ -23,7 +28,8 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
     command('gpg', 'gnupg', 'checks repository signing-key fingerprints');
     if (r.repositories.some((x) => !x.keyFile)) command('curl', 'curl', 'fetches repository signing keys');
   }
-  if (r.model === 'native' && r.datastore.native?.source === 'download' && !r.datastore.package) command('curl', 'curl', 'downloads the vendor\'s datastore package');
+  if (r.model === 'native' && r.datastore.native?.source === 'download' && !r.datastore.package)
+    command('curl', 'curl', "downloads the vendor's datastore package");
   if (r.agent.source === 'local') command('tar', 'tar', 'copies the local agent tree into the image');
   // DIB's source-repositories clones on the build host, then copies the tree in.
   if (r.agent.source === 'git') command('git', 'git', 'clones the guest agent (DIB source-repositories)');

@@ -46,15 +46,15 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
   if (r.agent.source === 'rdo') {
     vars.push(['TIB_RDO_RELEASE', r.agent.trove.series]);
     vars.push(['TIB_RDO_RELEASE_PACKAGE', r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : '']);
-    vars.push(['TIB_RDO_VAULT', r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.vault ?? '' : '']);
+    vars.push(['TIB_RDO_VAULT', r.agent.rdo?.kind === 'release-package' ? (r.agent.rdo.vault ?? '') : '']);
     vars.push(['TIB_RDO_KEY_FINGERPRINT', RDO_SIGNING_KEY_FINGERPRINT]);
   }
   if (r.agent.requirements) {
     const offline = r.agent.requirements.index === 'none';
     vars.push(['TIB_AGENT_PIP_INDEX', r.agent.requirements.index]);
-    vars.push(['TIB_AGENT_REQUIREMENTS', offline ? '' : r.agent.requirements.file ?? '']);
+    vars.push(['TIB_AGENT_REQUIREMENTS', offline ? '' : (r.agent.requirements.file ?? '')]);
     vars.push(['TIB_AGENT_CONSTRAINTS', offline ? '' : agentConstraints(r)]);
-    vars.push(['TIB_AGENT_PIP_EXTRA', offline ? '' : drivers?.pip.join(' ') ?? '']);
+    vars.push(['TIB_AGENT_PIP_EXTRA', offline ? '' : (drivers?.pip.join(' ') ?? '')]);
     // Offline, the datastore drivers come from distribution packages instead of pip.
     vars.push(['TIB_AGENT_EXTRA_PACKAGES', offline ? distroDrivers.join(' ') : '']);
     vars.push(['TIB_AGENT_BUILD_PACKAGES', (offline ? r.release.agentBuild.offline : r.release.agentBuild.pypi).join(' ')]);
@@ -102,7 +102,9 @@ export function agentConstraints(r: ResolvedRecipe): string {
   const given = r.agent.requirements?.constraints;
   if (given === 'none') return '';
   if (given) return given;
-  return r.agent.trove.series === 'hibiscus' ? MASTER_CONSTRAINTS : `https://releases.openstack.org/constraints/upper/${r.agent.trove.series}`;
+  return r.agent.trove.series === 'hibiscus'
+    ? MASTER_CONSTRAINTS
+    : `https://releases.openstack.org/constraints/upper/${r.agent.trove.series}`;
 }
 
 function nativeVariables(r: ResolvedRecipe): [string, string][] {
@@ -121,7 +123,7 @@ function nativeVariables(r: ResolvedRecipe): [string, string][] {
     ['TIB_DATASTORE_EXPECTED_DATA_DIR', r.datastore.expectations.dataDir],
     ['TIB_DATASTORE_EXPECTED_CONFIG_DIR', r.datastore.expectations.configIncludeDir ?? ''],
     ['TIB_DATASTORE_OS_USER', deb ? r.datastore.expectations.osUser.deb : r.datastore.expectations.osUser.rpm],
-    ['TIB_DATASTORE_URL', r.datastore.package ? '' : n.url?.replace(/\{arch\}/g, r.arch) ?? ''],
+    ['TIB_DATASTORE_URL', r.datastore.package ? '' : (n.url?.replace(/\{arch\}/g, r.arch) ?? '')],
     ['TIB_DATASTORE_URL_SHA256', r.datastore.package ? '' : pinned],
     ['TIB_DATASTORE_ROOT_ACCESS', r.datastore.rootAccess],
   ];
@@ -139,7 +141,7 @@ function repositoryVariables(r: ResolvedRecipe): [string, string][] {
     out.push(
       [`TIB_REPO_${i}_NAME`, repo.name],
       [`TIB_REPO_${i}_KIND`, repo.kind],
-      [`TIB_REPO_${i}_KEY_URL`, repo.keyFile ? '' : repo.keyUrl ?? ''],
+      [`TIB_REPO_${i}_KEY_URL`, repo.keyFile ? '' : (repo.keyUrl ?? '')],
       [`TIB_REPO_${i}_KEY_INPUT`, repo.keyFile ? inputVariable(`repo-key-${repo.name}`) : ''],
       [`TIB_REPO_${i}_FINGERPRINTS`, repo.fingerprints.join(' ')],
     );
@@ -152,8 +154,10 @@ export function selinuxContexts(r: ResolvedRecipe): string[] {
   const out: string[] = [];
   const { dataDir, configIncludeDir, expectations, host } = r.datastore;
   if (host.selinuxDataLike && dataDir !== host.selinuxDataLike) out.push(`${dataDir}=${host.selinuxDataLike}`);
-  if (host.selinuxConfigLike && configIncludeDir && configIncludeDir !== host.selinuxConfigLike) out.push(`${configIncludeDir}=${host.selinuxConfigLike}`);
+  if (host.selinuxConfigLike && configIncludeDir && configIncludeDir !== host.selinuxConfigLike)
+    out.push(`${configIncludeDir}=${host.selinuxConfigLike}`);
   // The agent's expected paths differ from the EL packages' own (e.g. /var/lib/postgresql vs /var/lib/pgsql).
-  if (host.selinuxDataLike && expectations.dataDir !== dataDir && expectations.dataDir !== host.selinuxDataLike) out.push(`${expectations.dataDir}=${host.selinuxDataLike}`);
+  if (host.selinuxDataLike && expectations.dataDir !== dataDir && expectations.dataDir !== host.selinuxDataLike)
+    out.push(`${expectations.dataDir}=${host.selinuxDataLike}`);
   return [...new Set(out)].sort();
 }

@@ -16,7 +16,10 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
   const dib = (name: string, reason: string) => out.push({ name, origin: 'dib', reason });
   const tib = (name: string, reason: string) => out.push({ name, origin: 'tib', reason });
 
-  dib(r.image.osElement, `${r.release.title} base (${r.image.source === 'bootstrap' ? 'built from packages' : `${r.image.source} cloud image`})`);
+  dib(
+    r.image.osElement,
+    `${r.release.title} base (${r.image.source === 'bootstrap' ? 'built from packages' : `${r.image.source} cloud image`})`,
+  );
   dib('vm', 'bootable disk: partition table, kernel and bootloader');
   if (MINIMAL_BASES.has(r.image.osElement)) {
     dib('cloud-init', 'minimal bases lack cloud-init, which writes the config files Trove injects');
@@ -25,32 +28,75 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
   dib('cloud-init-datasources', `cloud-init datasources: ${r.datasources.join(', ')}`);
   if (r.security.selinux === 'permissive') dib('selinux-permissive', 'system.security.selinux: permissive');
   if (r.security.selinux === 'disabled') dib('disable-selinux', 'system.security.selinux: disabled');
-  if (r.agent.source === 'git') dib('source-repositories', `clones the agent from ${r.agent.git?.repo} (${r.agent.git?.ref}); DIB_REPOLOCATION_guest_agent / DIB_REPOREF_guest_agent override it`);
+  if (r.agent.source === 'git')
+    dib(
+      'source-repositories',
+      `clones the agent from ${r.agent.git?.repo} (${r.agent.git?.ref}); DIB_REPOLOCATION_guest_agent / DIB_REPOREF_guest_agent override it`,
+    );
 
-  tib('tib-guest-base', `agent user ${r.agent.user}, ${r.agent.configDir}, ${r.agent.logDir}, sudo, DHCP networking, time sync, log rotation`);
+  tib(
+    'tib-guest-base',
+    `agent user ${r.agent.user}, ${r.agent.configDir}, ${r.agent.logDir}, sudo, DHCP networking, time sync, log rotation`,
+  );
   tib('tib-files', 'installs the files rendered for this recipe (units, agent settings, repository lists)');
   if (r.repositories.length > 0) tib('tib-repositories', `repositories with pinned keys: ${r.repositories.map((x) => x.name).join(', ')}`);
   switch (r.agent.source) {
-    case 'package': tib('tib-agent-package', `${r.agent.packageName} ${r.agent.packageVersion ?? ''} from the distribution (Trove ${r.agent.trove.major}, ${r.agent.trove.series})`.replace('  ', ' ')); break;
-    case 'rdo': tib('tib-agent-rdo', `${r.agent.packageName} from RDO ${r.agent.trove.series} (${r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : 'the CentOS Cloud SIG repository'})`); break;
-    case 'git': tib('tib-agent-venv', `agent from git into a virtualenv (Trove ${r.agent.trove.series})`); break;
-    case 'local': tib('tib-agent-venv', `agent from the local tree ${r.agent.localPath?.path} into a virtualenv (Trove ${r.agent.trove.series})`); break;
+    case 'package':
+      tib(
+        'tib-agent-package',
+        `${r.agent.packageName} ${r.agent.packageVersion ?? ''} from the distribution (Trove ${r.agent.trove.major}, ${r.agent.trove.series})`.replace(
+          '  ',
+          ' ',
+        ),
+      );
+      break;
+    case 'rdo':
+      tib(
+        'tib-agent-rdo',
+        `${r.agent.packageName} from RDO ${r.agent.trove.series} (${r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : 'the CentOS Cloud SIG repository'})`,
+      );
+      break;
+    case 'git':
+      tib('tib-agent-venv', `agent from git into a virtualenv (Trove ${r.agent.trove.series})`);
+      break;
+    case 'local':
+      tib('tib-agent-venv', `agent from the local tree ${r.agent.localPath?.path} into a virtualenv (Trove ${r.agent.trove.series})`);
+      break;
   }
   tib('tib-agent-service', `${r.agent.service} enabled for ${r.init}, running as ${r.agent.user} with --config-dir=${r.agent.configDir}`);
   if (r.model === 'container') {
     tib('tib-docker', `Docker engine (${r.datastore.docker?.packages.join(' ')}), ${r.agent.user} in group docker`);
-    if (r.datastore.images.length > 0) tib('tib-image-loader', `loads ${r.datastore.images.length} image archive(s) at first boot, before the agent starts`);
+    if (r.datastore.images.length > 0)
+      tib('tib-image-loader', `loads ${r.datastore.images.length} image archive(s) at first boot, before the agent starts`);
   } else {
-    tib('tib-datastore', `${r.datastore.type} ${r.datastore.version} from ${r.datastore.native?.source ?? 'packages'}, service left ${r.datastore.autostart ? 'enabled (autostart)' : 'disabled for the agent to start'}`);
-    if (MYSQL_FAMILY.has(r.datastore.type)) tib('tib-ds-mysql-family', `my.cnf with ${r.datastore.configIncludeDir ?? '/etc/mysql/conf.d'}, the socket and root login the native-era MySQL-family agent expects`);
+    tib(
+      'tib-datastore',
+      `${r.datastore.type} ${r.datastore.version} from ${r.datastore.native?.source ?? 'packages'}, service left ${r.datastore.autostart ? 'enabled (autostart)' : 'disabled for the agent to start'}`,
+    );
+    if (MYSQL_FAMILY.has(r.datastore.type))
+      tib(
+        'tib-ds-mysql-family',
+        `my.cnf with ${r.datastore.configIncludeDir ?? '/etc/mysql/conf.d'}, the socket and root login the native-era MySQL-family agent expects`,
+      );
     tib(`tib-ds-${r.datastore.type}`, `${r.datastore.expectations.title} paths and settings the agent expects`);
-    if (r.security.apparmor && r.security.apparmor !== 'disabled') tib('tib-apparmor', `AppArmor ${r.security.apparmor}: local profile additions for ${r.datastore.type}`);
+    if (r.security.apparmor && r.security.apparmor !== 'disabled')
+      tib('tib-apparmor', `AppArmor ${r.security.apparmor}: local profile additions for ${r.datastore.type}`);
     if (r.security.apparmor === 'disabled') tib('tib-apparmor', 'AppArmor disabled for the datastore profile');
   }
-  if (r.security.selinux === 'enforcing') tib('tib-selinux', r.model === 'native' ? `SELinux enforcing: file contexts for ${r.datastore.dataDir}, relabelled at finalise` : 'SELinux enforcing, relabelled at finalise');
-  if (r.slim) tib('tib-slim', `leaves out docs, man pages and non-English translations${r.slim.kernel ? `; ${r.slim.kernel.package} instead of ${r.slim.kernel.replaces}` : ''}`);
+  if (r.security.selinux === 'enforcing')
+    tib(
+      'tib-selinux',
+      r.model === 'native'
+        ? `SELinux enforcing: file contexts for ${r.datastore.dataDir}, relabelled at finalise`
+        : 'SELinux enforcing, relabelled at finalise',
+    );
+  if (r.slim)
+    tib(
+      'tib-slim',
+      `leaves out docs, man pages and non-English translations${r.slim.kernel ? `; ${r.slim.kernel.package} instead of ${r.slim.kernel.replaces}` : ''}`,
+    );
   if (r.access) tib('tib-access', `development access for ${r.access.user}`);
   for (const name of r.extraElements) out.push({ name, origin: 'recipe', reason: 'elements.add in the recipe' });
-  out.push({ name: RECIPE_ELEMENT, origin: 'rendered', reason: 'this recipe\'s settings and rendered files' });
+  out.push({ name: RECIPE_ELEMENT, origin: 'rendered', reason: "this recipe's settings and rendered files" });
   return out;
 }

@@ -24,10 +24,14 @@ export class Renderer {
       if (!Array.isArray(values)) throw new Error('shAll helper: expected a list');
       return shellQuoteAll(values.map(String));
     });
-    this.hbs.registerHelper('join', (values: unknown, sep: unknown) => (Array.isArray(values) ? values.map(String).join(typeof sep === 'string' ? sep : ' ') : ''));
+    this.hbs.registerHelper('join', (values: unknown, sep: unknown) =>
+      Array.isArray(values) ? values.map(String).join(typeof sep === 'string' ? sep : ' ') : '',
+    );
     this.hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
     // For text inside `#` comments: control characters would end the comment.
-    this.hbs.registerHelper('comment', (value: unknown) => String(value).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+    this.hbs.registerHelper('comment', (value: unknown) =>
+      String(value).replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+    );
     this.hbs.registerHelper('octal', (mode: unknown) => `0${Number(mode).toString(8)}`);
   }
 
@@ -51,7 +55,10 @@ export class Renderer {
 
 /** A template failed: always a bug in tib (templates and their data both ship with it). */
 export class TemplateError extends Error {
-  constructor(readonly template: string, detail: string) {
+  constructor(
+    readonly template: string,
+    detail: string,
+  ) {
     super(`template ${template}: ${detail}`);
   }
 }

@@ -41,21 +41,42 @@ export function renderScript(plan: Plan, renderer: Renderer): string {
   const model = {
     plan,
     recipeDir,
-    outDirExpr: outDir.relativeTo === 'recipe' && !outDir.path.startsWith('/') ? { recipeRelative: true, path: outDir.path } : { recipeRelative: false, path: outDir.path },
+    outDirExpr:
+      outDir.relativeTo === 'recipe' && !outDir.path.startsWith('/')
+        ? { recipeRelative: true, path: outDir.path }
+        : { recipeRelative: false, path: outDir.path },
     elementDirs: [...new Set(plan.elementTree.map((f) => path.dirname(f.path)))].sort(),
     outputDirIsRecipeRelative: plan.image.outputDir.relativeTo === 'recipe',
     dibMax: plan.preflight.flatMap((r) => (r.kind === 'dib' && r.maxExclusive ? [{ version: r.maxExclusive, why: r.why ?? '' }] : [])),
     dibMin: plan.preflight.flatMap((r) => (r.kind === 'dib' && r.min ? [r.min] : []))[0] ?? '0',
-    commands: plan.preflight.flatMap((r) => (r.kind === 'command' ? [{ name: r.name, message: `${r.name} not found (${r.why}): install ${r.package}` }] : [])),
+    commands: plan.preflight.flatMap((r) =>
+      r.kind === 'command' ? [{ name: r.name, message: `${r.name} not found (${r.why}): install ${r.package}` }] : [],
+    ),
     dibElements: plan.dib.elements.filter((e) => e.origin === 'dib' || e.origin === 'recipe').map((e) => e.name),
     elementNames: plan.dib.elements.map((e) => e.name),
     values: env.flatMap((e) => (e.kind === 'value' ? [e] : [])),
-    secrets: env.flatMap((e) => (e.kind === 'secret'
-      ? ['env' in e.from
-        ? { name: e.name, kind: 'env', from: e.from.env, missing: `${e.what}: environment variable ${e.from.env} is not set (the recipe reads it from {env: ${e.from.env}})` }
-        : { name: e.name, kind: 'file', from: e.from.file, missing: `${e.what}: cannot read ${e.from.file} (the recipe reads it from {file: ${e.from.file}})` }]
-      : [])),
-    inputPaths: env.flatMap((e) => (e.kind === 'input-path' ? [{ name: e.name, input: plan.inputs.findIndex((i) => i.id === e.input) }] : [])),
+    secrets: env.flatMap((e) =>
+      e.kind === 'secret'
+        ? [
+            'env' in e.from
+              ? {
+                  name: e.name,
+                  kind: 'env',
+                  from: e.from.env,
+                  missing: `${e.what}: environment variable ${e.from.env} is not set (the recipe reads it from {env: ${e.from.env}})`,
+                }
+              : {
+                  name: e.name,
+                  kind: 'file',
+                  from: e.from.file,
+                  missing: `${e.what}: cannot read ${e.from.file} (the recipe reads it from {file: ${e.from.file}})`,
+                },
+          ]
+        : [],
+    ),
+    inputPaths: env.flatMap((e) =>
+      e.kind === 'input-path' ? [{ name: e.name, input: plan.inputs.findIndex((i) => i.id === e.input) }] : [],
+    ),
     baseImageEnv: env.flatMap((e) => (e.kind === 'base-image' ? [e] : [])),
     extraElementPaths: env.flatMap((e) => (e.kind === 'elements-path' ? e.extra : [])),
     inputs: plan.inputs.map((i, index) => ({ ...i, index, what: `${i.role} ${i.path}` })),

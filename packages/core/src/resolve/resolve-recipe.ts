@@ -31,7 +31,11 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
   if (!release || !trove || !model) throw new Error('resolveRecipe: validation should have established release, agent and model');
   const recipeDir = path.dirname(path.normalize(recipePath));
   const at = (p: (string | number)[], written: string) => hostPath(locator, recipeDir, p, written);
-  const secret = (ref: SecretRef, p: (string | number)[]): ResolvedSecret => ({ ref, at: p, ...('file' in ref ? { file: at([...p, 'file'], ref.file) } : {}) });
+  const secret = (ref: SecretRef, p: (string | number)[]): ResolvedSecret => ({
+    ref,
+    at: p,
+    ...('file' in ref ? { file: at([...p, 'file'], ref.file) } : {}),
+  });
 
   const type = recipe.datastore.type as Datastore;
   const expectations = DATASTORES[type];
@@ -43,12 +47,16 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
 
   const ga = recipe.guestagent;
   const distroPackage = DISTRO_AGENT_PACKAGES[releaseKey(release)];
-  const agentUser = ga.user ?? (ga.source === 'package' ? distroPackage?.user : ga.source === 'rdo' ? RDO_AGENT.user : undefined) ?? DEFAULT_AGENT_USER;
-  const service = ga.source === 'package' ? (distroPackage?.unit ?? 'trove-guestagent') : ga.source === 'rdo' ? RDO_AGENT.unit : 'trove-guestagent';
+  const agentUser =
+    ga.user ?? (ga.source === 'package' ? distroPackage?.user : ga.source === 'rdo' ? RDO_AGENT.user : undefined) ?? DEFAULT_AGENT_USER;
+  const service =
+    ga.source === 'package' ? (distroPackage?.unit ?? 'trove-guestagent') : ga.source === 'rdo' ? RDO_AGENT.unit : 'trove-guestagent';
 
   const cloud = release.cloudImage;
   const cloudFile = cloud?.files[recipe.base.arch ?? 'amd64'];
-  const imageUrl = recipe.base.image?.url ?? (cloud && cloudFile && (source === 'download' || source === 'cache') ? `${cloud.baseUrl}${cloudFile}` : undefined);
+  const imageUrl =
+    recipe.base.image?.url ??
+    (cloud && cloudFile && (source === 'download' || source === 'cache') ? `${cloud.baseUrl}${cloudFile}` : undefined);
   const containerInfo = model === 'container' ? containerOffer(type, trove.series) : undefined;
 
   const resolved: ResolvedRecipe = {
@@ -65,7 +73,9 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       ...(cloud && !recipe.base.image?.url && !recipe.base.image?.sha256 ? { checksumList: `${cloud.baseUrl}${cloud.checksumList}` } : {}),
     },
     mirror: recipe.base.mirror ?? release.mirror,
-    ...(recipe.base.securityMirror ?? release.securityMirror ? { securityMirror: recipe.base.securityMirror ?? release.securityMirror } : {}),
+    ...((recipe.base.securityMirror ?? release.securityMirror)
+      ? { securityMirror: recipe.base.securityMirror ?? release.securityMirror }
+      : {}),
     model,
     agent: {
       source: ga.source,
@@ -77,11 +87,19 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       service,
       ...(ga.source === 'package' && distroPackage ? { packageName: distroPackage.package, packageVersion: distroPackage.version } : {}),
       ...(ga.source === 'rdo' ? { packageName: RDO_AGENT.package } : {}),
-      ...(ga.source === 'rdo' && rdoEnablement(release.distro, release.release, trove.series) ? { rdo: rdoEnablement(release.distro, release.release, trove.series) } : {}),
+      ...(ga.source === 'rdo' && rdoEnablement(release.distro, release.release, trove.series)
+        ? { rdo: rdoEnablement(release.distro, release.release, trove.series) }
+        : {}),
       ...(ga.source === 'git' ? { git: { repo: ga.repo ?? DEFAULT_GIT_REPO, ref: ga.ref ?? 'master' } } : {}),
       ...(ga.source === 'local' && ga.path ? { localPath: at(['guestagent', 'path'], ga.path) } : {}),
       ...(ga.source === 'git' || ga.source === 'local'
-        ? { requirements: { ...(ga.requirements?.file ? { file: ga.requirements.file } : {}), ...(ga.requirements?.constraints ? { constraints: ga.requirements.constraints } : {}), index: ga.requirements?.index ?? 'pypi' } }
+        ? {
+            requirements: {
+              ...(ga.requirements?.file ? { file: ga.requirements.file } : {}),
+              ...(ga.requirements?.constraints ? { constraints: ga.requirements.constraints } : {}),
+              index: ga.requirements?.index ?? 'pypi',
+            },
+          }
         : {}),
     },
     datastore: {
@@ -89,47 +107,78 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       version,
       expectations,
       ...(model === 'native' ? { native: nativeVersion(type, release, version) } : {}),
-      ...(containerInfo ? { container: { section: containerInfo.section, image: containerInfo.image, ...(containerInfo.backupImage ? { backupImage: containerInfo.backupImage } : {}) } } : {}),
+      ...(containerInfo
+        ? {
+            container: {
+              section: containerInfo.section,
+              image: containerInfo.image,
+              ...(containerInfo.backupImage ? { backupImage: containerInfo.backupImage } : {}),
+            },
+          }
+        : {}),
       ...(model === 'container' ? { docker: dockerEngine(release) } : {}),
-      ...(recipe.datastore.package ? { package: { file: at(['datastore', 'package', 'file'], recipe.datastore.package.file), ...(recipe.datastore.package.sha256 ? { sha256: recipe.datastore.package.sha256 } : {}) } } : {}),
-      images: (recipe.datastore.images ?? []).map((img, i) => ({ file: at(['datastore', 'images', i, 'file'], img.file), ...(img.sha256 ? { sha256: img.sha256 } : {}) })),
+      ...(recipe.datastore.package
+        ? {
+            package: {
+              file: at(['datastore', 'package', 'file'], recipe.datastore.package.file),
+              ...(recipe.datastore.package.sha256 ? { sha256: recipe.datastore.package.sha256 } : {}),
+            },
+          }
+        : {}),
+      images: (recipe.datastore.images ?? []).map((img, i) => ({
+        file: at(['datastore', 'images', i, 'file'], img.file),
+        ...(img.sha256 ? { sha256: img.sha256 } : {}),
+      })),
       dataDir: recipe.datastore.paths?.dataDir ?? expectations.dataDir,
-      ...(recipe.datastore.paths?.configIncludeDir ?? expectations.configIncludeDir ? { configIncludeDir: recipe.datastore.paths?.configIncludeDir ?? expectations.configIncludeDir } : {}),
+      ...((recipe.datastore.paths?.configIncludeDir ?? expectations.configIncludeDir)
+        ? { configIncludeDir: recipe.datastore.paths?.configIncludeDir ?? expectations.configIncludeDir }
+        : {}),
       autostart: recipe.datastore.autostart ?? false,
       host: DATASTORE_HOST[type],
       kernel: model === 'native' ? kernelSettings(type, version) : { sysctl: {}, cmdline: [], why: '' },
       rootAccess: model === 'native' ? rootAccess(type, version) : 'none',
     },
     init: recipe.system?.init ?? release.defaultInit,
-    security: family === 'deb'
-      ? { apparmor: recipe.system?.security?.apparmor ?? 'enforce' }
-      : { selinux: recipe.system?.security?.selinux ?? 'permissive' },
+    security:
+      family === 'deb'
+        ? { apparmor: recipe.system?.security?.apparmor ?? 'enforce' }
+        : { selinux: recipe.system?.security?.selinux ?? 'permissive' },
     datasources: recipe.system?.cloudInit?.datasources ?? [...DEFAULT_DATASOURCES],
     repositories: [],
     packages: recipe.system?.packages ?? [],
-    ...(recipe.system?.slim ?? true ? { slim: slimSettings(release, recipe.base.arch ?? 'amd64') } : {}),
-    ...(recipe.rhel?.subscription ? {
-      subscription: {
-        method: recipe.rhel.subscription.method,
-        ...(recipe.rhel.subscription.user ? { user: recipe.rhel.subscription.user } : {}),
-        ...(recipe.rhel.subscription.password ? { password: secret(recipe.rhel.subscription.password, ['rhel', 'subscription', 'password']) } : {}),
-        ...(recipe.rhel.subscription.activationKey ? { activationKey: secret(recipe.rhel.subscription.activationKey, ['rhel', 'subscription', 'activationKey']) } : {}),
-        ...(recipe.rhel.subscription.org ? { org: recipe.rhel.subscription.org } : {}),
-        ...(recipe.rhel.subscription.pool ? { pool: recipe.rhel.subscription.pool } : {}),
-        ...(recipe.rhel.subscription.autoAttach !== undefined ? { autoAttach: recipe.rhel.subscription.autoAttach } : {}),
-        repos: recipe.rhel.subscription.repos ?? [],
-        ...(recipe.rhel.subscription.satelliteUrl ? { satelliteUrl: recipe.rhel.subscription.satelliteUrl } : {}),
-        unregister: recipe.rhel.subscription.unregister ?? true,
-      },
-    } : {}),
-    ...(recipe.access ? {
-      access: {
-        user: recipe.access.user ?? DEFAULT_ACCESS_USER,
-        inlineKeys: (recipe.access.sshKeys ?? []).filter((k): k is string => typeof k === 'string').map((k) => k.trim()),
-        keyFiles: (recipe.access.sshKeys ?? []).flatMap((k, i) => (typeof k === 'string' ? [] : [at(['access', 'sshKeys', i, 'file'], k.file)])),
-        ...(recipe.access.password ? { password: secret(recipe.access.password, ['access', 'password']) } : {}),
-      },
-    } : {}),
+    ...((recipe.system?.slim ?? true) ? { slim: slimSettings(release, recipe.base.arch ?? 'amd64') } : {}),
+    ...(recipe.rhel?.subscription
+      ? {
+          subscription: {
+            method: recipe.rhel.subscription.method,
+            ...(recipe.rhel.subscription.user ? { user: recipe.rhel.subscription.user } : {}),
+            ...(recipe.rhel.subscription.password
+              ? { password: secret(recipe.rhel.subscription.password, ['rhel', 'subscription', 'password']) }
+              : {}),
+            ...(recipe.rhel.subscription.activationKey
+              ? { activationKey: secret(recipe.rhel.subscription.activationKey, ['rhel', 'subscription', 'activationKey']) }
+              : {}),
+            ...(recipe.rhel.subscription.org ? { org: recipe.rhel.subscription.org } : {}),
+            ...(recipe.rhel.subscription.pool ? { pool: recipe.rhel.subscription.pool } : {}),
+            ...(recipe.rhel.subscription.autoAttach !== undefined ? { autoAttach: recipe.rhel.subscription.autoAttach } : {}),
+            repos: recipe.rhel.subscription.repos ?? [],
+            ...(recipe.rhel.subscription.satelliteUrl ? { satelliteUrl: recipe.rhel.subscription.satelliteUrl } : {}),
+            unregister: recipe.rhel.subscription.unregister ?? true,
+          },
+        }
+      : {}),
+    ...(recipe.access
+      ? {
+          access: {
+            user: recipe.access.user ?? DEFAULT_ACCESS_USER,
+            inlineKeys: (recipe.access.sshKeys ?? []).filter((k): k is string => typeof k === 'string').map((k) => k.trim()),
+            keyFiles: (recipe.access.sshKeys ?? []).flatMap((k, i) =>
+              typeof k === 'string' ? [] : [at(['access', 'sshKeys', i, 'file'], k.file)],
+            ),
+            ...(recipe.access.password ? { password: secret(recipe.access.password, ['access', 'password']) } : {}),
+          },
+        }
+      : {}),
     output: {
       directory: recipe.output?.directory
         ? { path: at(['output', 'directory'], recipe.output.directory).path, relativeTo: 'recipe' }

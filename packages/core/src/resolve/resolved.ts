@@ -75,7 +75,10 @@ export interface ResolvedRecipe {
     readonly rootAccess: RootAccess;
   };
   readonly init: InitSystem;
-  readonly security: { readonly selinux?: 'enforcing' | 'permissive' | 'disabled'; readonly apparmor?: 'enforce' | 'complain' | 'disabled' };
+  readonly security: {
+    readonly selinux?: 'enforcing' | 'permissive' | 'disabled';
+    readonly apparmor?: 'enforce' | 'complain' | 'disabled';
+  };
   readonly datasources: readonly string[];
   readonly repositories: readonly ResolvedRepository[];
   readonly packages: readonly string[];
@@ -99,7 +102,12 @@ export interface ResolvedRecipe {
     readonly keyFiles: readonly HostPath[];
     readonly password?: ResolvedSecret;
   };
-  readonly output: { readonly directory: OutputDirectory; readonly formats: readonly ('qcow2' | 'raw' | 'vhd' | 'tar')[]; readonly sizeGb?: number; readonly checksums: boolean };
+  readonly output: {
+    readonly directory: OutputDirectory;
+    readonly formats: readonly ('qcow2' | 'raw' | 'vhd' | 'tar')[];
+    readonly sizeGb?: number;
+    readonly checksums: boolean;
+  };
   readonly extraElements: readonly string[];
   readonly elementPaths: readonly HostPath[];
   readonly environment: Readonly<Record<string, string>>;

@@ -9,7 +9,11 @@ import type { HostPath, ResolvedRecipe, ResolvedRepository } from './resolved';
  * comes from (tib's catalog), then the recipe's own. Templates in the catalog are filled
  * with the release and version here, so the plan shows the exact lines.
  */
-export function vendorRepositories(r: ResolvedRecipe, recipe: Recipe, at: (p: KeyPath & (string | number)[], written: string) => HostPath): ResolvedRepository[] {
+export function vendorRepositories(
+  r: ResolvedRecipe,
+  recipe: Recipe,
+  at: (p: KeyPath & (string | number)[], written: string) => HostPath,
+): ResolvedRepository[] {
   const out: ResolvedRepository[] = [];
   const vars: Record<string, string> = {
     distro: r.release.distro,
@@ -21,7 +25,9 @@ export function vendorRepositories(r: ResolvedRecipe, recipe: Recipe, at: (p: Ke
     ...(r.datastore.native?.repoParams ?? {}),
   };
   const native = r.datastore.native;
-  const ids = [native?.source === 'vendor' ? native.repo : undefined, ...(native?.extraRepos ?? []), r.datastore.docker?.repo].filter((x): x is string => !!x);
+  const ids = [native?.source === 'vendor' ? native.repo : undefined, ...(native?.extraRepos ?? []), r.datastore.docker?.repo].filter(
+    (x): x is string => !!x,
+  );
   if (r.agent.source === 'rdo') {
     const rdo = rdoEnablement(r.release.distro, r.release.release, r.agent.trove.series);
     if (rdo?.kind === 'repository') {
@@ -35,16 +41,45 @@ export function vendorRepositories(r: ResolvedRecipe, recipe: Recipe, at: (p: Ke
     if (!repo) continue;
     const fill = (s: string) => s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
     if (repo.kind === 'apt') {
-      out.push({ name: `tib-${repo.id}`, kind: 'apt', uri: fill(repo.uri), suite: fill(repo.suite), components: repo.components.map(fill), keyUrl: fill(repo.keyUrl), fingerprints: repo.fingerprints.map(fill).filter((f) => f !== ''), origin: 'catalog' });
+      out.push({
+        name: `tib-${repo.id}`,
+        kind: 'apt',
+        uri: fill(repo.uri),
+        suite: fill(repo.suite),
+        components: repo.components.map(fill),
+        keyUrl: fill(repo.keyUrl),
+        fingerprints: repo.fingerprints.map(fill).filter((f) => f !== ''),
+        origin: 'catalog',
+      });
     } else {
-      out.push({ name: `tib-${repo.id}`, kind: 'yum', baseurl: fill(repo.baseurl), components: [], keyUrl: fill(repo.keyUrl), fingerprints: repo.fingerprints.map(fill).filter((f) => f !== ''), origin: 'catalog' });
+      out.push({
+        name: `tib-${repo.id}`,
+        kind: 'yum',
+        baseurl: fill(repo.baseurl),
+        components: [],
+        keyUrl: fill(repo.keyUrl),
+        fingerprints: repo.fingerprints.map(fill).filter((f) => f !== ''),
+        origin: 'catalog',
+      });
     }
   }
   (recipe.system?.repositories ?? []).forEach((repo, i) => {
     const keyFile = repo.key?.file ? at(['system', 'repositories', i, 'key', 'file'], repo.key.file) : undefined;
-    const common = { name: repo.name, ...(repo.key?.url ? { keyUrl: repo.key.url } : {}), ...(keyFile ? { keyFile } : {}), fingerprints: repo.key ? [repo.key.fingerprint] : [], origin: 'recipe' as const };
+    const common = {
+      name: repo.name,
+      ...(repo.key?.url ? { keyUrl: repo.key.url } : {}),
+      ...(keyFile ? { keyFile } : {}),
+      fingerprints: repo.key ? [repo.key.fingerprint] : [],
+      origin: 'recipe' as const,
+    };
     if (r.release.family === 'deb') {
-      out.push({ ...common, kind: 'apt', ...(repo.uri ? { uri: repo.uri } : {}), suite: repo.suite ?? r.release.dibRelease, components: repo.components ?? ['main'] });
+      out.push({
+        ...common,
+        kind: 'apt',
+        ...(repo.uri ? { uri: repo.uri } : {}),
+        suite: repo.suite ?? r.release.dibRelease,
+        components: repo.components ?? ['main'],
+      });
     } else {
       out.push({ ...common, kind: 'yum', ...(repo.baseurl ? { baseurl: repo.baseurl } : {}), components: [] });
     }

@@ -4,7 +4,6 @@
  * once. `npm run gen` writes schemas/recipe.schema.json and the TypeScript types from
  * it; a test fails when either is stale.
  */
-/* eslint-disable */
 
 // Absolute guest paths end up in unit files, sudo rules and manifests: keep them to
 // characters that need no quoting anywhere.
@@ -43,9 +42,56 @@ const fileWithSha = (description: string) => ({
   },
 });
 
-export const SCHEMA_DATASTORES = ['cassandra', 'couchbase', 'couchdb', 'db2', 'mariadb', 'mongodb', 'mysql', 'percona', 'postgresql', 'pxc', 'redis', 'vertica'];
-export const SCHEMA_SERIES = ['newton', 'ocata', 'pike', 'queens', 'rocky', 'stein', 'train', 'ussuri', 'victoria', 'wallaby', 'xena', 'yoga', 'zed', 'antelope', 'bobcat', 'caracal', 'dalmatian', 'epoxy', 'flamingo', 'gazpacho', 'hibiscus'];
-export const SCHEMA_DATASOURCES = ['ConfigDrive', 'OpenStack', 'NoCloud', 'Ec2', 'None', 'Azure', 'GCE', 'OVF', 'MAAS', 'CloudStack', 'VMware'];
+export const SCHEMA_DATASTORES = [
+  'cassandra',
+  'couchbase',
+  'couchdb',
+  'db2',
+  'mariadb',
+  'mongodb',
+  'mysql',
+  'percona',
+  'postgresql',
+  'pxc',
+  'redis',
+  'vertica',
+];
+export const SCHEMA_SERIES = [
+  'newton',
+  'ocata',
+  'pike',
+  'queens',
+  'rocky',
+  'stein',
+  'train',
+  'ussuri',
+  'victoria',
+  'wallaby',
+  'xena',
+  'yoga',
+  'zed',
+  'antelope',
+  'bobcat',
+  'caracal',
+  'dalmatian',
+  'epoxy',
+  'flamingo',
+  'gazpacho',
+  'hibiscus',
+];
+export const SCHEMA_DATASOURCES = [
+  'ConfigDrive',
+  'OpenStack',
+  'NoCloud',
+  'Ec2',
+  'None',
+  'Azure',
+  'GCE',
+  'OVF',
+  'MAAS',
+  'CloudStack',
+  'VMware',
+];
 
 export const RECIPE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -58,19 +104,29 @@ export const RECIPE_SCHEMA = {
   definitions: {
     secretRef: {
       title: 'SecretRef',
-      description: 'A secret given by reference only: an environment variable read at build time, or a file read at build time. Literal values are refused.',
+      description:
+        'A secret given by reference only: an environment variable read at build time, or a file read at build time. Literal values are refused.',
       oneOf: [
         {
           type: 'object',
           additionalProperties: false,
           required: ['env'],
-          properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 128, description: 'Name of the environment variable holding the secret at build time.' } },
+          properties: {
+            env: {
+              type: 'string',
+              pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+              maxLength: 128,
+              description: 'Name of the environment variable holding the secret at build time.',
+            },
+          },
         },
         {
           type: 'object',
           additionalProperties: false,
           required: ['file'],
-          properties: { file: relOrAbsPath('Path of a file holding the secret (first line, trailing newline removed), relative to this recipe.') },
+          properties: {
+            file: relOrAbsPath('Path of a file holding the secret (first line, trailing newline removed), relative to this recipe.'),
+          },
         },
       ],
     },
@@ -89,7 +145,8 @@ export const RECIPE_SCHEMA = {
     },
     extends: {
       type: 'array',
-      description: 'Recipe files merged before this one, in order (paths relative to this recipe). Maps merge deeply; scalars and lists are replaced.',
+      description:
+        'Recipe files merged before this one, in order (paths relative to this recipe). Maps merge deeply; scalars and lists are replaced.',
       items: relOrAbsPath('A recipe file to merge first.'),
     },
     base: {
@@ -103,7 +160,8 @@ export const RECIPE_SCHEMA = {
           type: 'string',
           pattern: '^[a-z0-9][a-z0-9.-]*$',
           maxLength: 32,
-          description: 'Distribution release: ubuntu bionic/focal/jammy/noble, debian bookworm/bullseye, centos 7/9-stream, rhel 8/9, fedora <n>. Quote numeric releases ("9").',
+          description:
+            'Distribution release: ubuntu bionic/focal/jammy/noble, debian bookworm/bullseye, centos 7/9-stream, rhel 8/9, fedora <n>. Quote numeric releases ("9").',
         },
         arch: { enum: ['amd64', 'arm64'], description: 'Target architecture (default amd64).' },
         image: {
@@ -114,7 +172,8 @@ export const RECIPE_SCHEMA = {
           properties: {
             source: {
               enum: ['download', 'cache', 'local', 'bootstrap'],
-              description: 'download: fetch the distribution cloud image (cached); cache: use the cached copy only; local: a file on the build host (`path` + `sha256`); bootstrap: build from packages (debootstrap/dnf), no cloud image.',
+              description:
+                'download: fetch the distribution cloud image (cached); cache: use the cached copy only; local: a file on the build host (`path` + `sha256`); bootstrap: build from packages (debootstrap/dnf), no cloud image.',
             },
             url: url('Override of the cloud image URL (download/cache).'),
             sha256: sha256('SHA-256 of the base image; required for `local`, optional override for download'),
@@ -136,11 +195,13 @@ export const RECIPE_SCHEMA = {
           type: 'string',
           pattern: '^[0-9][0-9A-Za-z.+~-]*$',
           maxLength: 32,
-          description: 'Datastore version, checked against the catalog for this distro/release and model. Quote it: YAML reads 8.0 as the number 8.',
+          description:
+            'Datastore version, checked against the catalog for this distro/release and model. Quote it: YAML reads 8.0 as the number 8.',
         },
         runtime: {
           enum: ['native', 'container'],
-          description: 'native (packages in the image; agents up to Trove 13 Ussuri) or container (Docker; agents from Trove 14 Victoria). Default: from the agent release.',
+          description:
+            'native (packages in the image; agents up to Trove 13 Ussuri) or container (Docker; agents from Trove 14 Victoria). Default: from the agent release.',
         },
         package: fileWithSha('Vendor-supplied package file (vertica, db2, or couchbase offline) with its sha256.'),
         images: {
@@ -168,7 +229,8 @@ export const RECIPE_SCHEMA = {
       properties: {
         source: {
           enum: ['git', 'package', 'rdo', 'local'],
-          description: 'git (repo + ref), package (the distribution\'s trove-guestagent), rdo (RDO openstack-trove-guestagent), local (a trove tree on the build host).',
+          description:
+            "git (repo + ref), package (the distribution's trove-guestagent), rdo (RDO openstack-trove-guestagent), local (a trove tree on the build host).",
         },
         repo: {
           type: 'string',
@@ -184,30 +246,43 @@ export const RECIPE_SCHEMA = {
           description: 'git: branch, tag or commit (master, stable/<series>, a release tag, a sha).',
         },
         path: relOrAbsPath('local: path of a trove source tree on the build host, relative to this recipe.'),
-        release: { enum: SCHEMA_SERIES, description: 'The agent\'s Trove release series (e.g. ussuri, zed). Required for local trees and commit ids; for rdo, the RDO release.' },
+        release: {
+          enum: SCHEMA_SERIES,
+          description:
+            "The agent's Trove release series (e.g. ussuri, zed). Required for local trees and commit ids; for rdo, the RDO release.",
+        },
         requirements: {
           type: 'object',
           additionalProperties: false,
           description: 'git/local: how pip installs the agent.',
           properties: {
             file: {
-              type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
-              description: 'Requirements file: a path inside the source tree, a host path, or a URL. Default: the tree\'s requirements.txt.',
+              type: 'string',
+              minLength: 1,
+              maxLength: 2048,
+              pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
+              description: "Requirements file: a path inside the source tree, a host path, or a URL. Default: the tree's requirements.txt.",
             },
             constraints: {
-              type: 'string', minLength: 1, maxLength: 2048, pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
-              description: 'Upper-constraints: a URL or a host path. Default: releases.openstack.org for the release; `none` for no constraints.',
+              type: 'string',
+              minLength: 1,
+              maxLength: 2048,
+              pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
+              description:
+                'Upper-constraints: a URL or a host path. Default: releases.openstack.org for the release; `none` for no constraints.',
             },
             index: {
               enum: ['pypi', 'none'],
-              description: 'pypi (default): install dependencies from the package index; none: install offline, dependencies from distro packages only.',
+              description:
+                'pypi (default): install dependencies from the package index; none: install offline, dependencies from distro packages only.',
             },
           },
         },
         user: {
           type: 'string',
           pattern: '^[a-z_][a-z0-9_-]{0,31}$',
-          description: 'The account the agent runs as (default: the source\'s own, trove). The controller contract sets injected_config_owner to it.',
+          description:
+            "The account the agent runs as (default: the source's own, trove). The controller contract sets injected_config_owner to it.",
         },
         logDir: absPath('Agent log directory (default /var/log/trove).'),
         configDir: absPath('Agent config directory passed as --config-dir (default /etc/trove/conf.d).'),
@@ -218,18 +293,29 @@ export const RECIPE_SCHEMA = {
       additionalProperties: false,
       description: 'Operating system settings.',
       properties: {
-        init: { enum: ['systemd', 'sysvinit'], description: 'Init system for the agent\'s and datastore\'s services (default from distro/release).' },
+        init: {
+          enum: ['systemd', 'sysvinit'],
+          description: "Init system for the agent's and datastore's services (default from distro/release).",
+        },
         slim: {
           type: 'boolean',
-          description: 'Leave out what a database guest never uses: documentation (copyright files stay), man and info pages, translations other than English, and on Debian the generic kernel for the cloud kernel (default true; false gives a stock DIB image, e.g. to measure the difference).',
+          description:
+            'Leave out what a database guest never uses: documentation (copyright files stay), man and info pages, translations other than English, and on Debian the generic kernel for the cloud kernel (default true; false gives a stock DIB image, e.g. to measure the difference).',
         },
         security: {
           type: 'object',
           additionalProperties: false,
           description: 'Mandatory access control.',
           properties: {
-            selinux: { enum: ['enforcing', 'permissive', 'disabled'], description: 'rpm distros: SELinux mode; enforcing labels moved data/config paths.' },
-            apparmor: { enum: ['enforce', 'complain', 'disabled'], description: 'deb distros: AppArmor mode for the datastore profile, with local additions for moved paths and backup/restore dirs.' },
+            selinux: {
+              enum: ['enforcing', 'permissive', 'disabled'],
+              description: 'rpm distros: SELinux mode; enforcing labels moved data/config paths.',
+            },
+            apparmor: {
+              enum: ['enforce', 'complain', 'disabled'],
+              description:
+                'deb distros: AppArmor mode for the datastore profile, with local additions for moved paths and backup/restore dirs.',
+            },
           },
         },
         cloudInit: {
@@ -255,12 +341,27 @@ export const RECIPE_SCHEMA = {
             required: ['name'],
             description: 'One repository.',
             properties: {
-              name: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,63}$', description: 'Short name: the sources.list.d / yum.repos.d file name.' },
+              name: {
+                type: 'string',
+                pattern: '^[a-z0-9][a-z0-9._-]{0,63}$',
+                description: 'Short name: the sources.list.d / yum.repos.d file name.',
+              },
               uri: url('apt: the repository URI.'),
-              suite: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$', maxLength: 128, description: 'apt: suite (default the release codename).' },
-              components: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'A component.' }, description: 'apt: components (default [main]).' },
+              suite: {
+                type: 'string',
+                pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]*$',
+                maxLength: 128,
+                description: 'apt: suite (default the release codename).',
+              },
+              components: {
+                type: 'array',
+                items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'A component.' },
+                description: 'apt: components (default [main]).',
+              },
               baseurl: {
-                type: 'string', pattern: '^(https?|file)://[^\\s\\u0000-\\u001f\\u007f\'"`\\\\]+$', maxLength: 2048,
+                type: 'string',
+                pattern: '^(https?|file)://[^\\s\\u0000-\\u001f\\u007f\'"`\\\\]+$',
+                maxLength: 2048,
                 description: 'yum: base URL ($releasever and $basearch allowed).',
               },
               key: {
@@ -271,7 +372,11 @@ export const RECIPE_SCHEMA = {
                 properties: {
                   file: relOrAbsPath('Key file (ASCII-armored or binary), relative to this recipe.'),
                   url: url('Key URL.'),
-                  fingerprint: { type: 'string', pattern: '^[0-9A-F]{40}$', description: 'Full key fingerprint, 40 uppercase hex digits without spaces.' },
+                  fingerprint: {
+                    type: 'string',
+                    pattern: '^[0-9A-F]{40}$',
+                    description: 'Full key fingerprint, 40 uppercase hex digits without spaces.',
+                  },
                 },
               },
             },
@@ -280,7 +385,12 @@ export const RECIPE_SCHEMA = {
         packages: {
           type: 'array',
           uniqueItems: true,
-          items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9+._:~-]*(=[A-Za-z0-9+._:~-]+)?$', maxLength: 200, description: 'A package name, optionally name=version.' },
+          items: {
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9+._:~-]*(=[A-Za-z0-9+._:~-]+)?$',
+            maxLength: 200,
+            description: 'A package name, optionally name=version.',
+          },
           description: 'Extra packages to install.',
         },
       },
@@ -296,14 +406,26 @@ export const RECIPE_SCHEMA = {
           required: ['method'],
           description: 'Subscription used during the build (DIB rhel-common). Secrets by reference only.',
           properties: {
-            method: { enum: ['portal', 'satellite', 'disable'], description: 'portal (Customer Portal), satellite, or disable (no registration).' },
-            user: { type: 'string', pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$', maxLength: 256, description: 'Account user name (not secret).' },
+            method: {
+              enum: ['portal', 'satellite', 'disable'],
+              description: 'portal (Customer Portal), satellite, or disable (no registration).',
+            },
+            user: {
+              type: 'string',
+              pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
+              maxLength: 256,
+              description: 'Account user name (not secret).',
+            },
             password: { $ref: '#/definitions/secretRef', description: 'Account password, by reference.' },
             activationKey: { $ref: '#/definitions/secretRef', description: 'Activation key, by reference (with org).' },
             org: { type: 'string', pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$', maxLength: 256, description: 'Organization id.' },
             pool: { type: 'string', pattern: '^[0-9a-fA-F]{1,64}$', description: 'Pool id to attach (without autoAttach).' },
             autoAttach: { type: 'boolean', description: 'Attach the best-matching subscription automatically.' },
-            repos: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'A repository id.' }, description: 'Repository ids to enable (replaces the default base repos).' },
+            repos: {
+              type: 'array',
+              items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'A repository id.' },
+              description: 'Repository ids to enable (replaces the default base repos).',
+            },
             satelliteUrl: url('Satellite server URL (method satellite).'),
             unregister: { type: 'boolean', description: 'Unregister at the end of the build (default true).' },
           },
@@ -315,7 +437,11 @@ export const RECIPE_SCHEMA = {
       additionalProperties: false,
       description: 'Debug access, only for purpose: development.',
       properties: {
-        user: { type: 'string', pattern: '^[a-z_][a-z0-9_-]{0,31}$', description: 'Login user that receives the keys (default devuser; created with sudo).' },
+        user: {
+          type: 'string',
+          pattern: '^[a-z_][a-z0-9_-]{0,31}$',
+          description: 'Login user that receives the keys (default devuser; created with sudo).',
+        },
         sshKeys: {
           type: 'array',
           description: 'SSH public keys: inline strings or {file: PATH}.',
@@ -323,7 +449,12 @@ export const RECIPE_SCHEMA = {
             description: 'An ssh public key line, or a file holding one or more.',
             oneOf: [
               { type: 'string', minLength: 1, maxLength: 16384, pattern: '^[^\\u0000\\n\\r]+$', description: 'A public key line.' },
-              { type: 'object', additionalProperties: false, required: ['file'], properties: { file: relOrAbsPath('Public key file, relative to this recipe.') } },
+              {
+                type: 'object',
+                additionalProperties: false,
+                required: ['file'],
+                properties: { file: relOrAbsPath('Public key file, relative to this recipe.') },
+              },
             ],
           },
         },
@@ -335,13 +466,22 @@ export const RECIPE_SCHEMA = {
       additionalProperties: false,
       description: 'What the build writes.',
       properties: {
-        directory: relOrAbsPath('Output directory (default images/ under the current directory; relative paths are relative to this recipe).'),
+        directory: relOrAbsPath(
+          'Output directory (default images/ under the current directory; relative paths are relative to this recipe).',
+        ),
         formats: {
-          type: 'array', minItems: 1, uniqueItems: true,
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
           items: { enum: ['qcow2', 'raw', 'vhd', 'tar'], description: 'An output format.' },
           description: 'Output formats (default [qcow2]).',
         },
-        sizeGb: { type: 'number', minimum: 1, maximum: 2048, description: 'Disk size in GB (default from the datastore; at least what the packages need).' },
+        sizeGb: {
+          type: 'number',
+          minimum: 1,
+          maximum: 2048,
+          description: 'Disk size in GB (default from the datastore; at least what the packages need).',
+        },
         checksums: { type: 'boolean', description: 'Write .sha256 files beside the image (default true).' },
       },
     },
@@ -350,8 +490,17 @@ export const RECIPE_SCHEMA = {
       additionalProperties: false,
       description: 'Escape hatch: extra DIB elements.',
       properties: {
-        add: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', maxLength: 128, description: 'An element name.' }, description: 'Extra elements appended to the DIB command.' },
-        paths: { type: 'array', items: relOrAbsPath('An element directory, relative to this recipe.'), description: 'Extra element directories, searched before tib\'s and DIB\'s.' },
+        add: {
+          type: 'array',
+          uniqueItems: true,
+          items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', maxLength: 128, description: 'An element name.' },
+          description: 'Extra elements appended to the DIB command.',
+        },
+        paths: {
+          type: 'array',
+          items: relOrAbsPath('An element directory, relative to this recipe.'),
+          description: "Extra element directories, searched before tib's and DIB's.",
+        },
       },
     },
     environment: {

@@ -20,7 +20,12 @@ export class Locator {
     return { file: origin.file, range };
   }
 
-  diagnostic(code: DiagnosticCode, path: KeyPath, message: string, options: { part?: 'value' | 'key'; hint?: string; severity?: 'error' | 'warning' } = {}): Diagnostic {
+  diagnostic(
+    code: DiagnosticCode,
+    path: KeyPath,
+    message: string,
+    options: { part?: 'value' | 'key'; hint?: string; severity?: 'error' | 'warning' } = {},
+  ): Diagnostic {
     const { file, range } = this.where(path, options.part);
     return {
       code,

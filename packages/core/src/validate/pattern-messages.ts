@@ -45,10 +45,11 @@ const BY_PARENT: Readonly<Record<string, string>> = {
 export function describePattern(path: KeyPath, _schemaPath: string, pattern: string, value: unknown): string {
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
-  const wording = (typeof last === 'string' ? BY_KEY[last] : undefined)
-    ?? (typeof parent === 'string' ? BY_PARENT[parent] : undefined)
-    ?? (parent === 'environment' || path[0] === 'environment' ? BY_PARENT['environment'] : undefined)
-    ?? `does not match ${pattern}`;
+  const wording =
+    (typeof last === 'string' ? BY_KEY[last] : undefined) ??
+    (typeof parent === 'string' ? BY_PARENT[parent] : undefined) ??
+    (parent === 'environment' || path[0] === 'environment' ? BY_PARENT['environment'] : undefined) ??
+    `does not match ${pattern}`;
   const shown = typeof value === 'string' ? ` (found ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)})` : '';
   return `${wording}${shown}`;
 }

@@ -53,7 +53,9 @@ function selectErrors(errors: readonly ErrorObject[], root: unknown): ErrorObjec
   const dropped = new Set<ErrorObject>();
   for (const oneOf of oneOfs) {
     const branchPrefix = `${oneOf.schemaPath}/`;
-    const branchErrors = errors.filter((e) => e !== oneOf && e.schemaPath.startsWith(branchPrefix) && e.instancePath.startsWith(oneOf.instancePath));
+    const branchErrors = errors.filter(
+      (e) => e !== oneOf && e.schemaPath.startsWith(branchPrefix) && e.instancePath.startsWith(oneOf.instancePath),
+    );
     const value = valueAt(root, pointerToPath(oneOf.instancePath, root));
     const tried = triedBranch(branchErrors, value, oneOf.schemaPath);
     for (const e of branchErrors) {
@@ -65,8 +67,12 @@ function selectErrors(errors: readonly ErrorObject[], root: unknown): ErrorObjec
   for (const e of errors) {
     if (e.keyword !== 'required') continue;
     const missing = String((e.params as Record<string, unknown>)['missingProperty']);
-    const typo = errors.find((o) => o.keyword === 'additionalProperties' && o.instancePath === e.instancePath
-      && closest(String((o.params as Record<string, unknown>)['additionalProperty']), [missing]) === missing);
+    const typo = errors.find(
+      (o) =>
+        o.keyword === 'additionalProperties' &&
+        o.instancePath === e.instancePath &&
+        closest(String((o.params as Record<string, unknown>)['additionalProperty']), [missing]) === missing,
+    );
     if (typo) dropped.add(e);
   }
   return errors.filter((e) => !dropped.has(e));
@@ -115,38 +121,64 @@ function toDiagnostic(error: ErrorObject, root: unknown, locator: Locator): Diag
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
       const shown = JSON.stringify(value);
-      return locator.diagnostic('TIB2004', path, `${where}: ${shown} is not allowed${typeof value === 'string' ? didYouMean(value, allowed) : ''}`, {
-        hint: `allowed: ${allowed.join(', ')}`,
-      });
+      return locator.diagnostic(
+        'TIB2004',
+        path,
+        `${where}: ${shown} is not allowed${typeof value === 'string' ? didYouMean(value, allowed) : ''}`,
+        {
+          hint: `allowed: ${allowed.join(', ')}`,
+        },
+      );
     }
     case 'type': {
       const expected = String(params['type']).replace(/,/g, ' or ');
       const actual = describeType(value);
       const key = path[path.length - 1] ?? 'value';
-      const hint = expected === 'string' && typeof value === 'number'
-        ? `put the value in quotes, e.g. ${String(key)}: "${String(value)}" — YAML reads unquoted digits as a number (8.0 becomes 8, leading zeros vanish)`
-        : undefined;
+      const hint =
+        expected === 'string' && typeof value === 'number'
+          ? `put the value in quotes, e.g. ${String(key)}: "${String(value)}" — YAML reads unquoted digits as a number (8.0 becomes 8, leading zeros vanish)`
+          : undefined;
       return locator.diagnostic('TIB2003', path, `${where}: expected ${article(expected)}, found ${actual}`, { hint });
     }
     case 'pattern':
       return locator.diagnostic('TIB2005', path, `${where}: ${describePattern(path, error.schemaPath, String(params['pattern']), value)}`);
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
-    case 'minLength': case 'maxLength': case 'minItems': case 'maxItems':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
       return locator.diagnostic('TIB2006', path, `${where}: ${rangeMessage(error.keyword, params['limit'])}`);
     case 'uniqueItems':
-      return locator.diagnostic('TIB2010', path, `${where}: items ${String(params['j'])} and ${String(params['i'])} are the same; each may appear once`);
+      return locator.diagnostic(
+        'TIB2010',
+        path,
+        `${where}: items ${String(params['j'])} and ${String(params['i'])} are the same; each may appear once`,
+      );
     case 'oneOf': {
       if (error.schemaPath.startsWith('#/definitions/secretRef')) {
         const literal = typeof value !== 'object' || value === null || Array.isArray(value);
-        return locator.diagnostic(literal ? 'TIB2008' : 'TIB2009', path,
-          literal ? `${where} is a secret and cannot be written in the recipe` : `${where}: a secret reference is {env: NAME} or {file: PATH}`,
-          { hint: `use ${where.split('.').pop()}: {env: SOME_VARIABLE} and set SOME_VARIABLE when building, or {file: path/to/secret}` });
+        return locator.diagnostic(
+          literal ? 'TIB2008' : 'TIB2009',
+          path,
+          literal
+            ? `${where} is a secret and cannot be written in the recipe`
+            : `${where}: a secret reference is {env: NAME} or {file: PATH}`,
+          { hint: `use ${where.split('.').pop()}: {env: SOME_VARIABLE} and set SOME_VARIABLE when building, or {file: path/to/secret}` },
+        );
       }
       return locator.diagnostic('TIB2009', path, `${where}: ${describeVariants(error.schemaPath)}`);
     }
     case 'propertyNames': {
       const name = String(params['propertyName']);
-      return locator.diagnostic('TIB2005', [...path, name], `${where}: '${name}' is not a valid variable name (letters, digits and _, not starting with a digit)`, { part: 'key' });
+      return locator.diagnostic(
+        'TIB2005',
+        [...path, name],
+        `${where}: '${name}' is not a valid variable name (letters, digits and _, not starting with a digit)`,
+        { part: 'key' },
+      );
     }
     default:
       return locator.diagnostic('TIB2009', path, `${where}: ${error.message ?? 'invalid value'}`);
@@ -155,21 +187,31 @@ function toDiagnostic(error: ErrorObject, root: unknown, locator: Locator): Diag
 
 function rangeMessage(keyword: string, limit: unknown): string {
   switch (keyword) {
-    case 'minimum': return `must be at least ${String(limit)}`;
-    case 'maximum': return `must be at most ${String(limit)}`;
-    case 'exclusiveMinimum': return `must be more than ${String(limit)}`;
-    case 'exclusiveMaximum': return `must be less than ${String(limit)}`;
-    case 'minLength': return Number(limit) === 1 ? 'must not be empty' : `must be at least ${String(limit)} characters`;
-    case 'maxLength': return `must be at most ${String(limit)} characters`;
-    case 'minItems': return Number(limit) === 1 ? 'must list at least one item' : `must list at least ${String(limit)} items`;
-    default: return `must list at most ${String(limit)} items`;
+    case 'minimum':
+      return `must be at least ${String(limit)}`;
+    case 'maximum':
+      return `must be at most ${String(limit)}`;
+    case 'exclusiveMinimum':
+      return `must be more than ${String(limit)}`;
+    case 'exclusiveMaximum':
+      return `must be less than ${String(limit)}`;
+    case 'minLength':
+      return Number(limit) === 1 ? 'must not be empty' : `must be at least ${String(limit)} characters`;
+    case 'maxLength':
+      return `must be at most ${String(limit)} characters`;
+    case 'minItems':
+      return Number(limit) === 1 ? 'must list at least one item' : `must list at least ${String(limit)} items`;
+    default:
+      return `must list at most ${String(limit)} items`;
   }
 }
 
 function describeVariants(schemaPath: string): string {
   const branches = schemaAt(schemaPath);
   if (Array.isArray(branches)) {
-    const shapes = branches.map((b: JsonSchemaNode) => (b['type'] === 'string' ? 'a string' : Array.isArray(b['required']) ? `{${(b['required'] as string[]).join(', ')}: …}` : 'a value'));
+    const shapes = branches.map((b: JsonSchemaNode) =>
+      b['type'] === 'string' ? 'a string' : Array.isArray(b['required']) ? `{${(b['required'] as string[]).join(', ')}: …}` : 'a value',
+    );
     return `expected ${shapes.join(' or ')}`;
   }
   return 'the value has none of the allowed shapes';
@@ -191,8 +233,18 @@ function describeType(value: unknown): string {
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
-  return type.split(' or ').map((t) => names[t] ?? t).join(' or ');
+  const names: Record<string, string> = {
+    object: 'a mapping',
+    array: 'a list',
+    string: 'a string',
+    number: 'a number',
+    integer: 'a whole number',
+    boolean: 'true or false',
+  };
+  return type
+    .split(' or ')
+    .map((t) => names[t] ?? t)
+    .join(' or ');
 }
 
 /** Resolves a schemaPath like `#/properties/base/properties/image` in the recipe schema. */

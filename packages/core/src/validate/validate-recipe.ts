@@ -49,7 +49,12 @@ export function validateRecipe(recipePath: string, host: SourceHost, options: Va
       diagnostics.push(...rule.check(ctx));
     } catch (err) {
       // A rule that throws is a bug in tib; report it like any finding instead of crashing.
-      diagnostics.push({ code: 'TIB4001', severity: 'error', file: recipePath, message: `internal error in rule ${rule.name}: ${err instanceof Error ? err.message : String(err)}` });
+      diagnostics.push({
+        code: 'TIB4001',
+        severity: 'error',
+        file: recipePath,
+        message: `internal error in rule ${rule.name}: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   }
   return hasErrors(diagnostics) ? { loaded, locator, facts, diagnostics } : { loaded, recipe, facts, locator, diagnostics };

@@ -14,7 +14,9 @@ import { MONGODB_KEYS, VENDOR_REPOSITORIES } from '../../src/catalog/repositorie
 
 const FPR = /^([0-9A-F]{40}|\{[a-z]+\})$/;
 const datastores = Object.keys(DATASTORES) as Datastore[];
-const nativeVersions = datastores.flatMap((ds) => Object.entries(NATIVE_OFFERS[ds]).flatMap(([key, cell]) => ('versions' in cell ? cell.versions.map((v) => ({ ds, key, v })) : [])));
+const nativeVersions = datastores.flatMap((ds) =>
+  Object.entries(NATIVE_OFFERS[ds]).flatMap(([key, cell]) => ('versions' in cell ? cell.versions.map((v) => ({ ds, key, v })) : [])),
+);
 
 describe('vendor repositories', () => {
   it.each(Object.entries(VENDOR_REPOSITORIES))('%s pins its key by full fingerprint', (_, repo) => {
@@ -23,7 +25,7 @@ describe('vendor repositories', () => {
     expect(repo.keyUrl).toMatch(/^https:\/\//);
   });
 
-  it('every repository a native offer or a Docker engine names exists, of the release\'s kind', () => {
+  it("every repository a native offer or a Docker engine names exists, of the release's kind", () => {
     for (const { key, v } of nativeVersions) {
       const family = DISTRO_RELEASES.find((r) => releaseKey(r) === key)?.family;
       for (const id of [...(v.repo ? [v.repo] : []), ...(v.extraRepos ?? [])]) {
@@ -48,7 +50,7 @@ describe('native offers', () => {
     expect(v.service).not.toBe('');
   });
 
-  it('every cell\'s default version is one of its versions', () => {
+  it("every cell's default version is one of its versions", () => {
     for (const ds of datastores) {
       for (const cell of Object.values(NATIVE_OFFERS[ds])) {
         if ('versions' in cell) expect(cell.versions.map((v) => v.version)).toContain(cell.defaultVersion);
@@ -79,7 +81,8 @@ describe('agents', () => {
 
   it('container datastores have images for every container-era release', () => {
     for (const [ds, offer] of Object.entries(CONTAINER_DATASTORES)) {
-      for (const t of TROVE_RELEASES.filter((x) => x.model === 'container')) expect([ds, t.series, offer.versions(t.major).length > 0]).toEqual([ds, t.series, true]);
+      for (const t of TROVE_RELEASES.filter((x) => x.model === 'container'))
+        expect([ds, t.series, offer.versions(t.major).length > 0]).toEqual([ds, t.series, true]);
     }
   });
 });

@@ -8,10 +8,30 @@ import { planOf } from './support';
 
 const setting = (settings: readonly ControllerSetting[], key: string) => settings.find((s) => s.key === key);
 
-const focalNative = { tib: 1, base: { distro: 'ubuntu', release: 'focal' }, datastore: { type: 'mysql', version: '8.0' }, guestagent: { source: 'package' } };
-const jammyYoga = { tib: 1, base: { distro: 'ubuntu', release: 'jammy' }, datastore: { type: 'mysql', version: '8.0' }, guestagent: { source: 'package' } };
-const bookwormZed = { tib: 1, base: { distro: 'debian', release: 'bookworm' }, datastore: { type: 'mariadb', version: '10.11' }, guestagent: { source: 'package' } };
-const jammyGit = (ref: string) => ({ tib: 1, base: { distro: 'ubuntu', release: 'jammy' }, datastore: { type: 'postgresql' }, guestagent: { source: 'git', ref } });
+const focalNative = {
+  tib: 1,
+  base: { distro: 'ubuntu', release: 'focal' },
+  datastore: { type: 'mysql', version: '8.0' },
+  guestagent: { source: 'package' },
+};
+const jammyYoga = {
+  tib: 1,
+  base: { distro: 'ubuntu', release: 'jammy' },
+  datastore: { type: 'mysql', version: '8.0' },
+  guestagent: { source: 'package' },
+};
+const bookwormZed = {
+  tib: 1,
+  base: { distro: 'debian', release: 'bookworm' },
+  datastore: { type: 'mariadb', version: '10.11' },
+  guestagent: { source: 'package' },
+};
+const jammyGit = (ref: string) => ({
+  tib: 1,
+  base: { distro: 'ubuntu', release: 'jammy' },
+  datastore: { type: 'postgresql' },
+  guestagent: { source: 'git', ref },
+});
 
 describe('controller contract', () => {
   it('Trove 13 (native): no configurable owner, config drive by default, image registered by id with its packages', () => {
@@ -20,7 +40,9 @@ describe('controller contract', () => {
     expect(setting(c.settings, 'injected_config_owner')).toBeUndefined();
     expect(setting(c.settings, 'use_nova_server_config_drive')).toBeUndefined();
     expect(c.datastore).toEqual({ name: 'mysql', version: '8.0', manager: 'mysql' });
-    expect(c.commands[2]).toBe('trove-manage datastore_version_update mysql 8.0 mysql "$(openstack image show -f value -c id trove-r)" mysql-server-8.0,mysql-client-8.0 1');
+    expect(c.commands[2]).toBe(
+      'trove-manage datastore_version_update mysql 8.0 mysql "$(openstack image show -f value -c id trove-r)" mysql-server-8.0,mysql-client-8.0 1',
+    );
     expect(c.notes.join('\n')).toMatch(/innobackupex/);
     expect(c.notes.join('\n')).toMatch(/root without a password/);
   });
@@ -73,7 +95,7 @@ describe('controller contract', () => {
     expect(c.notes.join('\n')).toMatch(/network_isolation/);
   });
 
-  it('a moved native data directory is the volume\'s mount point', () => {
+  it("a moved native data directory is the volume's mount point", () => {
     const c = planOf(with_(focalNative, { datastore: { paths: { dataDir: '/srv/mysql' } } })).controller;
     expect(setting(c.settings, 'mount_point')).toMatchObject({ file: 'trove.conf', section: 'mysql', value: '/srv/mysql' });
   });

@@ -9,12 +9,27 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ELEMENTS_DIR, REPO_ROOT } from './support';
 
-const PHASES = ['root.d', 'extra-data.d', 'pre-install.d', 'install.d', 'post-install.d', 'post-root.d', 'block-device.d', 'pre-finalise.d', 'finalise.d', 'cleanup.d'];
-const elements = fs.readdirSync(ELEMENTS_DIR).filter((e) => fs.statSync(path.join(ELEMENTS_DIR, e)).isDirectory()).sort();
+const PHASES = [
+  'root.d',
+  'extra-data.d',
+  'pre-install.d',
+  'install.d',
+  'post-install.d',
+  'post-root.d',
+  'block-device.d',
+  'pre-finalise.d',
+  'finalise.d',
+  'cleanup.d',
+];
+const elements = fs
+  .readdirSync(ELEMENTS_DIR)
+  .filter((e) => fs.statSync(path.join(ELEMENTS_DIR, e)).isDirectory())
+  .sort();
 
 function filesOf(element: string): string[] {
   const root = path.join(ELEMENTS_DIR, element);
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)));
 }
@@ -41,7 +56,8 @@ export function lintFile(rel: string, text: string, mode: number): string[] {
   const first = lines[0] ?? '';
   const disabled = (rule: string) => lines.some((l) => l.startsWith('# dib-lint: disable=') && l.includes(rule));
   if (PHASES.includes(dir)) {
-    if (!/^[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) problems.push('phase script names are NN-name without dots (DIB skips others silently)');
+    if (!/^[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+      problems.push('phase script names are NN-name without dots (DIB skips others silently)');
     if ((mode & 0o111) === 0) problems.push('phase scripts must be executable');
     if (first !== '#!/bin/bash') problems.push('phase scripts start with #!/bin/bash');
   }
@@ -63,7 +79,8 @@ export function lintFile(rel: string, text: string, mode: number): string[] {
   }
   lines.forEach((line, i) => {
     if (/^ *\t/.test(line)) problems.push(`line ${i + 1}: tab indentation`);
-    if (first.startsWith('#!') && /^( {4})* {1,3}[^ ]/.test(line) && !/^\s*#/.test(line)) problems.push(`line ${i + 1}: indent by 4 spaces`);
+    if (first.startsWith('#!') && /^( {4})* {1,3}[^ ]/.test(line) && !/^\s*#/.test(line))
+      problems.push(`line ${i + 1}: indent by 4 spaces`);
     if (/(^|[^a-z_-])which /.test(line) && !/^\s*#/.test(line)) problems.push(`line ${i + 1}: no which (use command -v)`);
     if (/export [A-Za-z_][A-Za-z0-9_]*=\$\(/.test(line)) problems.push(`line ${i + 1}: split export and assignment`);
   });
@@ -75,7 +92,7 @@ export function lintFile(rel: string, text: string, mode: number): string[] {
   return problems;
 }
 
-describe('tib\'s dib-lint rules', () => {
+describe("tib's dib-lint rules", () => {
   it.each(elements)('%s has a README.rst', (element) => {
     expect(fs.existsSync(path.join(ELEMENTS_DIR, element, 'README.rst'))).toBe(true);
   });
@@ -104,11 +121,13 @@ describe('tib\'s dib-lint rules', () => {
     expect(lintFile('install.d/10-ok', `${ok}if true; then\n  true\nfi\n`, 0o755)).toEqual(['line 11: indent by 4 spaces']);
     expect(lintFile('environment.d/10-x.bash', 'set -x\nexport A=1\n', 0o755)).toHaveLength(2);
     expect(lintFile('element-deps', 'b\na\n', 0o644)).toEqual(['element-deps must be sorted']);
-    expect(lintFile('install.d/10-s', '#!/bin/bash\n# dib-lint: disable=dibdebugtrace\nset -eux\nset -o pipefail\n', 0o755)).toContain('a script that disables dibdebugtrace handles secrets: no set -x at all');
+    expect(lintFile('install.d/10-s', '#!/bin/bash\n# dib-lint: disable=dibdebugtrace\nset -eux\nset -o pipefail\n', 0o755)).toContain(
+      'a script that disables dibdebugtrace handles secrets: no set -x at all',
+    );
   });
 });
 
-describe('DIB\'s own dib-lint', () => {
+describe("DIB's own dib-lint", () => {
   const dibLint = '/usr/bin/dib-lint';
   const available = fs.existsSync(dibLint);
   (available ? it : it.skip)('passes over elements/ (run from the checkout root)', () => {
@@ -118,7 +137,8 @@ describe('DIB\'s own dib-lint', () => {
     if (python3) fs.symlinkSync(python3, path.join(bin, 'python'));
     const lib = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-dib-lint-lib-'));
     const run = spawnSync(dibLint, [], {
-      cwd: REPO_ROOT, encoding: 'utf8',
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
       env: { ...process.env, ELEMENTS_DIR: 'elements', LIB_DIR: lib, PATH: `${bin}:${process.env['PATH'] ?? ''}` },
     });
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('ERROR'));

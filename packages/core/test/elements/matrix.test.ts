@@ -34,7 +34,10 @@ function agentFor(row: Pick<MatrixRow, 'distro' | 'release' | 'model'>): Record<
   return { source: 'git', ref: 'master' };
 }
 
-export function recipeFor(row: Pick<MatrixRow, 'datastore' | 'distro' | 'release' | 'model'>): { recipe: Record<string, unknown>; files: Record<string, string> } {
+export function recipeFor(row: Pick<MatrixRow, 'datastore' | 'distro' | 'release' | 'model'>): {
+  recipe: Record<string, unknown>;
+  files: Record<string, string>;
+} {
   const base: Record<string, unknown> = { distro: row.distro, release: row.release };
   const files: Record<string, string> = {};
   if (row.distro === 'rhel') {
@@ -104,7 +107,9 @@ describe('every unsupported cell is an explained error', () => {
       expect(row?.reason).toMatch(/TBD/);
     }
     for (const ds of ['cassandra', 'couchbase', 'mariadb', 'mongodb', 'mysql', 'percona', 'postgresql', 'pxc'] as const) {
-      expect(ROWS.find((r) => r.datastore === ds && r.distro === 'centos' && r.release === '7' && r.model === 'native')?.supported).toBe(true);
+      expect(ROWS.find((r) => r.datastore === ds && r.distro === 'centos' && r.release === '7' && r.model === 'native')?.supported).toBe(
+        true,
+      );
     }
   });
 });
@@ -117,7 +122,10 @@ describe('compiled scripts of the matrix pass shellcheck', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-matrix-'));
     const scripts = sample.map((row, i) => {
       const { recipe, files } = recipeFor(row);
-      const result = compileScript({ recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' }, testHost({ 'r.yaml': dump(recipe), ...files }));
+      const result = compileScript(
+        { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
+        testHost({ 'r.yaml': dump(recipe), ...files }),
+      );
       if (!result.ok) throw new Error(`${label(row)} does not compile`);
       const file = path.join(dir, `${i}.sh`);
       fs.writeFileSync(file, result.script);

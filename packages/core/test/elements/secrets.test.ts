@@ -21,20 +21,30 @@ const rhel = {
   guestagent: { source: 'rdo', release: 'epoxy' },
   rhel: { subscription: { method: 'portal', user: 'builder', password: { env: 'TIB_TEST_RHSM_PASSWORD' }, autoAttach: true } },
 };
-const rhelKey = { ...rhel, rhel: { subscription: { method: 'satellite', activationKey: { file: 'key.txt' }, org: 'acme', satelliteUrl: 'https://sat.example.org' } } };
+const rhelKey = {
+  ...rhel,
+  rhel: { subscription: { method: 'satellite', activationKey: { file: 'key.txt' }, org: 'acme', satelliteUrl: 'https://sat.example.org' } },
+};
 const dev = {
-  tib: 1, purpose: 'development',
+  tib: 1,
+  purpose: 'development',
   base: { distro: 'debian', release: 'bookworm' },
   datastore: { type: 'mariadb', version: '10.11' },
   guestagent: { source: 'package' },
   access: { user: 'dev', sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA dev'], password: { file: 'pw.txt' } },
 };
 
-const cases: [string, Record<string, unknown>][] = [['RHEL portal password (env)', rhel], ['RHEL activation key (file)', rhelKey], ['development password (file)', dev]];
+const cases: [string, Record<string, unknown>][] = [
+  ['RHEL portal password (env)', rhel],
+  ['RHEL activation key (file)', rhelKey],
+  ['development password (file)', dev],
+];
 
 describe.each(cases)('%s', (_, recipe) => {
   const previous = process.env['TIB_TEST_RHSM_PASSWORD'];
-  beforeAll(() => { process.env['TIB_TEST_RHSM_PASSWORD'] = CANARY; });
+  beforeAll(() => {
+    process.env['TIB_TEST_RHSM_PASSWORD'] = CANARY;
+  });
   afterAll(() => {
     if (previous === undefined) delete process.env['TIB_TEST_RHSM_PASSWORD'];
     else process.env['TIB_TEST_RHSM_PASSWORD'] = previous;
@@ -42,7 +52,10 @@ describe.each(cases)('%s', (_, recipe) => {
 
   const compile = () => {
     const files = { 'r.yaml': dump(recipe), 'rhel.qcow2': 'x', 'key.txt': `${CANARY}\n`, 'pw.txt': `${CANARY}\n` };
-    const result = compileScript({ recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' }, testHost(files));
+    const result = compileScript(
+      { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
+      testHost(files),
+    );
     if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
     return result;
   };
@@ -71,7 +84,10 @@ describe.each(cases)('%s', (_, recipe) => {
 
 describe('REG_* mapping of rhel.subscription', () => {
   it('maps the method and fields, and unregisters unless told not to', () => {
-    const plan = compileScript({ recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' }, testHost({ 'r.yaml': dump(rhel), 'rhel.qcow2': 'x' }));
+    const plan = compileScript(
+      { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
+      testHost({ 'r.yaml': dump(rhel), 'rhel.qcow2': 'x' }),
+    );
     if (!plan.ok) throw new Error('rhel recipe does not compile');
     const values = Object.fromEntries(plan.plan.dib.environment.flatMap((e) => (e.kind === 'value' ? [[e.name, e.value]] : [])));
     expect(values).toMatchObject({ REG_METHOD: 'portal', REG_USER: 'builder', REG_AUTO_ATTACH: 'true' });
@@ -88,7 +104,14 @@ describe('the password hasher (tib-access extra-data.d) on the build host', () =
     const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-access-'));
     const run = spawnSync('bash', [script], {
       encoding: 'utf8',
-      env: { PATH: process.env['PATH'] ?? '', TMP_HOOKS_PATH: hooks, DIB_DEBUG_TRACE: '2', TIB_ACCESS_PASSWORD_SET: '1', TIB_ACCESS_PASSWORD: CANARY, TIB_ACCESS_KEY_FILES: '' },
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        TMP_HOOKS_PATH: hooks,
+        DIB_DEBUG_TRACE: '2',
+        TIB_ACCESS_PASSWORD_SET: '1',
+        TIB_ACCESS_PASSWORD: CANARY,
+        TIB_ACCESS_KEY_FILES: '',
+      },
     });
     expect(run.status).toBe(0);
     expect(`${run.stdout}${run.stderr}`).not.toContain('canary');
@@ -106,7 +129,10 @@ describe('the password hasher (tib-access extra-data.d) on the build host', () =
     const hooks = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-access-'));
     const key = path.join(hooks, 'id');
     fs.writeFileSync(key, '-----BEGIN OPENSSH PRIVATE KEY-----\nx\n');
-    const run = spawnSync('bash', [script], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', TMP_HOOKS_PATH: hooks, TIB_ACCESS_KEY_FILES: '0', TIB_INPUT_SSH_KEY_0: key } });
+    const run = spawnSync('bash', [script], {
+      encoding: 'utf8',
+      env: { PATH: process.env['PATH'] ?? '', TMP_HOOKS_PATH: hooks, TIB_ACCESS_KEY_FILES: '0', TIB_INPUT_SSH_KEY_0: key },
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('private key');
   });

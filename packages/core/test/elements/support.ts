@@ -22,9 +22,15 @@ export function testHost(files: Record<string, string>): SourceHost {
     listFiles: (dir) => {
       if (!onDisk(dir)) return memory.listFiles(dir);
       if (!fs.existsSync(dir)) return undefined;
-      return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+      return fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())
-        .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+        .map((e) =>
+          path
+            .relative(dir, path.join(e.parentPath ?? e.path, e.name))
+            .split(path.sep)
+            .join('/'),
+        )
         .sort();
     },
   };
@@ -38,8 +44,15 @@ function readOrUndefined(p: string): string | undefined {
   }
 }
 
-export function compileObject(recipe: Record<string, unknown>, files: Record<string, string> = {}, missingFileSeverity: 'warning' | 'error' = 'warning'): CompileResult {
-  return compilePlan({ recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity }, testHost({ 'r.yaml': dump(recipe), ...files }));
+export function compileObject(
+  recipe: Record<string, unknown>,
+  files: Record<string, string> = {},
+  missingFileSeverity: 'warning' | 'error' = 'warning',
+): CompileResult {
+  return compilePlan(
+    { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity },
+    testHost({ 'r.yaml': dump(recipe), ...files }),
+  );
 }
 
 export function planOf(recipe: Record<string, unknown>, files: Record<string, string> = {}): Plan {

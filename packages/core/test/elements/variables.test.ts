@@ -33,48 +33,73 @@ const focalGit = {
   datastore: { type: 'redis', runtime: 'native' },
   guestagent: { source: 'git', ref: 'stable/ussuri' },
 };
-const bookwormContainer = { tib: 1, base: { distro: 'debian', release: 'bookworm' }, datastore: { type: 'mariadb', version: '10.11' }, guestagent: { source: 'package' } };
+const bookwormContainer = {
+  tib: 1,
+  base: { distro: 'debian', release: 'bookworm' },
+  datastore: { type: 'mariadb', version: '10.11' },
+  guestagent: { source: 'package' },
+};
 
 describe('agent sources', () => {
   it('local + offline: the tree, no index, distro build tools, a pbr version', () => {
     const v = variablesOf(planOf(bookwormNative, files));
-    expect(v).toMatchObject({ TIB_AGENT_SOURCE: 'local', TIB_AGENT_PIP_INDEX: 'none', TIB_AGENT_CONSTRAINTS: '', TIB_AGENT_REQUIREMENTS: '', TIB_AGENT_VERSION: '13.0.1' });
+    expect(v).toMatchObject({
+      TIB_AGENT_SOURCE: 'local',
+      TIB_AGENT_PIP_INDEX: 'none',
+      TIB_AGENT_CONSTRAINTS: '',
+      TIB_AGENT_REQUIREMENTS: '',
+      TIB_AGENT_VERSION: '13.0.1',
+    });
     expect(v['TIB_AGENT_BUILD_PACKAGES']).toContain('python3-wheel');
   });
 
-  it('git + pypi: the release\'s upper-constraints, fetched by source-repositories', () => {
+  it("git + pypi: the release's upper-constraints, fetched by source-repositories", () => {
     const plan = planOf(focalGit);
     const v = variablesOf(plan);
     expect(v['TIB_AGENT_CONSTRAINTS']).toBe('https://releases.openstack.org/constraints/upper/ussuri');
     expect(v['TIB_AGENT_PIP_EXTRA']).toBe('redis');
     expect(v['TIB_AGENT_BUILD_PACKAGES']).toContain('build-essential');
     const repoLines = plan.elementTree.find((f) => f.path === 'tib-recipe/source-repository-tib-guest-agent')?.content;
-    expect(repoLines).toBe('guest-agent git /opt/guest-agent https://opendev.org/openstack/trove stable/ussuri\nupper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/ussuri\n');
-    expect(plan.dib.environment).toEqual(expect.arrayContaining([
-      { kind: 'value', name: 'DIB_REPOREF_guest_agent', value: 'stable/ussuri' },
-      { kind: 'value', name: 'DIB_REPOLOCATION_upper_constraints', value: 'https://releases.openstack.org/constraints/upper/ussuri' },
-    ]));
+    expect(repoLines).toBe(
+      'guest-agent git /opt/guest-agent https://opendev.org/openstack/trove stable/ussuri\nupper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/ussuri\n',
+    );
+    expect(plan.dib.environment).toEqual(
+      expect.arrayContaining([
+        { kind: 'value', name: 'DIB_REPOREF_guest_agent', value: 'stable/ussuri' },
+        { kind: 'value', name: 'DIB_REPOLOCATION_upper_constraints', value: 'https://releases.openstack.org/constraints/upper/ussuri' },
+      ]),
+    );
   });
 
-  it('git master: the requirements repository\'s master constraints', () => {
-    const v = variablesOf(planOf(with_(focalGit, { base: { release: 'jammy' }, datastore: { type: 'mysql', runtime: 'container' }, guestagent: { ref: 'master' } })));
+  it("git master: the requirements repository's master constraints", () => {
+    const v = variablesOf(
+      planOf(
+        with_(focalGit, { base: { release: 'jammy' }, datastore: { type: 'mysql', runtime: 'container' }, guestagent: { ref: 'master' } }),
+      ),
+    );
     expect(v['TIB_AGENT_CONSTRAINTS']).toBe('https://opendev.org/openstack/requirements/raw/branch/master/upper-constraints.txt');
   });
 
-  it('constraints with shell metacharacters never reach the eval\'d source-repository file', () => {
+  it("constraints with shell metacharacters never reach the eval'd source-repository file", () => {
     const plan = planOf(with_(focalGit, { guestagent: { requirements: { constraints: 'https://example.org/uc;reboot' } } }));
-    expect(plan.elementTree.find((f) => f.path === 'tib-recipe/source-repository-tib-guest-agent')?.content).not.toContain('upper-constraints');
+    expect(plan.elementTree.find((f) => f.path === 'tib-recipe/source-repository-tib-guest-agent')?.content).not.toContain(
+      'upper-constraints',
+    );
     expect(variablesOf(plan)['TIB_AGENT_CONSTRAINTS']).toBe('https://example.org/uc;reboot');
   });
 
   it('rdo on CentOS 7: the release package from Extras, the vault, python2 drivers', () => {
     const plan = planOf(centos7);
     expect(variablesOf(plan)).toMatchObject({
-      TIB_RDO_RELEASE_PACKAGE: 'centos-release-openstack-train', TIB_RDO_VAULT: 'http://vault.centos.org/centos',
-      TIB_RDO_KEY_FINGERPRINT: '736AF5116D9C40E2AF6B074BF9B9FEE7764429E6', TIB_AGENT_EXTRA_PACKAGES: 'python-psycopg2',
+      TIB_RDO_RELEASE_PACKAGE: 'centos-release-openstack-train',
+      TIB_RDO_VAULT: 'http://vault.centos.org/centos',
+      TIB_RDO_KEY_FINGERPRINT: '736AF5116D9C40E2AF6B074BF9B9FEE7764429E6',
+      TIB_AGENT_EXTRA_PACKAGES: 'python-psycopg2',
     });
     expect(elementNames(plan)).toEqual(expect.arrayContaining(['tib-agent-rdo', 'tib-repositories', 'selinux-permissive']));
-    expect(imageFilesOf(plan)['/etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf']).toContain('--config-file=/usr/share/trove/trove-dist.conf --config-dir=/etc/trove/conf.d');
+    expect(imageFilesOf(plan)['/etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf']).toContain(
+      '--config-file=/usr/share/trove/trove-dist.conf --config-dir=/etc/trove/conf.d',
+    );
   });
 
   it('rdo on RHEL: the Cloud SIG repository written by tib, key pinned', () => {
@@ -83,14 +108,22 @@ describe('agent sources', () => {
     expect(v['TIB_RDO_RELEASE_PACKAGE']).toBe('');
     expect(v['TIB_REPO_0_NAME']).toBe('tib-rdo');
     expect(v['TIB_REPO_0_FINGERPRINTS']).toBe('736AF5116D9C40E2AF6B074BF9B9FEE7764429E6');
-    expect(imageFilesOf(plan)['/etc/yum.repos.d/tib-rdo.repo']).toContain('baseurl=http://mirror.stream.centos.org/SIGs/9-stream/cloud/$basearch/openstack-epoxy/');
+    expect(imageFilesOf(plan)['/etc/yum.repos.d/tib-rdo.repo']).toContain(
+      'baseurl=http://mirror.stream.centos.org/SIGs/9-stream/cloud/$basearch/openstack-epoxy/',
+    );
   });
 });
 
 describe('datastores and their host settings', () => {
   it('leaves the service to the agent and knows every name it looks for', () => {
     const v = variablesOf(planOf(bookwormNative, files));
-    expect(v).toMatchObject({ TIB_DATASTORE_SERVICE: 'mariadb', TIB_DATASTORE_SERVICES: 'mariadb mysql mysqld mysql-server', TIB_DATASTORE_AUTOSTART: '0', TIB_DATASTORE_ROOT_ACCESS: 'mariadb-multi', TIB_DATASTORE_SOURCE: 'distro' });
+    expect(v).toMatchObject({
+      TIB_DATASTORE_SERVICE: 'mariadb',
+      TIB_DATASTORE_SERVICES: 'mariadb mysql mysqld mysql-server',
+      TIB_DATASTORE_AUTOSTART: '0',
+      TIB_DATASTORE_ROOT_ACCESS: 'mariadb-multi',
+      TIB_DATASTORE_SOURCE: 'distro',
+    });
   });
 
   it('selects the MySQL-family element for the four MySQL-like datastores only', () => {
@@ -98,13 +131,17 @@ describe('datastores and their host settings', () => {
     expect(elementNames(planOf(focalGit))).not.toContain('tib-ds-mysql-family');
   });
 
-  it('renders Redis\'s sysctl settings and turns THP off on the kernel command line', () => {
+  it("renders Redis's sysctl settings and turns THP off on the kernel command line", () => {
     const plan = planOf(focalGit);
     expect(imageFilesOf(plan)['/etc/sysctl.d/60-tib-redis.conf']).toContain('vm.overcommit_memory = 1');
-    expect(plan.dib.environment).toContainEqual({ kind: 'value', name: 'DIB_BOOTLOADER_DEFAULT_CMDLINE', value: 'nofb nomodeset gfxpayload=text net.ifnames=0 transparent_hugepage=never' });
+    expect(plan.dib.environment).toContainEqual({
+      kind: 'value',
+      name: 'DIB_BOOTLOADER_DEFAULT_CMDLINE',
+      value: 'nofb nomodeset gfxpayload=text net.ifnames=0 transparent_hugepage=never',
+    });
   });
 
-  it('pins the Couchbase download\'s sha256 for the architecture', () => {
+  it("pins the Couchbase download's sha256 for the architecture", () => {
     const v = variablesOf(planOf(with_(focalGit, { datastore: { type: 'couchbase' } })));
     expect(v['TIB_DATASTORE_SOURCE']).toBe('download');
     expect(v['TIB_DATASTORE_URL']).toBe('https://packages.couchbase.com/releases/7.6.2/couchbase-server-community_7.6.2-linux_amd64.deb');
@@ -117,12 +154,12 @@ describe('datastores and their host settings', () => {
     expect(plan.dib.environment).toContainEqual({ kind: 'input-path', name: 'TIB_INPUT_DATASTORE_PACKAGE', input: 'datastore-package' });
   });
 
-  it('adds Percona\'s tools repository for XtraBackup', () => {
+  it("adds Percona's tools repository for XtraBackup", () => {
     const v = variablesOf(planOf(with_(focalGit, { base: { release: 'bionic' }, datastore: { type: 'percona', version: '8.0' } })));
     expect([v['TIB_REPO_0_NAME'], v['TIB_REPO_1_NAME']]).toEqual(['tib-percona', 'tib-percona-tools']);
   });
 
-  it('labels moved paths for SELinux enforcing, and the agent\'s PostgreSQL path on EL', () => {
+  it("labels moved paths for SELinux enforcing, and the agent's PostgreSQL path on EL", () => {
     const plan = planOf(with_(centos7, { datastore: { paths: { dataDir: '/srv/pg' } }, system: { security: { selinux: 'enforcing' } } }));
     expect(elementNames(plan)).toContain('tib-selinux');
     expect(elementNames(plan)).not.toContain('selinux-permissive');
@@ -152,7 +189,9 @@ describe('guest base', () => {
   });
 
   it('container model: the image loader only with archives, before the agent', () => {
-    const plan = planOf(with_(bookwormContainer, { datastore: { images: [{ file: 'mariadb.tar', sha256: SHA }] } }), { 'mariadb.tar': 'x' });
+    const plan = planOf(with_(bookwormContainer, { datastore: { images: [{ file: 'mariadb.tar', sha256: SHA }] } }), {
+      'mariadb.tar': 'x',
+    });
     expect(elementNames(plan)).toContain('tib-image-loader');
     expect(variablesOf(plan)['TIB_IMAGE_ARCHIVES']).toBe('0');
     expect(imageFilesOf(plan)['/etc/systemd/system/tib-image-loader.service']).toContain('Before=trove-guestagent.service');
@@ -163,10 +202,26 @@ describe('guest base', () => {
 describe('repositories from the recipe', () => {
   it('apt: list with signed-by, key file as a plan input, fingerprint pinned', () => {
     const fpr = 'A'.repeat(40);
-    const plan = planOf(with_(bookwormContainer, { system: { repositories: [{ name: 'extras', uri: 'https://repo.example.org/debian', key: { file: 'extras.asc', fingerprint: fpr } }] } }), { 'extras.asc': 'key' });
+    const plan = planOf(
+      with_(bookwormContainer, {
+        system: {
+          repositories: [{ name: 'extras', uri: 'https://repo.example.org/debian', key: { file: 'extras.asc', fingerprint: fpr } }],
+        },
+      }),
+      { 'extras.asc': 'key' },
+    );
     const v = variablesOf(plan);
-    expect(v).toMatchObject({ TIB_REPOSITORIES: '0', TIB_REPO_0_NAME: 'extras', TIB_REPO_0_KIND: 'apt', TIB_REPO_0_KEY_URL: '', TIB_REPO_0_KEY_INPUT: 'TIB_INPUT_REPO_KEY_EXTRAS', TIB_REPO_0_FINGERPRINTS: fpr });
-    expect(imageFilesOf(plan)['/etc/apt/sources.list.d/extras.list']).toContain('deb [signed-by=/etc/apt/keyrings/extras.gpg] https://repo.example.org/debian bookworm main');
+    expect(v).toMatchObject({
+      TIB_REPOSITORIES: '0',
+      TIB_REPO_0_NAME: 'extras',
+      TIB_REPO_0_KIND: 'apt',
+      TIB_REPO_0_KEY_URL: '',
+      TIB_REPO_0_KEY_INPUT: 'TIB_INPUT_REPO_KEY_EXTRAS',
+      TIB_REPO_0_FINGERPRINTS: fpr,
+    });
+    expect(imageFilesOf(plan)['/etc/apt/sources.list.d/extras.list']).toContain(
+      'deb [signed-by=/etc/apt/keyrings/extras.gpg] https://repo.example.org/debian bookworm main',
+    );
     expect(plan.preflight).toContainEqual(expect.objectContaining({ kind: 'command', name: 'gpg' }));
   });
 });
@@ -179,8 +234,12 @@ describe('access (development images)', () => {
     });
     const plan = planOf(dev, { 'k.pub': 'ssh-rsa AAAAB3 x\n' });
     expect(variablesOf(plan)).toMatchObject({ TIB_ACCESS_USER: 'dev', TIB_ACCESS_KEY_FILES: '0', TIB_ACCESS_PASSWORD_SET: '1' });
-    expect(plan.elementTree.find((f) => f.path === 'tib-recipe/tib-access/authorized_keys')?.content).toBe('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA dev@host\n');
-    expect(plan.dib.environment).toContainEqual(expect.objectContaining({ kind: 'secret', name: 'TIB_ACCESS_PASSWORD', from: { env: 'DEV_PW' } }));
+    expect(plan.elementTree.find((f) => f.path === 'tib-recipe/tib-access/authorized_keys')?.content).toBe(
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA dev@host\n',
+    );
+    expect(plan.dib.environment).toContainEqual(
+      expect.objectContaining({ kind: 'secret', name: 'TIB_ACCESS_PASSWORD', from: { env: 'DEV_PW' } }),
+    );
     expect(elementNames(plan)).toContain('tib-access');
   });
 

@@ -66,7 +66,15 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
     codes: ['TIB3022'],
     rows: [
       ['sysvinit on debian', with_(BASE_RECIPE, { system: { init: 'sysvinit' } }), []],
-      ['sysvinit on jammy', with_(BASE_RECIPE, { base: { distro: 'ubuntu', release: 'jammy' }, datastore: { type: 'mysql', version: '8.0' }, system: { init: 'sysvinit' } }), ['TIB3022']],
+      [
+        'sysvinit on jammy',
+        with_(BASE_RECIPE, {
+          base: { distro: 'ubuntu', release: 'jammy' },
+          datastore: { type: 'mysql', version: '8.0' },
+          system: { init: 'sysvinit' },
+        }),
+        ['TIB3022'],
+      ],
       ['sysvinit on rhel 9', with_(rhel9, { system: { init: 'sysvinit' } }), ['TIB3022']],
     ],
   },
@@ -93,7 +101,11 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['rdo without release', without(centos7, 'guestagent.release'), ['TIB3007']],
       ['rdo with repo', with_(centos7, { guestagent: { repo: 'https://example.com/trove' } }), ['TIB3020']],
       ['local without path', with_(BASE_RECIPE, { guestagent: { source: 'local', release: 'zed' } }), ['TIB3007']],
-      ['local with ref', with_(BASE_RECIPE, { guestagent: { source: 'local', release: 'zed', path: 'trove', ref: 'master' } }), ['TIB3020']],
+      [
+        'local with ref',
+        with_(BASE_RECIPE, { guestagent: { source: 'local', release: 'zed', path: 'trove', ref: 'master' } }),
+        ['TIB3020'],
+      ],
       ['git with path', with_(BASE_RECIPE, { guestagent: { source: 'git', path: 'trove' } }), ['TIB3020']],
     ],
   },
@@ -104,9 +116,21 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['git numbered branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/2023.1' } }), []],
       ['git release tag', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '19.0.0' } }), []],
       ['git master', with_(BASE_RECIPE, { guestagent: { source: 'git' } }), []],
-      ['git commit id', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '4cdc0cdadc76229aaa16195696d3aa2bc295649c' } }), ['TIB3006']],
-      ['git commit id with release', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '4cdc0cdadc76229aaa16195696d3aa2bc295649c', release: 'zed' } }), []],
-      ['git ref contradicts release', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed', release: 'yoga' } }), ['TIB3006']],
+      [
+        'git commit id',
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '4cdc0cdadc76229aaa16195696d3aa2bc295649c' } }),
+        ['TIB3006'],
+      ],
+      [
+        'git commit id with release',
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '4cdc0cdadc76229aaa16195696d3aa2bc295649c', release: 'zed' } }),
+        [],
+      ],
+      [
+        'git ref contradicts release',
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed', release: 'yoga' } }),
+        ['TIB3006'],
+      ],
       ['local without release', with_(BASE_RECIPE, { guestagent: { source: 'local', path: 'trove' } }), ['TIB3006']],
     ],
   },
@@ -115,7 +139,11 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
     rows: [
       ['bookworm package', BASE_RECIPE, []],
       ['bullseye has no package', with_(BASE_RECIPE, { base: { release: 'bullseye' } }), ['TIB3008']],
-      ['noble has no package', with_(BASE_RECIPE, { base: { distro: 'ubuntu', release: 'noble' }, datastore: { type: 'mysql', version: '8.0' } }), ['TIB3008']],
+      [
+        'noble has no package',
+        with_(BASE_RECIPE, { base: { distro: 'ubuntu', release: 'noble' }, datastore: { type: 'mysql', version: '8.0' } }),
+        ['TIB3008'],
+      ],
       ['rdo on debian', with_(BASE_RECIPE, { guestagent: { source: 'rdo', release: 'zed' } }), ['TIB3008']],
       ['rdo ussuri on el7', with_(centos7, { guestagent: { release: 'ussuri' } }), ['TIB3008']],
       ['rdo epoxy on el9', rhel9, []],
@@ -136,7 +164,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
     rows: [
       ['ussuri on focal', focalNative, []],
       ['zed git on bookworm', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed' } }), ['TIB3009(w)']],
-      ['package pairs are the distro\'s own', BASE_RECIPE, []],
+      ["package pairs are the distro's own", BASE_RECIPE, []],
     ],
   },
   datastoreInAgent: {
@@ -153,9 +181,20 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['mysql native focal', focalNative, []],
       ['couchdb on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'couchdb', version: '3.3' } }), ['TIB3002']],
       ['redis on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'redis', version: '5.0' } }), ['TIB3002']],
-      ['vertica on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.rpm', sha256: 'c'.repeat(64) } } }), ['TIB3002']],
+      [
+        'vertica on centos 7 (seed TBD)',
+        with_(centos7, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.rpm', sha256: 'c'.repeat(64) } } }),
+        ['TIB3002'],
+      ],
       ['native mysql on jammy', with_(focalNative, { base: { release: 'jammy' } }), ['TIB3002']],
-      ['cassandra on bookworm (java)', with_(BASE_RECIPE, { datastore: { type: 'cassandra', version: '4.1', runtime: 'native' }, guestagent: { source: 'git', ref: 'stable/ussuri' } }), ['TIB3002']],
+      [
+        'cassandra on bookworm (java)',
+        with_(BASE_RECIPE, {
+          datastore: { type: 'cassandra', version: '4.1', runtime: 'native' },
+          guestagent: { source: 'git', ref: 'stable/ussuri' },
+        }),
+        ['TIB3002'],
+      ],
     ],
   },
   datastoreVersionKnown: {
@@ -172,9 +211,17 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
     codes: ['TIB3018'],
     rows: [
       ['vertica needs package', with_(focalNative, { datastore: { type: 'vertica', version: '10.1' } }), ['TIB3018']],
-      ['vertica with package', with_(focalNative, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.deb', sha256: 'c'.repeat(64) } } }), []],
+      [
+        'vertica with package',
+        with_(focalNative, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.deb', sha256: 'c'.repeat(64) } } }),
+        [],
+      ],
       ['mysql with package', with_(focalNative, { datastore: { package: { file: 'm.deb', sha256: 'c'.repeat(64) } } }), ['TIB3018']],
-      ['couchbase offline package', with_(focalNative, { datastore: { type: 'couchbase', version: '7.6', package: { file: 'c.deb', sha256: 'c'.repeat(64) } } }), []],
+      [
+        'couchbase offline package',
+        with_(focalNative, { datastore: { type: 'couchbase', version: '7.6', package: { file: 'c.deb', sha256: 'c'.repeat(64) } } }),
+        [],
+      ],
     ],
   },
   imagesOnlyContainer: {
@@ -202,7 +249,11 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   accessOnlyDevelopment: {
     codes: ['TIB3013'],
     rows: [
-      ['dev access', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev'] } }), []],
+      [
+        'dev access',
+        with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev'] } }),
+        [],
+      ],
       ['prod access', with_(BASE_RECIPE, { access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev'] } }), ['TIB3013']],
       ['explicit production', with_(BASE_RECIPE, { purpose: 'production', access: { user: 'dev' } }), ['TIB3013']],
     ],
@@ -210,9 +261,17 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   sshKeysArePublic: {
     codes: ['TIB3014', 'TIB2005'],
     rows: [
-      ['ed25519 key', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev@host'] } }), []],
+      [
+        'ed25519 key',
+        with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev@host'] } }),
+        [],
+      ],
       ['rsa key', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ== a'] } }), []],
-      ['private key inline', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjE='] } }), ['TIB3014']],
+      [
+        'private key inline',
+        with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjE='] } }),
+        ['TIB3014'],
+      ],
       ['not a key', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['hello world'] } }), ['TIB2005']],
     ],
   },
@@ -230,8 +289,16 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['portal key+org', with_(rhel9, { rhel: { subscription: { method: 'portal', activationKey: { env: 'K' }, org: '123' } } }), []],
       ['portal nothing', with_(rhel9, { rhel: { subscription: { method: 'portal' } } }), ['TIB3025']],
       ['key without org', with_(rhel9, { rhel: { subscription: { method: 'portal', activationKey: { env: 'K' } } } }), ['TIB3025']],
-      ['satellite without url', with_(rhel9, { rhel: { subscription: { method: 'satellite', activationKey: { env: 'K' }, org: 'o' } } }), ['TIB3025']],
-      ['pool with autoAttach', with_(rhel9, { rhel: { subscription: { method: 'portal', user: 'u', password: { env: 'P' }, pool: 'abc', autoAttach: true } } }), ['TIB3025']],
+      [
+        'satellite without url',
+        with_(rhel9, { rhel: { subscription: { method: 'satellite', activationKey: { env: 'K' }, org: 'o' } } }),
+        ['TIB3025'],
+      ],
+      [
+        'pool with autoAttach',
+        with_(rhel9, { rhel: { subscription: { method: 'portal', user: 'u', password: { env: 'P' }, pool: 'abc', autoAttach: true } } }),
+        ['TIB3025'],
+      ],
       ['disable with user', with_(rhel9, { rhel: { subscription: { method: 'disable', user: 'u' } } }), ['TIB3025']],
     ],
   },
@@ -240,7 +307,11 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
     rows: [
       ['local with sha', rhel9, []],
       ['local without sha', without(rhel9, 'base.image.sha256'), ['TIB3015']],
-      ['package without sha', with_(focalNative, { datastore: { type: 'vertica', version: '10', package: { file: 'v.deb' } } }), ['TIB3015']],
+      [
+        'package without sha',
+        with_(focalNative, { datastore: { type: 'vertica', version: '10', package: { file: 'v.deb' } } }),
+        ['TIB3015'],
+      ],
       ['image archive without sha', with_(BASE_RECIPE, { datastore: { images: [{ file: 'a.tar' }] } }), ['TIB3015']],
     ],
   },
@@ -262,14 +333,67 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   repositoriesFitFamily: {
     codes: ['TIB3026', 'TIB2010'],
     rows: [
-      ['apt repo on debian', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } }] } }), []],
-      ['yum repo on debian', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', baseurl: 'https://example.com/yum', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } }] } }), ['TIB3026']],
-      ['apt repo on rhel', with_(rhel9, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } }] } }), ['TIB3026']],
+      [
+        'apt repo on debian',
+        with_(BASE_RECIPE, {
+          system: {
+            repositories: [
+              { name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
+            ],
+          },
+        }),
+        [],
+      ],
+      [
+        'yum repo on debian',
+        with_(BASE_RECIPE, {
+          system: {
+            repositories: [
+              { name: 'x', baseurl: 'https://example.com/yum', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
+            ],
+          },
+        }),
+        ['TIB3026'],
+      ],
+      [
+        'apt repo on rhel',
+        with_(rhel9, {
+          system: {
+            repositories: [
+              { name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
+            ],
+          },
+        }),
+        ['TIB3026'],
+      ],
       ['unsigned', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt' }] } }), ['TIB3026']],
-      ['key file and url', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', file: 'k.asc', fingerprint: 'A'.repeat(40) } }] } }), ['TIB3026']],
-      ['same name twice', with_(BASE_RECIPE, { system: { repositories: [
-        { name: 'x', uri: 'https://example.com/a', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
-        { name: 'x', uri: 'https://example.com/b', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } }] } }), ['TIB2010']],
+      [
+        'key file and url',
+        with_(BASE_RECIPE, {
+          system: {
+            repositories: [
+              {
+                name: 'x',
+                uri: 'https://example.com/apt',
+                key: { url: 'https://example.com/k', file: 'k.asc', fingerprint: 'A'.repeat(40) },
+              },
+            ],
+          },
+        }),
+        ['TIB3026'],
+      ],
+      [
+        'same name twice',
+        with_(BASE_RECIPE, {
+          system: {
+            repositories: [
+              { name: 'x', uri: 'https://example.com/a', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
+              { name: 'x', uri: 'https://example.com/b', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
+            ],
+          },
+        }),
+        ['TIB2010'],
+      ],
     ],
   },
   environmentAllowed: {

@@ -19,14 +19,20 @@ export interface KvmVerdict {
 const QEMU_ARCH: Readonly<Record<string, string>> = { amd64: 'x64', arm64: 'arm64' };
 
 export function kvmUsability(probe: KvmProbe, imageArch: string): KvmVerdict {
-  if (QEMU_ARCH[imageArch] !== probe.hostArch) return { usable: false, reason: `a ${imageArch} image on a ${probe.hostArch} host runs under emulation` };
+  if (QEMU_ARCH[imageArch] !== probe.hostArch)
+    return { usable: false, reason: `a ${imageArch} image on a ${probe.hostArch} host runs under emulation` };
   if (!probe.exists('/dev/kvm')) return { usable: false, reason: 'no /dev/kvm' };
   if (!probe.readWrite('/dev/kvm')) return { usable: false, reason: 'no permission to open /dev/kvm' };
-  if (probe.exists('/sys/module/kvm_pvm')) return { usable: false, reason: '/dev/kvm is a nested PVM KVM (kvm_pvm), which cannot run a stock guest' };
+  if (probe.exists('/sys/module/kvm_pvm'))
+    return { usable: false, reason: '/dev/kvm is a nested PVM KVM (kvm_pvm), which cannot run a stock guest' };
   return { usable: true, reason: '/dev/kvm is usable' };
 }
 
 export function chooseAccel(requested: 'kvm' | 'tcg' | undefined, verdict: KvmVerdict): { accel: 'kvm' | 'tcg'; why: string } {
-  if (requested) return { accel: requested, why: `--accel ${requested}${requested === 'kvm' && !verdict.usable ? ` (warning: ${verdict.reason})` : ''}` };
+  if (requested)
+    return {
+      accel: requested,
+      why: `--accel ${requested}${requested === 'kvm' && !verdict.usable ? ` (warning: ${verdict.reason})` : ''}`,
+    };
   return verdict.usable ? { accel: 'kvm', why: verdict.reason } : { accel: 'tcg', why: `TCG: ${verdict.reason}` };
 }

@@ -42,13 +42,22 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
     out.push(row('boot:start', startTitle, 'pass', `probe ran at ${v('begin')} s of uptime, ended at ${v('end')} s`, e));
   }
   // Without a finished probe, whatever it did report is still evidence; the rest is unknown.
-  const unknown = (id: string, title: string): CheckResult => row(id, title, o.probe.begun ? 'fail' : 'skip', 'not reported: the probe did not finish', e);
+  const unknown = (id: string, title: string): CheckResult =>
+    row(id, title, o.probe.begun ? 'fail' : 'skip', 'not reported: the probe did not finish', e);
   const have = (k: string): boolean => o.probe.values.has(k);
 
   const muTitle = 'reached multi-user';
-  out.push(have('multi-user')
-    ? row('boot:multi-user', muTitle, v('multi-user') === 'active' || /^N [2345]$/.test(v('multi-user')) ? 'pass' : 'fail', `multi-user.target ${v('multi-user')}; system ${v('system')}${v('failed-units') ? `; failed units: ${v('failed-units')}` : ''}`, e)
-    : unknown('boot:multi-user', muTitle));
+  out.push(
+    have('multi-user')
+      ? row(
+          'boot:multi-user',
+          muTitle,
+          v('multi-user') === 'active' || /^N [2345]$/.test(v('multi-user')) ? 'pass' : 'fail',
+          `multi-user.target ${v('multi-user')}; system ${v('system')}${v('failed-units') ? `; failed units: ${v('failed-units')}` : ''}`,
+          e,
+        )
+      : unknown('boot:multi-user', muTitle),
+  );
 
   const netTitle = 'network up by DHCP';
   if (have('ipv4')) {
@@ -56,9 +65,10 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
     const lease = v('dhcp-lease');
     const ok = addresses !== '' && lease !== '';
     const banner = o.sshBanner ? `; ssh via 127.0.0.1:${o.sshPort}: ${o.sshBanner}` : '';
-    const evidence = addresses === ''
-      ? `no IPv4 address on any NIC (${v('nics') || 'none found'}); DHCP client: ${v('dhcp-client') || 'none'}`
-      : `${addresses}${v('route') ? `; ${v('route')}` : ''}; ${lease ? `lease ${lease.trim()}` : 'no DHCP lease file (static address?)'}${banner}`;
+    const evidence =
+      addresses === ''
+        ? `no IPv4 address on any NIC (${v('nics') || 'none found'}); DHCP client: ${v('dhcp-client') || 'none'}`
+        : `${addresses}${v('route') ? `; ${v('route')}` : ''}; ${lease ? `lease ${lease.trim()}` : 'no DHCP lease file (static address?)'}${banner}`;
     out.push(row('boot:network', netTitle, ok ? 'pass' : 'fail', evidence, e));
   } else out.push(unknown('boot:network', netTitle));
 
@@ -66,7 +76,9 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
   if (have('cloud-init')) {
     const status = v('cloud-init');
     const ok = /status: done/.test(status) && /openstack|configdrive/i.test(v('datasource') || 'openstack');
-    out.push(row('boot:cloud-init', ciTitle, ok ? 'pass' : 'fail', `${status || 'no status'}; datasource ${v('datasource') || 'unknown'}`, e));
+    out.push(
+      row('boot:cloud-init', ciTitle, ok ? 'pass' : 'fail', `${status || 'no status'}; datasource ${v('datasource') || 'unknown'}`, e),
+    );
   } else out.push(unknown('boot:cloud-init', ciTitle));
 
   const injTitle = `Trove's files injected (${e.injection === 'nova-files' ? 'Nova files' : `write_files ${e.owner}:${e.group}`})`;
@@ -74,7 +86,15 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
     const parts = o.injected.map((f, i) => {
       const got = v(`injected-${i}`);
       const [owner, mode, digest] = got.split(' ');
-      return { f, got, ok: digest === f.sha256, text: got === 'missing' ? `${f.path} missing` : `${f.path} ${owner ?? '?'} ${mode ?? '?'}${digest === f.sha256 ? '' : ' (content differs)'}` };
+      return {
+        f,
+        got,
+        ok: digest === f.sha256,
+        text:
+          got === 'missing'
+            ? `${f.path} missing`
+            : `${f.path} ${owner ?? '?'} ${mode ?? '?'}${digest === f.sha256 ? '' : ' (content differs)'}`,
+      };
     });
     out.push(row('boot:injection', injTitle, parts.every((p) => p.ok) ? 'pass' : 'fail', parts.map((p) => p.text).join('; '), e));
   } else out.push(unknown('boot:injection', injTitle));
@@ -83,14 +103,32 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
 
   if (e.docker) {
     const t = `Docker engine (${e.dockerService ?? 'docker'}) active`;
-    out.push(have('docker-active') ? row('boot:docker', t, v('docker-active') === 'active' ? 'pass' : 'fail', `${e.dockerService ?? 'docker'}: ${v('docker-active')}`, e) : unknown('boot:docker', t));
+    out.push(
+      have('docker-active')
+        ? row(
+            'boot:docker',
+            t,
+            v('docker-active') === 'active' ? 'pass' : 'fail',
+            `${e.dockerService ?? 'docker'}: ${v('docker-active')}`,
+            e,
+          )
+        : unknown('boot:docker', t),
+    );
   }
   if (e.datastoreService) {
     const t = `${e.datastoreService} installed, not running (the agent starts it)`;
     if (have('datastore-active')) {
       const version = v('datastore-version');
       const running = v('datastore-active') === 'active';
-      out.push(row('boot:datastore', t, !running && version !== '' ? 'pass' : 'fail', `${e.datastoreService}: ${v('datastore-active')}; ${(e.datastorePackages ?? []).join(' ')} ${version || 'not installed'}`, e));
+      out.push(
+        row(
+          'boot:datastore',
+          t,
+          !running && version !== '' ? 'pass' : 'fail',
+          `${e.datastoreService}: ${v('datastore-active')}; ${(e.datastorePackages ?? []).join(' ')} ${version || 'not installed'}`,
+          e,
+        ),
+      );
     } else out.push(unknown('boot:datastore', t));
   }
   return out;

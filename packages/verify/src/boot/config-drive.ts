@@ -37,7 +37,12 @@ export interface InstanceIdentity {
 }
 
 export function newIdentity(imageName: string): InstanceIdentity {
-  return { uuid: randomUUID(), name: `tib-verify-${imageName}`.slice(0, 60), tenantId: randomBytes(16).toString('hex'), rpcKey: randomBytes(16).toString('hex') };
+  return {
+    uuid: randomUUID(),
+    name: `tib-verify-${imageName}`.slice(0, 60),
+    tenantId: randomBytes(16).toString('hex'),
+    rpcKey: randomBytes(16).toString('hex'),
+  };
 }
 
 /** The two files Trove's taskmanager injects (trove/instance/models.py get_injected_files). */
@@ -52,18 +57,15 @@ export function troveFiles(b: AgentBoot, id: InstanceIdentity): InjectedFile[] {
     '',
   ].join('\n');
   const agentConf = [
-    '# Written by tib verify: the controller\'s guest config, with a message bus nobody',
-    '# listens on (the guest\'s own loopback), so the agent must report that it cannot connect.',
+    "# Written by tib verify: the controller's guest config, with a message bus nobody",
+    "# listens on (the guest's own loopback), so the agent must report that it cannot connect.",
     '[DEFAULT]',
     `transport_url = ${UNREACHABLE_BUS}`,
     'control_exchange = trove',
     'debug = False',
     '',
   ].join('\n');
-  return [
-    file(`${b.configDir}/guest_info.conf`, guestInfo),
-    file(`${b.configDir}/trove-guestagent.conf`, agentConf),
-  ];
+  return [file(`${b.configDir}/guest_info.conf`, guestInfo), file(`${b.configDir}/trove-guestagent.conf`, agentConf)];
 }
 
 function file(path: string, content: string): InjectedFile {
@@ -73,7 +75,12 @@ function file(path: string, content: string): InjectedFile {
 /** Relative path in the ISO -> content. */
 export type DriveLayout = ReadonlyMap<string, string>;
 
-export function configDriveLayout(b: AgentBoot, id: InstanceIdentity, files: readonly InjectedFile[], probe: { runcmd: string[] }): DriveLayout {
+export function configDriveLayout(
+  b: AgentBoot,
+  id: InstanceIdentity,
+  files: readonly InjectedFile[],
+  probe: { runcmd: string[] },
+): DriveLayout {
   const layout = new Map<string, string>();
   const novaFiles = b.injection === 'nova-files';
   const meta = {
@@ -96,7 +103,10 @@ export function configDriveLayout(b: AgentBoot, id: InstanceIdentity, files: rea
     const troveConfig = { write_files: files.map((f) => ({ path: f.path, content: f.content, owner: `${b.owner}:${b.group}` })) };
     parts.push({ name: 'trove-injected-files.cfg', body: `#cloud-config\n${dump(troveConfig, { lineWidth: -1 })}` });
   }
-  parts.push({ name: 'tib-verify-probe.cfg', body: `#cloud-config\n# tib verify test instrumentation (not sent by Trove)\n${dump(probe, { lineWidth: -1 })}` });
+  parts.push({
+    name: 'tib-verify-probe.cfg',
+    body: `#cloud-config\n# tib verify test instrumentation (not sent by Trove)\n${dump(probe, { lineWidth: -1 })}`,
+  });
   layout.set('openstack/latest/user_data', multipart(parts));
   return layout;
 }
@@ -109,7 +119,15 @@ function contentName(i: number): string {
 export function multipart(parts: readonly { name: string; body: string }[]): string {
   const out = [`Content-Type: multipart/mixed; boundary="${BOUNDARY}"`, 'MIME-Version: 1.0', ''];
   for (const p of parts) {
-    out.push(`--${BOUNDARY}`, 'Content-Type: text/cloud-config; charset="utf-8"', 'MIME-Version: 1.0', 'Content-Transfer-Encoding: 8bit', `Content-Disposition: attachment; filename="${p.name}"`, '', p.body.trimEnd());
+    out.push(
+      `--${BOUNDARY}`,
+      'Content-Type: text/cloud-config; charset="utf-8"',
+      'MIME-Version: 1.0',
+      'Content-Transfer-Encoding: 8bit',
+      `Content-Disposition: attachment; filename="${p.name}"`,
+      '',
+      p.body.trimEnd(),
+    );
   }
   out.push(`--${BOUNDARY}--`, '');
   return out.join('\n');

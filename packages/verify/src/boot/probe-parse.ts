@@ -28,7 +28,7 @@ export function sawLogin(consoleText: string): boolean {
 export function consoleTail(consoleText: string, n = 3): string {
   return consoleText
     .replace(/\r/g, '')
-    // eslint-disable-next-line no-control-regex
+
     .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
     .split('\n')
     .map((l) => l.trim())
@@ -39,7 +39,13 @@ export function consoleTail(consoleText: string, n = 3): string {
 
 /** A kernel panic or an emergency shell: the boot failed before userspace could report. */
 export function bootFailure(consoleText: string): string | undefined {
-  const patterns = [/Kernel panic - not syncing[^\r\n]*/, /You are in emergency mode[^\r\n]*/, /Give root password for maintenance[^\r\n]*/, /Failed to mount[^\r\n]*\/sysroot[^\r\n]*/, /ALERT! [^\r\n]* does not exist[^\r\n]*/];
+  const patterns = [
+    /Kernel panic - not syncing[^\r\n]*/,
+    /You are in emergency mode[^\r\n]*/,
+    /Give root password for maintenance[^\r\n]*/,
+    /Failed to mount[^\r\n]*\/sysroot[^\r\n]*/,
+    /ALERT! [^\r\n]* does not exist[^\r\n]*/,
+  ];
   for (const p of patterns) {
     const m = p.exec(consoleText);
     if (m) return m[0].trim();

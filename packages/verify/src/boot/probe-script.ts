@@ -13,7 +13,8 @@ export const PROBE_PREFIX = 'TIB-PROBE';
 export const PROBE_PATH = '/run/tib-verify/probe.sh';
 
 /** What the agent logs when it cannot reach the message bus: oslo.messaging, and tib's stand-in agent. */
-export const BUS_UNREACHABLE = 'ECONNREFUSED|Connection refused|Connection failed|AMQP server on .* is unreachable|cannot connect to the message bus';
+export const BUS_UNREACHABLE =
+  'ECONNREFUSED|Connection refused|Connection failed|AMQP server on .* is unreachable|cannot connect to the message bus';
 
 export interface ProbeSettings {
   readonly boot: AgentBoot;
@@ -29,7 +30,7 @@ export function probeScript(s: ProbeSettings): string {
   const q = shellQuote;
   const lines = [
     '#!/bin/sh',
-    '# tib verify probe (test instrumentation, not Trove\'s): reports guest state on ttyS0.',
+    "# tib verify probe (test instrumentation, not Trove's): reports guest state on ttyS0.",
     'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
     'export LC_ALL=C',
     `kv() { v=$(printf '%s' "$2" | tr -c '[:print:]' ' ' | cut -c1-400); printf '${PROBE_PREFIX} %s=%s\\n' "$1" "$v" > /dev/ttyS0; }`,
@@ -56,9 +57,12 @@ export function probeScript(s: ProbeSettings): string {
     'kv dhcp-lease "$leases"',
     'kv dhcp-client "$(command -v dhclient || command -v NetworkManager || echo none)"',
     // 3. cloud-init and the files it wrote for "Trove".
-    'kv cloud-init "$(cloud-init status 2>/dev/null | tr \'\\n\' \' \')"',
+    "kv cloud-init \"$(cloud-init status 2>/dev/null | tr '\\n' ' ')\"",
     'kv datasource "$(cat /run/cloud-init/cloud-id 2>/dev/null || cloud-id 2>/dev/null)"',
-    ...s.injectedPaths.map((p, i) => `if [ -f ${q(p)} ]; then kv injected-${i} "$(stat -c '%U:%G %a' ${q(p)}) $(sha256sum ${q(p)} | cut -c1-64)"; else kv injected-${i} missing; fi`),
+    ...s.injectedPaths.map(
+      (p, i) =>
+        `if [ -f ${q(p)} ]; then kv injected-${i} "$(stat -c '%U:%G %a' ${q(p)}) $(sha256sum ${q(p)} | cut -c1-64)"; else kv injected-${i} missing; fi`,
+    ),
     // 4. The agent: wait until it has tried the (unreachable) bus, or time runs out.
     `log=${q(b.logFile)}; svc=${q(b.service)}; bus=${q(BUS_UNREACHABLE)}`,
     // The boot has settled: an agent that is not running by now will not start by itself.
@@ -75,7 +79,10 @@ export function probeScript(s: ProbeSettings): string {
     'if has_systemd; then kv agent-journal "$(journalctl -u "$svc" -n 4 --no-pager -o cat 2>/dev/null | tr \'\\n\' \' \')"; fi',
     ...(b.docker ? [`kv docker-active "$(svc_active ${q(b.dockerService ?? 'docker')})"`] : []),
     ...(b.datastoreService ? [`kv datastore-active "$(svc_active ${q(b.datastoreService)})"`] : []),
-    ...(b.datastorePackages ?? []).map((p) => `kv datastore-version "$(dpkg-query -W -f='\${Version}' ${q(p)} 2>/dev/null || rpm -q --qf '%{VERSION}-%{RELEASE}' ${q(p)} 2>/dev/null)"`),
+    ...(b.datastorePackages ?? []).map(
+      (p) =>
+        `kv datastore-version "$(dpkg-query -W -f='\${Version}' ${q(p)} 2>/dev/null || rpm -q --qf '%{VERSION}-%{RELEASE}' ${q(p)} 2>/dev/null)"`,
+    ),
     'kv sshd "$(svc_active ssh 2>/dev/null | grep -x active || svc_active sshd)"',
     'kv end "$(cut -d. -f1 /proc/uptime)"',
     '',

@@ -44,7 +44,8 @@ const MIN = 60_000;
 export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   const expectation = o.plan.expectations.find((e): e is AgentBoot => e.kind === 'agent-boot');
   if (!expectation) throw new ToolError('the plan has no boot expectation (agent-boot); recompile it with this tib');
-  if (!(await haveTool('qemu-system-x86_64', o.env)) && o.plan.target.arch === 'amd64') throw new MissingToolError('qemu-system-x86_64 is not installed (apt install qemu-system-x86)');
+  if (!(await haveTool('qemu-system-x86_64', o.env)) && o.plan.target.arch === 'amd64')
+    throw new MissingToolError('qemu-system-x86_64 is not installed (apt install qemu-system-x86)');
   if (o.plan.target.arch !== 'amd64') throw new ToolError(`the boot test supports amd64 images (this one is ${o.plan.target.arch})`);
 
   const dir = path.join(o.work, 'boot');
@@ -74,15 +75,34 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   const consoleFile = path.join(dir, 'console.log');
   fs.writeFileSync(consoleFile, '');
   const sshPort = await freeLoopbackPort();
-  const args = qemuArgs({ accel: o.accel, overlay, volume, configDrive: iso, consoleLog: consoleFile, sshPort, memoryMiB: 2048, cpus: 2, mac: openstackMac(randomBytes(3)) });
+  const args = qemuArgs({
+    accel: o.accel,
+    overlay,
+    volume,
+    configDrive: iso,
+    consoleLog: consoleFile,
+    sshPort,
+    memoryMiB: 2048,
+    cpus: 2,
+    mac: openstackMac(randomBytes(3)),
+  });
 
   const { execa } = await loadExeca();
   const started = Date.now();
-  o.log(`QEMU: ${o.accel}, ssh forward 127.0.0.1:${sshPort}, limit ${o.timeoutSec} s; injecting ${injected.map((f) => path.basename(f.path)).join(', ')} by ${expectation.injection}`);
+  o.log(
+    `QEMU: ${o.accel}, ssh forward 127.0.0.1:${sshPort}, limit ${o.timeoutSec} s; injecting ${injected.map((f) => path.basename(f.path)).join(', ')} by ${expectation.injection}`,
+  );
   const qemu = execa('qemu-system-x86_64', args, {
-    env: o.env, extendEnv: false, reject: false, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe',
+    env: o.env,
+    extendEnv: false,
+    reject: false,
+    stdin: 'ignore',
+    stdout: 'ignore',
+    stderr: 'pipe',
     // A backstop only: the poll below stops QEMU much earlier.
-    timeout: (o.timeoutSec + 60) * 1000, killSignal: 'SIGTERM', forceKillAfterDelay: 5000,
+    timeout: (o.timeoutSec + 60) * 1000,
+    killSignal: 'SIGTERM',
+    forceKillAfterDelay: 5000,
   });
   let exited: { code: number | undefined; stderr: string } | undefined;
   void qemu.then((r) => {
@@ -98,7 +118,7 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   o.scope.defer('stop QEMU', stop);
 
   const timings: Record<string, number> = {};
-  let text = '';
+  let text: string;
   let stopped: string | undefined;
   let banner: string | undefined;
   try {
@@ -133,8 +153,14 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   }
   text = fs.readFileSync(consoleFile, 'utf8');
   const checks = bootChecks(expectation, {
-    probe: parseProbe(text), console: text, injected, sshPort, timeoutSec: o.timeoutSec, accel: o.accel,
-    ...(banner ? { sshBanner: banner } : {}), ...(stopped ? { stopped } : {}),
+    probe: parseProbe(text),
+    console: text,
+    injected,
+    sshPort,
+    timeoutSec: o.timeoutSec,
+    accel: o.accel,
+    ...(banner ? { sshBanner: banner } : {}),
+    ...(stopped ? { stopped } : {}),
   });
   let consoleLog: string | undefined;
   if (checks.some((c) => c.status === 'fail')) consoleLog = keepConsole(consoleFile, o.consoleLogPath, o.log);

@@ -14,24 +14,51 @@ export function checkAgentSource(e: Exp<'agent-source'>, d: InspectData): CheckR
   const shebang = (readText(d.fs, e.entryPoint) ?? '').split('\n')[0] ?? '';
   const dist = installedDistribution(d, e.venv, e.distribution);
   const problems: string[] = [];
-  if (!shebang.startsWith(`#!${e.venv}/`)) problems.push(shebang ? `entry point runs ${shebang.slice(2)}, not the venv's python` : `no ${e.entryPoint}`);
+  if (!shebang.startsWith(`#!${e.venv}/`))
+    problems.push(shebang ? `entry point runs ${shebang.slice(2)}, not the venv's python` : `no ${e.entryPoint}`);
   if (!dist) problems.push(`no ${e.distribution} distribution in ${e.venv}'s site-packages`);
   else if (Number(dist.version.split('.')[0]) !== e.major) problems.push(`${e.distribution} ${dist.version} is not Trove ${e.major}`);
-  const evidence = dist ? `${e.distribution} ${dist.version} in ${dist.where}; ${shebang || 'no entry point'}` : shebang || 'no entry point';
-  out.push(result('agent-source', `agent from ${e.source} in ${e.venv} (Trove ${e.major})`, pass(problems.length === 0), problems.length > 0 ? `${problems.join('; ')} (${clip(evidence, 80)})` : evidence, e));
+  const evidence = dist
+    ? `${e.distribution} ${dist.version} in ${dist.where}; ${shebang || 'no entry point'}`
+    : shebang || 'no entry point';
+  out.push(
+    result(
+      'agent-source',
+      `agent from ${e.source} in ${e.venv} (Trove ${e.major})`,
+      pass(problems.length === 0),
+      problems.length > 0 ? `${problems.join('; ')} (${clip(evidence, 80)})` : evidence,
+      e,
+    ),
+  );
 
   if (e.git) {
     const title = `agent git source ${e.git.repo} ${e.git.ref}`;
     const text = readText(d.fs, e.git.manifest);
     const line = text === undefined ? undefined : gitManifest(text).find((l) => l.dest === e.git?.dest || l.name === 'guest-agent');
     if (!line) {
-      out.push(result('agent-git', title, 'fail', text === undefined ? `no ${e.git.manifest} (DIB's source-repositories record)` : `${e.git.manifest} has no ${e.git.dest} line`, e));
+      out.push(
+        result(
+          'agent-git',
+          title,
+          'fail',
+          text === undefined ? `no ${e.git.manifest} (DIB's source-repositories record)` : `${e.git.manifest} has no ${e.git.dest} line`,
+          e,
+        ),
+      );
     } else {
       // DIB records the commit it checked out; a ref that is a sha must be that commit.
       const isSha = /^[0-9a-f]{7,40}$/i.test(e.git.ref);
       const refOk = !isSha || line.ref.toLowerCase().startsWith(e.git.ref.toLowerCase());
       const repoOk = line.location === e.git.repo;
-      out.push(result('agent-git', title, pass(refOk && repoOk), `${line.location} at ${line.ref}${repoOk ? '' : ` (the recipe names ${e.git.repo})`}${refOk ? '' : ` (expected ${e.git.ref})`}`, e));
+      out.push(
+        result(
+          'agent-git',
+          title,
+          pass(refOk && repoOk),
+          `${line.location} at ${line.ref}${repoOk ? '' : ` (the recipe names ${e.git.repo})`}${refOk ? '' : ` (expected ${e.git.ref})`}`,
+          e,
+        ),
+      );
     }
   }
   return out;
@@ -75,7 +102,13 @@ export function checkRepository(e: Exp<'repository'>, d: InspectData): CheckResu
     }
   }
   const firstLine = lines.find((l) => l.includes(e.source)) ?? lines.find((l) => l.trim() !== '') ?? '';
-  return result(id, title, pass(problems.length === 0), problems.length > 0 ? problems.join('; ') : `${clip(firstLine, 100)}; ${keyEvidence || 'key present'}`, e);
+  return result(
+    id,
+    title,
+    pass(problems.length === 0),
+    problems.length > 0 ? problems.join('; ') : `${clip(firstLine, 100)}; ${keyEvidence || 'key present'}`,
+    e,
+  );
 }
 
 export function checkSecurity(e: Exp<'security'>, d: InspectData): CheckResult {
@@ -85,8 +118,18 @@ export function checkSecurity(e: Exp<'security'>, d: InspectData): CheckResult {
 function checkSelinux(e: Exp<'security'>, d: InspectData): CheckResult {
   const title = `SELinux ${e.mode}`;
   const text = readText(d.fs, '/etc/selinux/config');
-  const value = text?.split('\n').map((l) => /^\s*SELINUX\s*=\s*(\w+)/.exec(l)?.[1]).find((v) => v !== undefined);
-  if (value === undefined) return result('security:selinux', title, pass(e.mode === 'disabled'), text === undefined ? 'no /etc/selinux/config (no SELinux policy in the image)' : 'no SELINUX= line in /etc/selinux/config', e);
+  const value = text
+    ?.split('\n')
+    .map((l) => /^\s*SELINUX\s*=\s*(\w+)/.exec(l)?.[1])
+    .find((v) => v !== undefined);
+  if (value === undefined)
+    return result(
+      'security:selinux',
+      title,
+      pass(e.mode === 'disabled'),
+      text === undefined ? 'no /etc/selinux/config (no SELinux policy in the image)' : 'no SELINUX= line in /etc/selinux/config',
+      e,
+    );
   return result('security:selinux', title, pass(value === e.mode), `SELINUX=${value} in /etc/selinux/config`, e);
 }
 
@@ -98,7 +141,14 @@ function checkApparmor(e: Exp<'security'>, d: InspectData): CheckResult {
     return result('security:apparmor', title, 'skip', `no datastore profile to adjust in this model; ${state}`, e);
   }
   const present = e.profiles.filter((p) => (readText(d.fs, joinPath('/etc/apparmor.d', p)) ?? '').includes('{'));
-  if (present.length === 0) return result('security:apparmor', title, 'pass', `none of ${e.profiles.join(', ')} in the image: nothing confines the datastore; ${state}`, e);
+  if (present.length === 0)
+    return result(
+      'security:apparmor',
+      title,
+      'pass',
+      `none of ${e.profiles.join(', ')} in the image: nothing confines the datastore; ${state}`,
+      e,
+    );
   const problems: string[] = [];
   const notes: string[] = [];
   for (const p of present) {
@@ -118,15 +168,28 @@ function checkApparmor(e: Exp<'security'>, d: InspectData): CheckResult {
     else notes.push(`${p} ${e.mode} with local/${p}`);
   }
   if (e.mode !== 'disabled' && !installed) problems.push('the apparmor package is not installed, so no profile is loaded');
-  return result('security:apparmor', title, pass(problems.length === 0), problems.length > 0 ? problems.join('; ') : `${notes.join('; ')}; ${state}`, e);
+  return result(
+    'security:apparmor',
+    title,
+    pass(problems.length === 0),
+    problems.length > 0 ? problems.join('; ') : `${notes.join('; ')}; ${state}`,
+    e,
+  );
 }
 
 export function checkSshKeys(e: Exp<'ssh-keys'>, d: InspectData): CheckResult {
   const found = authorizedKeyFiles(d);
   if (!e.present) {
     const withKeys = found.filter((f) => f.keys.length > 0);
-    return result('ssh-keys', 'no ssh authorized keys (production image)', pass(withKeys.length === 0),
-      withKeys.length === 0 ? `no keys in any account's authorized_keys (${d.accounts.users.length} accounts)` : `keys found: ${withKeys.map((f) => `${f.path} (${f.keys.length})`).join(', ')}`, e);
+    return result(
+      'ssh-keys',
+      'no ssh authorized keys (production image)',
+      pass(withKeys.length === 0),
+      withKeys.length === 0
+        ? `no keys in any account's authorized_keys (${d.accounts.users.length} accounts)`
+        : `keys found: ${withKeys.map((f) => `${f.path} (${f.keys.length})`).join(', ')}`,
+      e,
+    );
   }
   const title = `ssh keys for ${e.user} (development image)`;
   const mine = found.find((f) => f.user === e.user && f.path.endsWith('/authorized_keys'));
@@ -135,8 +198,13 @@ export function checkSshKeys(e: Exp<'ssh-keys'>, d: InspectData): CheckResult {
   const missing = e.keys.map(keyIdentity).filter((k): k is string => k !== undefined && !have.has(k));
   const enough = mine.keys.length >= e.keys.length + e.keyFiles;
   const others = found.filter((f) => f !== mine && f.keys.length > 0).map((f) => f.path);
-  return result('ssh-keys', title, pass(missing.length === 0 && enough),
-    `${mine.path}: ${mine.keys.length} key(s)${missing.length > 0 ? `; missing ${missing.length} inline key(s)` : ''}${enough ? '' : `; expected at least ${e.keys.length + e.keyFiles}`}${others.length > 0 ? `; also ${others.join(', ')}` : ''}`, e);
+  return result(
+    'ssh-keys',
+    title,
+    pass(missing.length === 0 && enough),
+    `${mine.path}: ${mine.keys.length} key(s)${missing.length > 0 ? `; missing ${missing.length} inline key(s)` : ''}${enough ? '' : `; expected at least ${e.keys.length + e.keyFiles}`}${others.length > 0 ? `; also ${others.join(', ')}` : ''}`,
+    e,
+  );
 }
 
 function authorizedKeyFiles(d: InspectData): { user: string; path: string; keys: string[] }[] {

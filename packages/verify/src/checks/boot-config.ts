@@ -14,9 +14,17 @@ export function checkDatasources(e: Exp<'datasources'>, d: InspectData): CheckRe
   const files = cloudConfigOrder(listDir(d.fs, '/etc/cloud/cloud.cfg.d'))
     .map((path) => ({ path, text: readText(d.fs, path) }))
     .filter((f): f is { path: string; text: string } => f.text !== undefined);
-  if (files.length === 0) return result('datasources', title, 'fail', 'no /etc/cloud/cloud.cfg or cloud.cfg.d: cloud-init is not configured', e);
+  if (files.length === 0)
+    return result('datasources', title, 'fail', 'no /etc/cloud/cloud.cfg or cloud.cfg.d: cloud-init is not configured', e);
   const s = effectiveDatasources(files);
-  if (!s.from) return result('datasources', title, 'fail', `no datasource_list in ${files.map((f) => f.path).join(', ')}: cloud-init would probe every datasource it knows`, e);
+  if (!s.from)
+    return result(
+      'datasources',
+      title,
+      'fail',
+      `no datasource_list in ${files.map((f) => f.path).join(', ')}: cloud-init would probe every datasource it knows`,
+      e,
+    );
   const same = s.list.length === e.list.length && s.list.every((v, i) => v === e.list[i]);
   const extra = s.list.filter((v) => !e.list.includes(v));
   const evidence = `[${s.list.join(', ')}] from ${s.from}${extra.length > 0 ? `; not in the recipe: ${extra.join(', ')}` : ''}${s.unreadable.length > 0 ? `; unparsable: ${s.unreadable.join(', ')}` : ''}`;
@@ -34,7 +42,13 @@ export function checkKernelCmdline(e: Exp<'kernel-cmdline'>, d: InspectData): Ch
     if (first === undefined) continue;
     const words = first.split(/\s+/);
     const missing = e.args.filter((a) => !words.includes(a));
-    return result('kernel-cmdline', title, pass(missing.length === 0), missing.length === 0 ? `${path}: ${clip(first, 120)}` : `${path} default entry lacks ${missing.join(' ')}: ${clip(first, 100)}`, e);
+    return result(
+      'kernel-cmdline',
+      title,
+      pass(missing.length === 0),
+      missing.length === 0 ? `${path}: ${clip(first, 120)}` : `${path} default entry lacks ${missing.join(' ')}: ${clip(first, 100)}`,
+      e,
+    );
   }
   // BootLoaderSpec entries (EL8+): options lines.
   const entries = listDir(d.fs, '/boot/loader/entries').filter((n) => n.endsWith('.conf'));
@@ -43,7 +57,13 @@ export function checkKernelCmdline(e: Exp<'kernel-cmdline'>, d: InspectData): Ch
     const line = kernelCommandLines(text)[0];
     if (line === undefined) continue;
     const missing = e.args.filter((a) => !line.split(/\s+/).includes(a));
-    return result('kernel-cmdline', title, pass(missing.length === 0), `/boot/loader/entries/${name}: ${missing.length === 0 ? clip(line, 120) : `lacks ${missing.join(' ')}`}`, e);
+    return result(
+      'kernel-cmdline',
+      title,
+      pass(missing.length === 0),
+      `/boot/loader/entries/${name}: ${missing.length === 0 ? clip(line, 120) : `lacks ${missing.join(' ')}`}`,
+      e,
+    );
   }
   return result('kernel-cmdline', title, 'fail', 'no grub.cfg or boot loader entry found', e);
 }

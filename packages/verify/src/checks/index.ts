@@ -24,21 +24,36 @@ export function offlineChecks(expectations: readonly Expectation[], d: InspectDa
 
 function checkOne(e: Expectation, d: InspectData, next: () => number): CheckResult[] {
   switch (e.kind) {
-    case 'os-release': return [checkOsRelease(e, d)];
-    case 'package': return [checkPackage(e, d)];
-    case 'service': return [checkService(e, d)];
-    case 'user': return [checkUser(e, d)];
-    case 'path': return [checkPath(e, d)];
-    case 'file-contains': return [checkFileContains(e, d, next())];
-    case 'file-absent': return [checkFileAbsent(e, d)];
-    case 'datasources': return [checkDatasources(e, d)];
-    case 'kernel-cmdline': return [checkKernelCmdline(e, d)];
-    case 'agent-source': return checkAgentSource(e, d);
-    case 'repository': return [checkRepository(e, d)];
-    case 'security': return [checkSecurity(e, d)];
-    case 'ssh-keys': return [checkSshKeys(e, d)];
-    case 'no-secrets': return checkSecrets(e, d);
+    case 'os-release':
+      return [checkOsRelease(e, d)];
+    case 'package':
+      return [checkPackage(e, d)];
+    case 'service':
+      return [checkService(e, d)];
+    case 'user':
+      return [checkUser(e, d)];
+    case 'path':
+      return [checkPath(e, d)];
+    case 'file-contains':
+      return [checkFileContains(e, d, next())];
+    case 'file-absent':
+      return [checkFileAbsent(e, d)];
+    case 'datasources':
+      return [checkDatasources(e, d)];
+    case 'kernel-cmdline':
+      return [checkKernelCmdline(e, d)];
+    case 'agent-source':
+      return checkAgentSource(e, d);
+    case 'repository':
+      return [checkRepository(e, d)];
+    case 'security':
+      return [checkSecurity(e, d)];
+    case 'ssh-keys':
+      return [checkSshKeys(e, d)];
+    case 'no-secrets':
+      return checkSecrets(e, d);
     // Observed only by booting (boot/boot-checks.ts).
-    case 'agent-boot': return [];
+    case 'agent-boot':
+      return [];
   }
 }

@@ -42,11 +42,25 @@ export function checkService(e: Exp<'service'>, d: InspectData): CheckResult {
   if (e.enabled) {
     if (!s.unitPath) return result(id, title, 'fail', `no ${e.name} unit file or init script${s.masked ? '; masked' : ''}`, e);
     if (s.masked) return result(id, title, 'fail', `${where}; masked (linked to /dev/null)`, e);
-    return result(id, title, pass(s.enabledBy.length > 0), s.enabledBy.length > 0 ? `${where}; enabled by ${s.enabledBy.join(', ')}` : `${where}; not enabled (no link in any *.wants or runlevel directory)`, e);
+    return result(
+      id,
+      title,
+      pass(s.enabledBy.length > 0),
+      s.enabledBy.length > 0
+        ? `${where}; enabled by ${s.enabledBy.join(', ')}`
+        : `${where}; not enabled (no link in any *.wants or runlevel directory)`,
+      e,
+    );
   }
   if (!s.unitPath) return result(id, title, 'pass', `no ${e.name} unit in the image`, e);
   if (s.masked) return result(id, title, 'pass', `${where}; masked`, e);
-  return result(id, title, pass(s.enabledBy.length === 0), s.enabledBy.length === 0 ? `${where}; disabled` : `${where}; enabled by ${s.enabledBy.join(', ')}`, e);
+  return result(
+    id,
+    title,
+    pass(s.enabledBy.length === 0),
+    s.enabledBy.length === 0 ? `${where}; disabled` : `${where}; enabled by ${s.enabledBy.join(', ')}`,
+    e,
+  );
 }
 
 export function checkUser(e: Exp<'user'>, d: InspectData): CheckResult {
@@ -60,7 +74,11 @@ export function checkUser(e: Exp<'user'>, d: InspectData): CheckResult {
 }
 
 export function checkPath(e: Exp<'path'>, d: InspectData): CheckResult {
-  const attributes = [e.type === 'dir' ? 'directory' : e.type, ...(e.owner ? [`${e.owner}${e.group ? `:${e.group}` : ''}`] : []), ...(e.mode !== undefined ? [modeString(e.mode)] : [])];
+  const attributes = [
+    e.type === 'dir' ? 'directory' : e.type,
+    ...(e.owner ? [`${e.owner}${e.group ? `:${e.group}` : ''}`] : []),
+    ...(e.mode !== undefined ? [modeString(e.mode)] : []),
+  ];
   const title = `${e.path} (${attributes.join(', ')})`;
   const id = `path:${e.path}`;
   const s = statPath(d.fs, e.path);
@@ -87,5 +105,11 @@ export function checkFileContains(e: Exp<'file-contains'>, d: InspectData, n: nu
 
 export function checkFileAbsent(e: Exp<'file-absent'>, d: InspectData): CheckResult {
   const s = statPath(d.fs, e.path);
-  return result(`file-absent:${e.path}`, `${e.path} absent`, pass(!s), s ? `present: ${s.stat.type} ${s.stat.size} bytes (${e.why})` : 'absent', e);
+  return result(
+    `file-absent:${e.path}`,
+    `${e.path} absent`,
+    pass(!s),
+    s ? `present: ${s.stat.type} ${s.stat.size} bytes (${e.why})` : 'absent',
+    e,
+  );
 }

@@ -60,7 +60,9 @@ const MAX_LINKS = 40;
  * the links loop. With `followLast: false` the final component is not followed.
  */
 export function resolvePath(fs: ImageFs, path: string, followLast = true): string | undefined {
-  let pending = normalizePath(path).split('/').filter((s) => s !== '');
+  let pending = normalizePath(path)
+    .split('/')
+    .filter((s) => s !== '');
   let resolved = '/';
   let links = 0;
   while (pending.length > 0) {

@@ -22,7 +22,14 @@ export class MountedFs implements ImageFs {
     try {
       const st = fs.lstatSync(this.host(p));
       const type: EntryType = st.isFile() ? 'file' : st.isDirectory() ? 'dir' : st.isSymbolicLink() ? 'symlink' : 'other';
-      return { type, uid: st.uid, gid: st.gid, mode: st.mode & 0o7777, size: st.size, ...(type === 'symlink' ? { target: fs.readlinkSync(this.host(p)) } : {}) };
+      return {
+        type,
+        uid: st.uid,
+        gid: st.gid,
+        mode: st.mode & 0o7777,
+        size: st.size,
+        ...(type === 'symlink' ? { target: fs.readlinkSync(this.host(p)) } : {}),
+      };
     } catch {
       return undefined;
     }

@@ -43,7 +43,10 @@ export class ScanSession {
   private position = 0;
   private readonly found = new Map<number, number>();
 
-  constructor(private readonly patterns: readonly Buffer[], private readonly overlap: number) {}
+  constructor(
+    private readonly patterns: readonly Buffer[],
+    private readonly overlap: number,
+  ) {}
 
   feed(chunk: Buffer): void {
     if (this.patterns.length === 0 || chunk.length === 0) return;

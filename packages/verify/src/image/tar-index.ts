@@ -23,7 +23,10 @@ export class TarIndex implements ImageFs {
   readonly fileHits: FileHit[] = [];
   readonly parser: TarParser;
 
-  constructor(private readonly keep: KeepPredicate, private readonly scanner?: CanaryScanner) {
+  constructor(
+    private readonly keep: KeepPredicate,
+    private readonly scanner?: CanaryScanner,
+  ) {
     this.entries.set('/', { stat: { type: 'dir', uid: 0, gid: 0, mode: 0o755, size: 0 } });
     this.parser = new TarParser((e) => this.add(e));
   }
@@ -57,7 +60,14 @@ export class TarIndex implements ImageFs {
       if (source) this.entries.set(path, source);
       return undefined;
     }
-    const stat: ImageStat = { type: e.type, uid: e.uid, gid: e.gid, mode: e.mode, size: e.size, ...(e.type === 'symlink' ? { target: e.link ?? '' } : {}) };
+    const stat: ImageStat = {
+      type: e.type,
+      uid: e.uid,
+      gid: e.gid,
+      mode: e.mode,
+      size: e.size,
+      ...(e.type === 'symlink' ? { target: e.link ?? '' } : {}),
+    };
     const record: { stat: ImageStat; content?: Buffer } = { stat };
     this.entries.set(path, record);
     if (e.type !== 'file' || e.size === 0) return undefined;

@@ -130,11 +130,18 @@ export class TarParser {
 
 function entryType(flag: string): TarEntry['type'] {
   switch (flag) {
-    case '0': case '\0': case '7': return 'file';
-    case '1': return 'hardlink';
-    case '2': return 'symlink';
-    case '5': return 'dir';
-    default: return 'other';
+    case '0':
+    case '\0':
+    case '7':
+      return 'file';
+    case '1':
+      return 'hardlink';
+    case '2':
+      return 'symlink';
+    case '5':
+      return 'dir';
+    default:
+      return 'other';
   }
 }
 

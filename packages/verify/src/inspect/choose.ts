@@ -25,7 +25,9 @@ export function chooseInspectors(requested: Inspector | undefined, host: Inspect
   const why = preferLoop
     ? 'root without a usable KVM: a read-only loop mount is faster than a TCG appliance'
     : host.haveGuestfish
-      ? host.kvmUsable ? 'KVM is usable: libguestfs\' appliance starts fast' : 'not root: libguestfs needs no loop devices'
+      ? host.kvmUsable
+        ? "KVM is usable: libguestfs' appliance starts fast"
+        : 'not root: libguestfs needs no loop devices'
       : 'libguestfs is not installed';
   return { order: candidates, why };
 }

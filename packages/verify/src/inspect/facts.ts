@@ -18,12 +18,17 @@ import { gpgFingerprints } from '../parse/misc';
 
 const MIN = 60_000;
 
-export async function packageDb(image: ImageFs, family: 'deb' | 'rpm', work: string, env: NodeJS.ProcessEnv): Promise<PackageDb | Unavailable> {
+export async function packageDb(
+  image: ImageFs,
+  family: 'deb' | 'rpm',
+  work: string,
+  env: NodeJS.ProcessEnv,
+): Promise<PackageDb | Unavailable> {
   if (family === 'deb') {
     const status = readText(image, '/var/lib/dpkg/status');
     return status === undefined ? { unavailable: 'no /var/lib/dpkg/status in the image' } : parseDpkgStatus(status);
   }
-  if (!(await haveTool('rpm', env))) return { unavailable: 'the host has no rpm to read the image\'s rpm database (apt install rpm)' };
+  if (!(await haveTool('rpm', env))) return { unavailable: "the host has no rpm to read the image's rpm database (apt install rpm)" };
   // rpm wants to lock and may rewrite its database: query a copy, never the image.
   const db = path.join(work, 'rpmdb');
   fs.mkdirSync(db, { recursive: true });
@@ -32,13 +37,22 @@ export async function packageDb(image: ImageFs, family: 'deb' | 'rpm', work: str
     const data = s?.stat.type === 'file' ? image.readFile(s.path) : undefined;
     if (data) fs.writeFileSync(path.join(db, name), data);
   }
-  const r = await runTool('rpm', ['--dbpath', db, '-qa', '--qf', '%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n'], { timeoutMs: 5 * MIN, env, allowFailure: true });
+  const r = await runTool('rpm', ['--dbpath', db, '-qa', '--qf', '%{NAME}\\t%{EPOCHNUM}:%{VERSION}-%{RELEASE}\\n'], {
+    timeoutMs: 5 * MIN,
+    env,
+    allowFailure: true,
+  });
   if (r.exitCode !== 0) return { unavailable: `rpm could not read the image's database: ${r.stderr.trim().split('\n')[0] ?? ''}` };
   return parseRpmQuery(r.stdout);
 }
 
 /** Fingerprints of every repository key file the plan names, read by the host's gpg. */
-export async function keyFingerprints(image: ImageFs, expectations: readonly Expectation[], work: string, env: NodeJS.ProcessEnv): Promise<Map<string, readonly string[] | Unavailable>> {
+export async function keyFingerprints(
+  image: ImageFs,
+  expectations: readonly Expectation[],
+  work: string,
+  env: NodeJS.ProcessEnv,
+): Promise<Map<string, readonly string[] | Unavailable>> {
   const out = new Map<string, readonly string[] | Unavailable>();
   const keys = expectations.flatMap((e) => (e.kind === 'repository' ? [e.keyFile] : []));
   if (keys.length === 0) return out;
@@ -55,14 +69,25 @@ export async function keyFingerprints(image: ImageFs, expectations: readonly Exp
     }
     const file = path.join(work, `key-${i}`);
     fs.writeFileSync(file, data);
-    const r = await runTool('gpg', ['--homedir', home, '--batch', '--with-colons', '--show-keys', file], { timeoutMs: MIN, env, allowFailure: true });
-    out.set(key, r.exitCode === 0 ? gpgFingerprints(r.stdout) : { unavailable: `gpg could not read it: ${r.stderr.trim().split('\n')[0] ?? ''}` });
+    const r = await runTool('gpg', ['--homedir', home, '--batch', '--with-colons', '--show-keys', file], {
+      timeoutMs: MIN,
+      env,
+      allowFailure: true,
+    });
+    out.set(
+      key,
+      r.exitCode === 0 ? gpgFingerprints(r.stdout) : { unavailable: `gpg could not read it: ${r.stderr.trim().split('\n')[0] ?? ''}` },
+    );
   }
   return out;
 }
 
 /** Streams a mounted tree through the host's tar and scans every file's bytes. */
-export async function scanMountedFiles(mountPoint: string, scanner: CanaryScanner, env: NodeJS.ProcessEnv): Promise<{ path: string; hits: ScanHit[] }[]> {
+export async function scanMountedFiles(
+  mountPoint: string,
+  scanner: CanaryScanner,
+  env: NodeJS.ProcessEnv,
+): Promise<{ path: string; hits: ScanHit[] }[]> {
   const { execa } = await loadExeca();
   const hits: { path: string; hits: ScanHit[] }[] = [];
   const parser = new TarParser((entry) => {
@@ -76,7 +101,14 @@ export async function scanMountedFiles(mountPoint: string, scanner: CanaryScanne
     };
   });
   const child = execa('tar', ['-C', mountPoint, '--numeric-owner', '--one-file-system', '-cf', '-', '.'], {
-    env, extendEnv: false, timeout: 20 * MIN, reject: false, encoding: 'buffer', buffer: false, stdin: 'ignore', stderr: 'ignore',
+    env,
+    extendEnv: false,
+    timeout: 20 * MIN,
+    reject: false,
+    encoding: 'buffer',
+    buffer: false,
+    stdin: 'ignore',
+    stderr: 'ignore',
   });
   child.stdout?.on('data', (chunk: Buffer) => parser.write(chunk));
   const r = await child;

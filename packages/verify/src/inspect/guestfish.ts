@@ -30,7 +30,15 @@ export function guestfishQuote(arg: string): string {
   return `"${arg.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export async function openWithGuestfish(image: string, format: string, work: string, env: NodeJS.ProcessEnv, keep: KeepPredicate, scanner: CanaryScanner | undefined, log: (l: string) => void): Promise<TarIndex> {
+export async function openWithGuestfish(
+  image: string,
+  format: string,
+  work: string,
+  env: NodeJS.ProcessEnv,
+  keep: KeepPredicate,
+  scanner: CanaryScanner | undefined,
+  log: (l: string) => void,
+): Promise<TarIndex> {
   const fifo = path.join(work, 'tree.fifo');
   await runTool('mkfifo', ['-m', '0600', fifo], { timeoutMs: 10_000, env });
   const index = new TarIndex(keep, scanner);
@@ -38,7 +46,11 @@ export async function openWithGuestfish(image: string, format: string, work: str
   log('starting the libguestfs appliance (read-only)');
   const child = execa('guestfish', ['--ro', `--format=${format}`, '-a', image, '-i'], {
     input: `tar-out / ${guestfishQuote(fifo)} numericowner:true\n`,
-    env, extendEnv: false, timeout: TIMEOUT_MS, reject: false, forceKillAfterDelay: 5000,
+    env,
+    extendEnv: false,
+    timeout: TIMEOUT_MS,
+    reject: false,
+    forceKillAfterDelay: 5000,
   });
   // Reading a FIFO blocks until the writer opens it; if guestfish dies first, open it for
   // writing here so the reader sees end-of-file instead of waiting forever.
@@ -60,10 +72,12 @@ export async function openWithGuestfish(image: string, format: string, work: str
     unblock(fifo);
     await reading.catch(() => undefined);
     const why = done.timedOut ? `did not finish within ${TIMEOUT_MS / 60_000} min` : lastLines(String(done.stderr ?? ''), 4);
-    throw new ToolError(`guestfish could not read ${path.basename(image)}: ${why}${/supermin|kernel/i.test(why) ? ' (libguestfs needs a kernel in /boot, or SUPERMIN_KERNEL / SUPERMIN_MODULES)' : ''}`);
+    throw new ToolError(
+      `guestfish could not read ${path.basename(image)}: ${why}${/supermin|kernel/i.test(why) ? ' (libguestfs needs a kernel in /boot, or SUPERMIN_KERNEL / SUPERMIN_MODULES)' : ''}`,
+    );
   }
   await reading;
-  if (!index.parser.complete) throw new ToolError('guestfish\'s tar stream ended in the middle of an entry');
+  if (!index.parser.complete) throw new ToolError("guestfish's tar stream ended in the middle of an entry");
   return index;
 }
 

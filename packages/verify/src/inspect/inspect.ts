@@ -43,7 +43,10 @@ export async function inspectImage(o: InspectOptions): Promise<InspectOutcome> {
     haveLoopTools: (await haveTool('losetup', o.env)) && (await haveTool('partx', o.env)) && (await haveTool('qemu-img', o.env)),
   };
   const { order, why } = chooseInspectors(o.inspector, host);
-  if (order.length === 0) throw new MissingToolError('cannot open the image: install libguestfs-tools, or run as root for a read-only loop mount (losetup, partx, qemu-img)');
+  if (order.length === 0)
+    throw new MissingToolError(
+      'cannot open the image: install libguestfs-tools, or run as root for a read-only loop mount (losetup, partx, qemu-img)',
+    );
   o.log(`inspecting with ${order.join(', then ')} (${why})`);
   const failures: string[] = [];
   for (const inspector of order) {
@@ -82,7 +85,15 @@ async function viaLoop(o: InspectOptions, scope: Scope): Promise<InspectData> {
 async function viaGuestfish(o: InspectOptions): Promise<InspectData> {
   const { format } = await imageInfo(o.image, o.env).catch(() => ({ format: 'qcow2' }));
   const scanner = new CanaryScanner(o.secretValues);
-  const index = await openWithGuestfish(o.image, format, o.work, guestfsEnv(o.env, o.kvmUsable), contentWanted(o.plan.expectations), scanner, o.log);
+  const index = await openWithGuestfish(
+    o.image,
+    format,
+    o.work,
+    guestfsEnv(o.env, o.kvmUsable),
+    contentWanted(o.plan.expectations),
+    scanner,
+    o.log,
+  );
   o.log(`read ${index.size} entries through libguestfs`);
   const noDisk: Unavailable = { unavailable: 'libguestfs reads files, not raw blocks (the loop inspector scans the raw disk)' };
   const secrets: SecretScan = { canaries: scanner.patterns.length, files: index.fileHits, disk: noDisk };

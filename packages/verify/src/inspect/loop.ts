@@ -29,7 +29,13 @@ export async function imageInfo(image: string, env: NodeJS.ProcessEnv): Promise<
   return { format: info.format ?? 'raw', virtualSize: info['virtual-size'] ?? 0 };
 }
 
-export async function openWithLoop(image: string, work: string, scope: Scope, env: NodeJS.ProcessEnv, log: (l: string) => void): Promise<LoopImage> {
+export async function openWithLoop(
+  image: string,
+  work: string,
+  scope: Scope,
+  env: NodeJS.ProcessEnv,
+  log: (l: string) => void,
+): Promise<LoopImage> {
   const info = await imageInfo(image, env);
   let raw = image;
   if (info.format !== 'raw') {
@@ -55,7 +61,11 @@ export async function openWithLoop(image: string, work: string, scope: Scope, en
   for (const part of partitions.length > 0 ? partitions : [device]) {
     const fstype = (await runTool('blkid', ['-o', 'value', '-s', 'TYPE', part], { timeoutMs: MIN, env, allowFailure: true })).stdout.trim();
     if (!MOUNT_OPTIONS[fstype]) continue;
-    const m = await runTool('mount', ['-t', fstype, '-o', MOUNT_OPTIONS[fstype] ?? 'ro', part, mountPoint], { timeoutMs: MIN, env, allowFailure: true });
+    const m = await runTool('mount', ['-t', fstype, '-o', MOUNT_OPTIONS[fstype] ?? 'ro', part, mountPoint], {
+      timeoutMs: MIN,
+      env,
+      allowFailure: true,
+    });
     if (m.exitCode !== 0) {
       log(`cannot mount ${part} (${fstype}): ${m.stderr.trim()}`);
       continue;

@@ -30,13 +30,23 @@ export function parseGroup(text: string): GroupEntry[] {
     if (line.trim() === '' || line.startsWith('#')) continue;
     const f = line.split(':');
     if (f.length < 4) continue;
-    out.push({ name: f[0] ?? '', gid: Number(f[2]), members: (f[3] ?? '').split(',').map((m) => m.trim()).filter((m) => m !== '') });
+    out.push({
+      name: f[0] ?? '',
+      gid: Number(f[2]),
+      members: (f[3] ?? '')
+        .split(',')
+        .map((m) => m.trim())
+        .filter((m) => m !== ''),
+    });
   }
   return out;
 }
 
 export class Accounts {
-  constructor(readonly users: readonly PasswdEntry[], readonly groups: readonly GroupEntry[]) {}
+  constructor(
+    readonly users: readonly PasswdEntry[],
+    readonly groups: readonly GroupEntry[],
+  ) {}
 
   user(name: string): PasswdEntry | undefined {
     return this.users.find((u) => u.name === name);

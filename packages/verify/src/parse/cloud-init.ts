@@ -32,7 +32,10 @@ export function effectiveDatasources(files: readonly { path: string; text: strin
         list = value.map((v) => String(v).trim());
         from = f.path;
       } else if (typeof value === 'string') {
-        list = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+        list = value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '');
         from = f.path;
       }
     }
@@ -43,5 +46,11 @@ export function effectiveDatasources(files: readonly { path: string; text: strin
 
 /** cloud.cfg first, then cloud.cfg.d/*.cfg sorted: the order cloud-init reads them. */
 export function cloudConfigOrder(cfgDNames: readonly string[]): string[] {
-  return ['/etc/cloud/cloud.cfg', ...cfgDNames.filter((n) => n.endsWith('.cfg')).sort().map((n) => `/etc/cloud/cloud.cfg.d/${n}`)];
+  return [
+    '/etc/cloud/cloud.cfg',
+    ...cfgDNames
+      .filter((n) => n.endsWith('.cfg'))
+      .sort()
+      .map((n) => `/etc/cloud/cloud.cfg.d/${n}`),
+  ];
 }

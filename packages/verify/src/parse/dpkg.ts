@@ -23,7 +23,12 @@ export function parseDpkgStatus(text: string): PackageDb {
     const name = fields['Package'];
     if (!name) continue;
     const status = fields['Status'] ?? '';
-    const pkg: InstalledPackage = { name, version: fields['Version'] ?? '', installed: status.endsWith(' installed') && status.startsWith('install '), status };
+    const pkg: InstalledPackage = {
+      name,
+      version: fields['Version'] ?? '',
+      installed: status.endsWith(' installed') && status.startsWith('install '),
+      status,
+    };
     // Multi-arch packages appear once per architecture: an installed one wins.
     const prev = out.get(name);
     if (!prev || (!prev.installed && pkg.installed)) out.set(name, pkg);

@@ -36,16 +36,27 @@ export function gitManifest(text: string): { name: string; type: string; dest: s
     .split('\n')
     .map((l) => l.trim().split(/\s+/))
     .filter((f) => f.length >= 5)
-    .map(([name, type, dest, location, ref]) => ({ name: name ?? '', type: type ?? '', dest: dest ?? '', location: location ?? '', ref: ref ?? '' }));
+    .map(([name, type, dest, location, ref]) => ({
+      name: name ?? '',
+      type: type ?? '',
+      dest: dest ?? '',
+      location: location ?? '',
+      ref: ref ?? '',
+    }));
 }
 
 /** Whether a line of an authorized_keys file holds a key (not blank, not a comment). */
 export function authorizedKeys(text: string): string[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
 }
 
 /** The "type base64" part of a public key line, ignoring options and comment. */
 export function keyIdentity(line: string): string | undefined {
-  const m = /(ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+([A-Za-z0-9+/=]+)/.exec(line);
+  const m = /(ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com)\s+([A-Za-z0-9+/=]+)/.exec(
+    line,
+  );
   return m ? `${m[1]} ${m[2]}` : undefined;
 }

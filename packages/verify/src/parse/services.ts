@@ -10,7 +10,16 @@ import type { ImageFs } from '../image/image-fs';
 import { basename, globDirs, joinPath, listDir, resolvePath } from '../image/image-fs';
 
 const UNIT_DIRS = ['/etc/systemd/system', '/run/systemd/system', '/lib/systemd/system', '/usr/lib/systemd/system'];
-const RC_DIRS = ['/etc/rc2.d', '/etc/rc3.d', '/etc/rc4.d', '/etc/rc5.d', '/etc/rc.d/rc2.d', '/etc/rc.d/rc3.d', '/etc/rc.d/rc4.d', '/etc/rc.d/rc5.d'];
+const RC_DIRS = [
+  '/etc/rc2.d',
+  '/etc/rc3.d',
+  '/etc/rc4.d',
+  '/etc/rc5.d',
+  '/etc/rc.d/rc2.d',
+  '/etc/rc.d/rc3.d',
+  '/etc/rc.d/rc4.d',
+  '/etc/rc.d/rc5.d',
+];
 
 export interface ServiceState {
   /** Where the unit file or init script was found. */

@@ -28,7 +28,10 @@ export function imagesUnderTest(): ImageUnderTest[] {
   if (image && recipe) return [{ image: path.resolve(image), recipe: path.resolve(recipe) }];
   return [
     { image: '/tmp/tib-out/images/debian-bookworm-mariadb.qcow2', recipe: path.join(REPO, 'recipes/debian-bookworm-mariadb.yaml') },
-    { image: '/tmp/native/images/debian-bookworm-mariadb-native.qcow2', recipe: path.join(REPO, 'recipes/debian-bookworm-mariadb-native.yaml') },
+    {
+      image: '/tmp/native/images/debian-bookworm-mariadb-native.qcow2',
+      recipe: path.join(REPO, 'recipes/debian-bookworm-mariadb-native.yaml'),
+    },
   ];
 }
 
@@ -50,7 +53,8 @@ const diskHost: SourceHost = {
   listFiles: (dir) => {
     const root = path.resolve(REPO, dir);
     if (!fs.existsSync(root)) return undefined;
-    return fs.readdirSync(root, { recursive: true, withFileTypes: true })
+    return fs
+      .readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
       .sort();
@@ -58,7 +62,10 @@ const diskHost: SourceHost = {
 };
 
 export function planOf(recipe: string): Plan {
-  const r = compilePlan({ recipePath: path.relative(REPO, recipe), elementsDir: path.join(REPO, 'elements'), tibVersion: '0.1.0', set: [], mode: 'validate' }, diskHost);
+  const r = compilePlan(
+    { recipePath: path.relative(REPO, recipe), elementsDir: path.join(REPO, 'elements'), tibVersion: '0.1.0', set: [], mode: 'validate' },
+    diskHost,
+  );
   if (!r.ok) throw new Error(`${recipe} does not compile: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   return r.plan;
 }
@@ -92,17 +99,19 @@ export interface VerifyCall {
  */
 export function runVerify(call: VerifyCall): VerifyReport {
   const driver = [
-    "const { verifyImage } = require(process.argv[1]);",
+    'const { verifyImage } = require(process.argv[1]);',
     "let input = ''; process.stdin.on('data', (c) => { input += c; });",
     "process.stdin.on('end', async () => {",
-    "  const o = JSON.parse(input);",
-    "  const report = await verifyImage({ ...o, log: (l) => process.stderr.write(`${l}\\n`) });",
-    "  process.stdout.write(JSON.stringify(report));",
-    "});",
+    '  const o = JSON.parse(input);',
+    '  const report = await verifyImage({ ...o, log: (l) => process.stderr.write(`${l}\\n`) });',
+    '  process.stdout.write(JSON.stringify(report));',
+    '});',
   ].join('\n');
   const r = spawnSync(process.execPath, ['-e', driver, path.join(REPO, 'packages/verify/dist/index.js')], {
     input: JSON.stringify({ boot: false, inspector: 'loop', secretValues: [], ...call }),
-    encoding: 'utf8', timeout: 30 * 60_000, maxBuffer: 64 * 1024 * 1024,
+    encoding: 'utf8',
+    timeout: 30 * 60_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (r.status !== 0) throw new Error(`verifyImage failed (exit ${r.status ?? r.signal}): ${r.stderr}`);
   return JSON.parse(r.stdout) as VerifyReport;
@@ -140,7 +149,13 @@ export function inChroot(root: string, args: string[]): void {
 
 /** Loop devices and mounts left behind under a directory (there must be none). */
 export function leftovers(dir: string): string[] {
-  const loops = run('losetup', ['--list', '--noheadings', '--output', 'BACK-FILE']).split('\n').map((l) => l.trim()).filter((l) => l.startsWith(dir));
-  const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').filter((l) => l.includes(dir));
+  const loops = run('losetup', ['--list', '--noheadings', '--output', 'BACK-FILE'])
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.startsWith(dir));
+  const mounts = fs
+    .readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .filter((l) => l.includes(dir));
   return [...loops, ...mounts];
 }

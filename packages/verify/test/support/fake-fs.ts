@@ -18,11 +18,18 @@ export class FakeFs implements ImageFs {
 
   set(path: string, e: FakeEntry): this {
     const p = normalizePath(path);
-    for (let d = dirname(p); !this.entries.has(d); d = dirname(d)) this.entries.set(d, { stat: { type: 'dir', uid: 0, gid: 0, mode: 0o755, size: 0 } });
-    if (typeof e === 'string') this.entries.set(p, { stat: { type: 'file', uid: 0, gid: 0, mode: 0o644, size: e.length }, content: Buffer.from(e) });
-    else if ('link' in e) this.entries.set(p, { stat: { type: 'symlink', uid: 0, gid: 0, mode: 0o777, size: e.link.length, target: e.link } });
+    for (let d = dirname(p); !this.entries.has(d); d = dirname(d))
+      this.entries.set(d, { stat: { type: 'dir', uid: 0, gid: 0, mode: 0o755, size: 0 } });
+    if (typeof e === 'string')
+      this.entries.set(p, { stat: { type: 'file', uid: 0, gid: 0, mode: 0o644, size: e.length }, content: Buffer.from(e) });
+    else if ('link' in e)
+      this.entries.set(p, { stat: { type: 'symlink', uid: 0, gid: 0, mode: 0o777, size: e.link.length, target: e.link } });
     else if ('dir' in e) this.entries.set(p, { stat: { type: 'dir', uid: e.uid ?? 0, gid: e.gid ?? 0, mode: e.mode ?? 0o755, size: 0 } });
-    else this.entries.set(p, { stat: { type: 'file', uid: e.uid ?? 0, gid: e.gid ?? 0, mode: e.mode ?? 0o644, size: e.content.length }, content: Buffer.from(e.content) });
+    else
+      this.entries.set(p, {
+        stat: { type: 'file', uid: e.uid ?? 0, gid: e.gid ?? 0, mode: e.mode ?? 0o644, size: e.content.length },
+        content: Buffer.from(e.content),
+      });
     return this;
   }
 
@@ -38,7 +45,10 @@ export class FakeFs implements ImageFs {
   readdir(path: string): readonly string[] | undefined {
     const p = normalizePath(path);
     if (this.entries.get(p)?.stat.type !== 'dir') return undefined;
-    return [...this.entries.keys()].filter((k) => k !== '/' && dirname(k) === p).map(basename).sort();
+    return [...this.entries.keys()]
+      .filter((k) => k !== '/' && dirname(k) === p)
+      .map(basename)
+      .sort();
   }
 
   readFile(path: string): Buffer | undefined {

@@ -7,7 +7,9 @@ import { FakeFs } from './fake-fs';
 const TROVE = { uid: 103, gid: 111 };
 
 function dpkg(packages: Record<string, string>): string {
-  return Object.entries(packages).map(([name, version]) => `Package: ${name}\nStatus: install ok installed\nVersion: ${version}\n`).join('\n');
+  return Object.entries(packages)
+    .map(([name, version]) => `Package: ${name}\nStatus: install ok installed\nVersion: ${version}\n`)
+    .join('\n');
 }
 
 /**
@@ -22,13 +24,15 @@ export function goodImage(plan: Plan): FakeFs {
     '/sbin': { link: 'usr/sbin' },
     '/usr/lib/os-release': 'ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n',
     '/etc/os-release': { link: '../usr/lib/os-release' },
-    '/etc/passwd': 'root:x:0:0:root:/root:/bin/bash\ntrove:x:103:111::/var/lib/trove:/bin/false\nmysql:x:104:112::/nonexistent:/bin/false\n',
+    '/etc/passwd':
+      'root:x:0:0:root:/root:/bin/bash\ntrove:x:103:111::/var/lib/trove:/bin/false\nmysql:x:104:112::/nonexistent:/bin/false\n',
     '/etc/group': `root:x:0:\ntrove:x:111:\nmysql:x:112:\n${container ? 'docker:x:109:trove\n' : ''}`,
     '/usr/sbin/dhclient': { content: 'ELF', mode: 0o755 },
     '/usr/sbin/ifup': { content: 'ELF', mode: 0o755 },
     '/etc/cloud/cloud.cfg': 'users: [default]\n',
     '/etc/cloud/cloud.cfg.d/91-dib-cloud-init-datasources.cfg': 'datasource_list: [ ConfigDrive, OpenStack, None ]\n',
-    '/boot/grub/grub.cfg': "menuentry 'Debian' {\n\tlinux /boot/vmlinuz root=LABEL=cloudimg-rootfs ro console=ttyS0 nofb nomodeset gfxpayload=text net.ifnames=0\n}\n",
+    '/boot/grub/grub.cfg':
+      "menuentry 'Debian' {\n\tlinux /boot/vmlinuz root=LABEL=cloudimg-rootfs ro console=ttyS0 nofb nomodeset gfxpayload=text net.ifnames=0\n}\n",
     '/etc/dib-manifests/dib_environment': 'declare -x DIB_RELEASE="bookworm"\n',
     '/var/lib/trove': { dir: true, ...TROVE, mode: 0o750 },
     '/var/log/trove': { dir: true, ...TROVE, mode: 0o750 },
@@ -42,16 +46,19 @@ export function goodImage(plan: Plan): FakeFs {
       const owner = e.owner === 'trove' ? TROVE : { uid: 0, gid: 0 };
       fs.set(e.path, { content: '', ...owner, mode: e.mode ?? (e.type === 'executable' ? 0o755 : 0o644) });
     }
-    if (e.kind === 'path' && e.type === 'dir' && !fs.lstat(e.path)) fs.set(e.path, { dir: true, ...(e.owner === 'mysql' ? { uid: 104, gid: 112 } : {}) });
+    if (e.kind === 'path' && e.type === 'dir' && !fs.lstat(e.path))
+      fs.set(e.path, { dir: true, ...(e.owner === 'mysql' ? { uid: 104, gid: 112 } : {}) });
     if (e.kind === 'file-contains') {
       const prev = fs.readFile(e.path)?.toString() ?? '';
       const st = fs.lstat(e.path);
       fs.set(e.path, { content: `${prev}${e.text}\n`, uid: st?.uid ?? 0, gid: st?.gid ?? 0, mode: st?.mode ?? 0o644 });
     }
-    if (e.kind === 'package' && e.installed) packages[e.name] = e.version ? `${e.version.includes(':') ? '' : '1:'}${e.version}.6-2` : '1.0-1';
+    if (e.kind === 'package' && e.installed)
+      packages[e.name] = e.version ? `${e.version.includes(':') ? '' : '1:'}${e.version}.6-2` : '1.0-1';
     if (e.kind === 'service') {
       fs.set(`/usr/lib/systemd/system/${e.name}.service`, '[Service]\n');
-      if (e.enabled) fs.set(`/etc/systemd/system/multi-user.target.wants/${e.name}.service`, { link: `/lib/systemd/system/${e.name}.service` });
+      if (e.enabled)
+        fs.set(`/etc/systemd/system/multi-user.target.wants/${e.name}.service`, { link: `/lib/systemd/system/${e.name}.service` });
     }
     if (e.kind === 'agent-source') {
       fs.set(e.entryPoint, { content: `#!${e.venv}/bin/python3\nfrom trove.cmd.guest import main\n`, mode: 0o755 });

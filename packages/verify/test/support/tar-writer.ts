@@ -45,7 +45,7 @@ function paxRecord(key: string, value: string): string {
 export function makeTar(entries: readonly TarInput[]): Buffer {
   const parts: Buffer[] = [];
   for (const e of entries) {
-    const content = typeof e.content === 'string' ? Buffer.from(e.content) : e.content ?? Buffer.alloc(0);
+    const content = typeof e.content === 'string' ? Buffer.from(e.content) : (e.content ?? Buffer.alloc(0));
     const flag = { file: '0', dir: '5', symlink: '2', hardlink: '1' }[e.type ?? 'file'];
     let name = e.path;
     if (e.longName === 'gnu') {

@@ -20,17 +20,37 @@ export const agentSourceFields = rule('agentSourceFields', ({ recipe, locator })
   const allowed = FIELDS[ga.source] ?? [];
   for (const field of ['repo', 'ref', 'path', 'release', 'requirements'] as const) {
     if (ga[field] !== undefined && !allowed.includes(field)) {
-      const hint = ga.source === 'package' && field === 'release'
-        ? 'the distribution package fixes the release; remove guestagent.release'
-        : undefined;
-      out.push(locator.diagnostic('TIB3020', ['guestagent', field], `guestagent.${field} is not used with source: ${ga.source}`, { part: 'key', ...(hint ? { hint } : {}) }));
+      const hint =
+        ga.source === 'package' && field === 'release'
+          ? 'the distribution package fixes the release; remove guestagent.release'
+          : undefined;
+      out.push(
+        locator.diagnostic('TIB3020', ['guestagent', field], `guestagent.${field} is not used with source: ${ga.source}`, {
+          part: 'key',
+          ...(hint ? { hint } : {}),
+        }),
+      );
     }
   }
   if (ga.source === 'local' && !ga.path) {
-    out.push(locator.diagnostic('TIB3007', ['guestagent'], 'guestagent.source: local needs guestagent.path (a trove source tree on the build host)', { part: 'key' }));
+    out.push(
+      locator.diagnostic(
+        'TIB3007',
+        ['guestagent'],
+        'guestagent.source: local needs guestagent.path (a trove source tree on the build host)',
+        { part: 'key' },
+      ),
+    );
   }
   if (ga.source === 'rdo' && !ga.release) {
-    out.push(locator.diagnostic('TIB3007', ['guestagent'], 'guestagent.source: rdo needs guestagent.release: the RDO release to install from (e.g. train, zed)', { part: 'key' }));
+    out.push(
+      locator.diagnostic(
+        'TIB3007',
+        ['guestagent'],
+        'guestagent.source: rdo needs guestagent.release: the RDO release to install from (e.g. train, zed)',
+        { part: 'key' },
+      ),
+    );
   }
   return out;
 });
@@ -39,13 +59,33 @@ export const agentSourceFields = rule('agentSourceFields', ({ recipe, locator })
 export const agentReleaseKnown = rule('agentReleaseKnown', ({ recipe, facts, locator }) => {
   const ga = recipe.guestagent;
   if (ga.source === 'local' && !ga.release && ga.path) {
-    return [locator.diagnostic('TIB3006', ['guestagent'], 'guestagent.release is required with source: local; tib cannot tell which Trove release a source tree is', { part: 'key', hint: 'add guestagent.release: <series>, e.g. ussuri or zed' })];
+    return [
+      locator.diagnostic(
+        'TIB3006',
+        ['guestagent'],
+        'guestagent.release is required with source: local; tib cannot tell which Trove release a source tree is',
+        { part: 'key', hint: 'add guestagent.release: <series>, e.g. ussuri or zed' },
+      ),
+    ];
   }
   if (ga.source === 'git' && !ga.release && !facts.agent) {
-    return [locator.diagnostic('TIB3006', ['guestagent', 'ref'], `guestagent.release is required: the git ref '${ga.ref ?? 'master'}' does not name a Trove series (commit ids and custom branches do not)`, { hint: 'add guestagent.release: <series> matching the ref' })];
+    return [
+      locator.diagnostic(
+        'TIB3006',
+        ['guestagent', 'ref'],
+        `guestagent.release is required: the git ref '${ga.ref ?? 'master'}' does not name a Trove series (commit ids and custom branches do not)`,
+        { hint: 'add guestagent.release: <series> matching the ref' },
+      ),
+    ];
   }
   if (ga.source === 'git' && ga.release && facts.refSeries && facts.refSeries !== 'master' && facts.refSeries !== ga.release) {
-    return [locator.diagnostic('TIB3006', ['guestagent', 'release'], `guestagent.release: ${ga.release} contradicts the git ref '${ga.ref}', which is ${facts.refSeries}`)];
+    return [
+      locator.diagnostic(
+        'TIB3006',
+        ['guestagent', 'release'],
+        `guestagent.release: ${ga.release} contradicts the git ref '${ga.ref}', which is ${facts.refSeries}`,
+      ),
+    ];
   }
   return [];
 });
@@ -57,16 +97,31 @@ export const agentSourceAvailable = rule('agentSourceAvailable', ({ recipe, fact
   const key = releaseKey(release);
   if (ga.source === 'package' && !DISTRO_AGENT_PACKAGES[key]) {
     const reason = NO_AGENT_PACKAGE_REASON[key] ?? `${release.title} has no trove-guestagent package in tib's catalog`;
-    return [locator.diagnostic('TIB3008', ['guestagent', 'source'], reason, { hint: 'use source: git or local (an agent installed into a virtualenv), or rdo on CentOS/RHEL' })];
+    return [
+      locator.diagnostic('TIB3008', ['guestagent', 'source'], reason, {
+        hint: 'use source: git or local (an agent installed into a virtualenv), or rdo on CentOS/RHEL',
+      }),
+    ];
   }
   if (ga.source === 'rdo') {
     const el = elMajor(release.distro, release.release);
     if (!el) {
-      return [locator.diagnostic('TIB3008', ['guestagent', 'source'], `RDO packages are built for CentOS and RHEL, not ${release.title}`, { hint: release.family === 'deb' ? 'use source: package (the distribution\'s trove-guestagent) or git' : undefined })];
+      return [
+        locator.diagnostic('TIB3008', ['guestagent', 'source'], `RDO packages are built for CentOS and RHEL, not ${release.title}`, {
+          hint: release.family === 'deb' ? "use source: package (the distribution's trove-guestagent) or git" : undefined,
+        }),
+      ];
     }
     if (ga.release && !RDO_BUILDS[el][ga.release as Series]) {
       const built = Object.keys(RDO_BUILDS[el]);
-      return [locator.diagnostic('TIB3008', ['guestagent', 'release'], `RDO has no ${ga.release} build of openstack-trove for ${el.toUpperCase()}`, { hint: `RDO releases with trove on ${el.toUpperCase()}: ${built.join(', ')}` })];
+      return [
+        locator.diagnostic(
+          'TIB3008',
+          ['guestagent', 'release'],
+          `RDO has no ${ga.release} build of openstack-trove for ${el.toUpperCase()}`,
+          { hint: `RDO releases with trove on ${el.toUpperCase()}: ${built.join(', ')}` },
+        ),
+      ];
     }
   }
   return [];
@@ -81,12 +136,20 @@ export const runtimeMatchesAgent = rule('runtimeMatchesAgent', ({ recipe, facts,
   const runtime = recipe.datastore.runtime;
   if (!runtime || !facts.agent || facts.agent.model === runtime) return [];
   const a = facts.agent;
-  const why = a.model === 'container'
-    ? `Trove ${a.major} (${a.series}) runs every datastore as a Docker container (since 14, Victoria); its image needs a Docker engine, not ${recipe.datastore.type} packages`
-    : `Trove ${a.major} (${a.series}) drives a natively installed ${recipe.datastore.type}; containers arrived in Trove 14 (Victoria)`;
-  return [locator.diagnostic('TIB3005', ['datastore', 'runtime'], `datastore.runtime: ${runtime} contradicts the guest agent: ${why} (${facts.agentVia})`, {
-    hint: `remove datastore.runtime (it defaults to ${a.model}) or choose an agent release ${runtime === 'native' ? 'up to ussuri' : 'from victoria on'}`,
-  })];
+  const why =
+    a.model === 'container'
+      ? `Trove ${a.major} (${a.series}) runs every datastore as a Docker container (since 14, Victoria); its image needs a Docker engine, not ${recipe.datastore.type} packages`
+      : `Trove ${a.major} (${a.series}) drives a natively installed ${recipe.datastore.type}; containers arrived in Trove 14 (Victoria)`;
+  return [
+    locator.diagnostic(
+      'TIB3005',
+      ['datastore', 'runtime'],
+      `datastore.runtime: ${runtime} contradicts the guest agent: ${why} (${facts.agentVia})`,
+      {
+        hint: `remove datastore.runtime (it defaults to ${a.model}) or choose an agent release ${runtime === 'native' ? 'up to ussuri' : 'from victoria on'}`,
+      },
+    ),
+  ];
 });
 
 /** A git/local agent on a distro release Trove's CI never used is allowed, with a warning. */
@@ -95,5 +158,11 @@ export const agentDistroTested = rule('agentDistroTested', ({ recipe, facts, loc
   if (!agent || !release) return [];
   if (recipe.guestagent.source !== 'git' && recipe.guestagent.source !== 'local') return [];
   if (agent.testedOn.includes(releaseKey(release))) return [];
-  return [locator.diagnostic('TIB3009', ['base', 'release'], `Trove ${agent.major} (${agent.series}) was tested on ${agent.testedOn.join(', ')}, not ${releaseKey(release)}; the agent may still work`)];
+  return [
+    locator.diagnostic(
+      'TIB3009',
+      ['base', 'release'],
+      `Trove ${agent.major} (${agent.series}) was tested on ${agent.testedOn.join(', ')}, not ${releaseKey(release)}; the agent may still work`,
+    ),
+  ];
 });

@@ -9,9 +9,16 @@ export const datastoreInAgent = rule('datastoreInAgent', ({ recipe, facts, locat
   const type = recipe.datastore.type as Datastore;
   if (facts.model !== 'container' || CONTAINER_DATASTORES[type]) return [];
   const agent = facts.agent ? `Trove ${facts.agent.major} (${facts.agent.series})` : 'a container-model agent';
-  return [locator.diagnostic('TIB3004', ['datastore', 'type'], `${agent} has no ${type} manager: container-model agents manage mysql, mariadb and postgresql only`, {
-    hint: `${type} needs a native-model agent (up to ussuri) on a release the native matrix supports (see tib matrix)`,
-  })];
+  return [
+    locator.diagnostic(
+      'TIB3004',
+      ['datastore', 'type'],
+      `${agent} has no ${type} manager: container-model agents manage mysql, mariadb and postgresql only`,
+      {
+        hint: `${type} needs a native-model agent (up to ussuri) on a release the native matrix supports (see tib matrix)`,
+      },
+    ),
+  ];
 });
 
 /** The support matrix: datastore × distribution release × guest model. */
@@ -22,7 +29,13 @@ export const datastoreSupported = rule('datastoreSupported', ({ recipe, facts, l
   if (facts.agent && facts.agent.model !== facts.model) return []; // runtimeMatchesAgent says it
   const s = support(type, facts.release, facts.model, facts.agent?.series);
   if (s.ok) return [];
-  return [locator.diagnostic('TIB3002', ['datastore', 'type'], `${type} (${facts.model} model) is not supported on ${facts.release.title}: ${s.reason}`)];
+  return [
+    locator.diagnostic(
+      'TIB3002',
+      ['datastore', 'type'],
+      `${type} (${facts.model} model) is not supported on ${facts.release.title}: ${s.reason}`,
+    ),
+  ];
 });
 
 export const datastoreVersionKnown = rule('datastoreVersionKnown', ({ recipe, facts, locator }) => {
@@ -31,10 +44,20 @@ export const datastoreVersionKnown = rule('datastoreVersionKnown', ({ recipe, fa
   const s = support(type as Datastore, facts.release, facts.model, facts.agent?.series);
   if (!s.ok || s.versions.includes('user')) return [];
   if (s.versions.some((v) => versionMatches(version, v))) return [];
-  const scope = facts.model === 'container' ? `the Trove ${facts.agent?.major ?? ''} (${facts.agent?.series ?? 'newest'}) agent`.replace('  ', ' ') : facts.release.title;
-  return [locator.diagnostic('TIB3003', ['datastore', 'version'], `${type} ${version} is not in the catalog for ${scope} (${facts.model} model)`, {
-    hint: `available: ${s.versions.join(', ')} (patch versions such as ${s.versions[0]}.1 are accepted)`,
-  })];
+  const scope =
+    facts.model === 'container'
+      ? `the Trove ${facts.agent?.major ?? ''} (${facts.agent?.series ?? 'newest'}) agent`.replace('  ', ' ')
+      : facts.release.title;
+  return [
+    locator.diagnostic(
+      'TIB3003',
+      ['datastore', 'version'],
+      `${type} ${version} is not in the catalog for ${scope} (${facts.model} model)`,
+      {
+        hint: `available: ${s.versions.join(', ')} (patch versions such as ${s.versions[0]}.1 are accepted)`,
+      },
+    ),
+  ];
 });
 
 export const vendorPackageFits = rule('vendorPackageFits', ({ recipe, locator }) => {
@@ -42,20 +65,48 @@ export const vendorPackageFits = rule('vendorPackageFits', ({ recipe, locator })
   const need = DATASTORES[type].vendorPackage;
   const pkg = recipe.datastore.package;
   if (need === 'required' && !pkg) {
-    return [locator.diagnostic('TIB3018', ['datastore'], `${type} is not in any public repository: datastore.package must name the vendor's package file and its sha256`, { part: 'key' })];
+    return [
+      locator.diagnostic(
+        'TIB3018',
+        ['datastore'],
+        `${type} is not in any public repository: datastore.package must name the vendor's package file and its sha256`,
+        { part: 'key' },
+      ),
+    ];
   }
   if (need === 'none' && pkg) {
-    return [locator.diagnostic('TIB3018', ['datastore', 'package'], `datastore.package is only for vendor-supplied datastores (vertica, db2, or couchbase offline); ${type} comes from a repository`, { part: 'key' })];
+    return [
+      locator.diagnostic(
+        'TIB3018',
+        ['datastore', 'package'],
+        `datastore.package is only for vendor-supplied datastores (vertica, db2, or couchbase offline); ${type} comes from a repository`,
+        { part: 'key' },
+      ),
+    ];
   }
   if (pkg && recipe.datastore.runtime === 'container') {
-    return [locator.diagnostic('TIB3018', ['datastore', 'package'], 'datastore.package installs a database into the image, which the container model never does', { part: 'key' })];
+    return [
+      locator.diagnostic(
+        'TIB3018',
+        ['datastore', 'package'],
+        'datastore.package installs a database into the image, which the container model never does',
+        { part: 'key' },
+      ),
+    ];
   }
   return [];
 });
 
 export const imagesOnlyContainer = rule('imagesOnlyContainer', ({ recipe, facts, locator }) => {
   if (!recipe.datastore.images || recipe.datastore.images.length === 0 || facts.model !== 'native') return [];
-  return [locator.diagnostic('TIB3019', ['datastore', 'images'], 'datastore.images preloads container images, but this image uses the native model (the database is installed from packages)', { part: 'key' })];
+  return [
+    locator.diagnostic(
+      'TIB3019',
+      ['datastore', 'images'],
+      'datastore.images preloads container images, but this image uses the native model (the database is installed from packages)',
+      { part: 'key' },
+    ),
+  ];
 });
 
 /** paths and autostart describe a natively installed database; containers have neither. */
@@ -64,7 +115,14 @@ export const nativeOnlyFields = rule('nativeOnlyFields', ({ recipe, facts, locat
   const out: Diagnostic[] = [];
   for (const field of ['paths', 'autostart'] as const) {
     if (recipe.datastore[field] !== undefined) {
-      out.push(locator.diagnostic('TIB3028', ['datastore', field], `datastore.${field} applies to natively installed databases; in the container model the agent creates and starts the container itself`, { part: 'key' }));
+      out.push(
+        locator.diagnostic(
+          'TIB3028',
+          ['datastore', field],
+          `datastore.${field} applies to natively installed databases; in the container model the agent creates and starts the container itself`,
+          { part: 'key' },
+        ),
+      );
     }
   }
   return out;
@@ -72,5 +130,11 @@ export const nativeOnlyFields = rule('nativeOnlyFields', ({ recipe, facts, locat
 
 export const autostartDiscouraged = rule('autostartDiscouraged', ({ recipe, facts, locator }) => {
   if (recipe.datastore.autostart !== true || facts.model === 'container') return [];
-  return [locator.diagnostic('TIB3027', ['datastore', 'autostart'], 'the database will start at boot with the packaged configuration, before the guest agent has configured it; Trove expects to start it itself')];
+  return [
+    locator.diagnostic(
+      'TIB3027',
+      ['datastore', 'autostart'],
+      'the database will start at boot with the packaged configuration, before the guest agent has configured it; Trove expects to start it itself',
+    ),
+  ];
 });

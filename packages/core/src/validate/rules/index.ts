@@ -1,7 +1,15 @@
 import { accessOnlyDevelopment, sshKeysArePublic, subscriptionComplete, subscriptionOnlyRhel } from './access-rules';
 import { agentDistroTested, agentReleaseKnown, agentSourceAvailable, agentSourceFields, runtimeMatchesAgent } from './agent-rules';
 import { apparmorOnDeb, archSupported, imageSourceFits, initAvailable, releaseKnown, releaseNotEol, selinuxOnRpm } from './base-rules';
-import { autostartDiscouraged, datastoreInAgent, datastoreSupported, datastoreVersionKnown, imagesOnlyContainer, nativeOnlyFields, vendorPackageFits } from './datastore-rules';
+import {
+  autostartDiscouraged,
+  datastoreInAgent,
+  datastoreSupported,
+  datastoreVersionKnown,
+  imagesOnlyContainer,
+  nativeOnlyFields,
+  vendorPackageFits,
+} from './datastore-rules';
 import { filesExist, sha256Required } from './file-rules';
 import type { Rule } from './rule';
 import { datasourcesIncludeOpenStack, environmentAllowed, extraElementsAllowed, repositoriesFitFamily } from './system-rules';
@@ -10,10 +18,33 @@ export type { Rule, RuleContext } from './rule';
 
 /** Pass 2 of validation, in the order their messages read best. */
 export const RULES: readonly Rule[] = [
-  releaseKnown, archSupported, releaseNotEol, imageSourceFits, initAvailable, selinuxOnRpm, apparmorOnDeb,
-  agentSourceFields, agentReleaseKnown, agentSourceAvailable, runtimeMatchesAgent, agentDistroTested,
-  datastoreInAgent, datastoreSupported, datastoreVersionKnown, vendorPackageFits, imagesOnlyContainer, nativeOnlyFields, autostartDiscouraged,
-  accessOnlyDevelopment, sshKeysArePublic, subscriptionOnlyRhel, subscriptionComplete,
-  sha256Required, filesExist,
-  datasourcesIncludeOpenStack, repositoriesFitFamily, environmentAllowed, extraElementsAllowed,
+  releaseKnown,
+  archSupported,
+  releaseNotEol,
+  imageSourceFits,
+  initAvailable,
+  selinuxOnRpm,
+  apparmorOnDeb,
+  agentSourceFields,
+  agentReleaseKnown,
+  agentSourceAvailable,
+  runtimeMatchesAgent,
+  agentDistroTested,
+  datastoreInAgent,
+  datastoreSupported,
+  datastoreVersionKnown,
+  vendorPackageFits,
+  imagesOnlyContainer,
+  nativeOnlyFields,
+  autostartDiscouraged,
+  accessOnlyDevelopment,
+  sshKeysArePublic,
+  subscriptionOnlyRhel,
+  subscriptionComplete,
+  sha256Required,
+  filesExist,
+  datasourcesIncludeOpenStack,
+  repositoriesFitFamily,
+  environmentAllowed,
+  extraElementsAllowed,
 ];

@@ -4,9 +4,16 @@ import { familyOf, rule } from './rule';
 export const datasourcesIncludeOpenStack = rule('datasourcesIncludeOpenStack', ({ recipe, locator }) => {
   const list = recipe.system?.cloudInit?.datasources;
   if (!list || list.includes('OpenStack')) return [];
-  return [locator.diagnostic('TIB3017', ['system', 'cloudInit', 'datasources'], `datasources [${list.join(', ')}] lack OpenStack: when the cloud does not attach a config drive (Trove's default since Yoga), the agent never receives its config and the instance stays in BUILD`, {
-    hint: 'use [ConfigDrive, OpenStack]',
-  })];
+  return [
+    locator.diagnostic(
+      'TIB3017',
+      ['system', 'cloudInit', 'datasources'],
+      `datasources [${list.join(', ')}] lack OpenStack: when the cloud does not attach a config drive (Trove's default since Yoga), the agent never receives its config and the instance stays in BUILD`,
+      {
+        hint: 'use [ConfigDrive, OpenStack]',
+      },
+    ),
+  ];
 });
 
 export const repositoriesFitFamily = rule('repositoriesFitFamily', ({ recipe, locator }) => {
@@ -17,19 +24,44 @@ export const repositoriesFitFamily = rule('repositoriesFitFamily', ({ recipe, lo
     const apt = repo.uri !== undefined || repo.suite !== undefined || repo.components !== undefined;
     const yum = repo.baseurl !== undefined;
     if (family === 'deb' && (yum || !repo.uri)) {
-      out.push(locator.diagnostic('TIB3026', at, `repository '${repo.name}': ${recipe.base.distro} takes apt repositories (uri, suite, components), not yum baseurl`));
+      out.push(
+        locator.diagnostic(
+          'TIB3026',
+          at,
+          `repository '${repo.name}': ${recipe.base.distro} takes apt repositories (uri, suite, components), not yum baseurl`,
+        ),
+      );
     } else if (family === 'rpm' && (apt || !repo.baseurl)) {
-      out.push(locator.diagnostic('TIB3026', at, `repository '${repo.name}': ${recipe.base.distro} takes yum repositories (baseurl), not apt uri/suite/components`));
+      out.push(
+        locator.diagnostic(
+          'TIB3026',
+          at,
+          `repository '${repo.name}': ${recipe.base.distro} takes yum repositories (baseurl), not apt uri/suite/components`,
+        ),
+      );
     }
     if (!repo.key) {
-      out.push(locator.diagnostic('TIB3026', at, `repository '${repo.name}' needs key: {file or url, fingerprint}; tib does not install unsigned repositories`));
+      out.push(
+        locator.diagnostic(
+          'TIB3026',
+          at,
+          `repository '${repo.name}' needs key: {file or url, fingerprint}; tib does not install unsigned repositories`,
+        ),
+      );
     } else if ((repo.key.file === undefined) === (repo.key.url === undefined)) {
       out.push(locator.diagnostic('TIB3026', [...at, 'key'], `repository '${repo.name}': give the key as exactly one of file or url`));
     }
   });
   const names = new Map<string, number>();
   (recipe.system?.repositories ?? []).forEach((repo, i) => {
-    if (names.has(repo.name)) out.push(locator.diagnostic('TIB2010', ['system', 'repositories', i, 'name'], `repository name '${repo.name}' is used twice (it names the repository file)`));
+    if (names.has(repo.name))
+      out.push(
+        locator.diagnostic(
+          'TIB2010',
+          ['system', 'repositories', i, 'name'],
+          `repository name '${repo.name}' is used twice (it names the repository file)`,
+        ),
+      );
     names.set(repo.name, i);
   });
   return out;
@@ -37,10 +69,27 @@ export const repositoriesFitFamily = rule('repositoriesFitFamily', ({ recipe, lo
 
 /** Variables tib derives from the recipe; setting them by hand would contradict it. */
 const RESERVED = new Set([
-  'DIB_RELEASE', 'DISTRO_NAME', 'ELEMENTS_PATH', 'ARCH', 'IMAGE_NAME', 'DIB_IMAGE_SIZE', 'DIB_CHECKSUM',
-  'DIB_CLOUD_INIT_DATASOURCES', 'DIB_LOCAL_IMAGE', 'DIB_CLOUD_IMAGES', 'BASE_IMAGE_FILE', 'DIB_INIT_SYSTEM',
-  'DIB_DISTRIBUTION_MIRROR', 'DIB_DEBIAN_SECURITY_MIRROR', 'DIB_APT_SOURCES_CONF', 'DIB_BOOTLOADER_DEFAULT_CMDLINE',
-  'DIB_DEV_USER_PASSWORD', 'DIB_PASSWORD', 'DIB_CLOUD_INIT_ETC_HOSTS', 'DIB_DEBOOTSTRAP_CACHE', 'DIB_DEBIAN_USE_DEBOOTSTRAP_CACHE',
+  'DIB_RELEASE',
+  'DISTRO_NAME',
+  'ELEMENTS_PATH',
+  'ARCH',
+  'IMAGE_NAME',
+  'DIB_IMAGE_SIZE',
+  'DIB_CHECKSUM',
+  'DIB_CLOUD_INIT_DATASOURCES',
+  'DIB_LOCAL_IMAGE',
+  'DIB_CLOUD_IMAGES',
+  'BASE_IMAGE_FILE',
+  'DIB_INIT_SYSTEM',
+  'DIB_DISTRIBUTION_MIRROR',
+  'DIB_DEBIAN_SECURITY_MIRROR',
+  'DIB_APT_SOURCES_CONF',
+  'DIB_BOOTLOADER_DEFAULT_CMDLINE',
+  'DIB_DEV_USER_PASSWORD',
+  'DIB_PASSWORD',
+  'DIB_CLOUD_INIT_ETC_HOSTS',
+  'DIB_DEBOOTSTRAP_CACHE',
+  'DIB_DEBIAN_USE_DEBOOTSTRAP_CACHE',
 ]);
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|ACTIVATION_?KEY|PRIVATE|CREDENTIAL)/i;
 
@@ -49,23 +98,56 @@ export const environmentAllowed = rule('environmentAllowed', ({ recipe, locator 
   for (const name of Object.keys(recipe.environment ?? {})) {
     const at = ['environment', name];
     if (RESERVED.has(name) || name.startsWith('TIB_') || name.startsWith('REG_')) {
-      out.push(locator.diagnostic('TIB3023', at, `${name} is set by tib from the recipe; change the recipe key that controls it instead`, { part: 'key' }));
+      out.push(
+        locator.diagnostic('TIB3023', at, `${name} is set by tib from the recipe; change the recipe key that controls it instead`, {
+          part: 'key',
+        }),
+      );
     } else if (SECRET_NAME.test(name)) {
-      out.push(locator.diagnostic('TIB3023', at, `${name} looks like a secret: environment values are written into the script, and DIB copies DIB_* variables into the image`, {
-        part: 'key', hint: 'secrets go in the fields that take {env: NAME} or {file: PATH}',
-      }));
+      out.push(
+        locator.diagnostic(
+          'TIB3023',
+          at,
+          `${name} looks like a secret: environment values are written into the script, and DIB copies DIB_* variables into the image`,
+          {
+            part: 'key',
+            hint: 'secrets go in the fields that take {env: NAME} or {file: PATH}',
+          },
+        ),
+      );
     }
   }
   return out;
 });
 
-const OS_ELEMENTS = new Set(['ubuntu', 'ubuntu-minimal', 'debian', 'debian-minimal', 'centos', 'centos7', 'centos-minimal', 'rhel', 'rhel7', 'fedora', 'fedora-minimal', 'opensuse', 'opensuse-minimal', 'gentoo']);
+const OS_ELEMENTS = new Set([
+  'ubuntu',
+  'ubuntu-minimal',
+  'debian',
+  'debian-minimal',
+  'centos',
+  'centos7',
+  'centos-minimal',
+  'rhel',
+  'rhel7',
+  'fedora',
+  'fedora-minimal',
+  'opensuse',
+  'opensuse-minimal',
+  'gentoo',
+]);
 
 export const extraElementsAllowed = rule('extraElementsAllowed', ({ recipe, locator }) => {
   const out: Diagnostic[] = [];
   (recipe.elements?.add ?? []).forEach((name, i) => {
     if (OS_ELEMENTS.has(name)) {
-      out.push(locator.diagnostic('TIB3024', ['elements', 'add', i], `${name} is an operating-system element; tib picks the OS element from base.distro/base.image (DIB allows exactly one)`));
+      out.push(
+        locator.diagnostic(
+          'TIB3024',
+          ['elements', 'add', i],
+          `${name} is an operating-system element; tib picks the OS element from base.distro/base.image (DIB allows exactly one)`,
+        ),
+      );
     } else if (name.startsWith('tib-')) {
       out.push(locator.diagnostic('TIB3024', ['elements', 'add', i], `${name}: tib- elements are selected by tib from the recipe`));
     }
