@@ -2,8 +2,9 @@ import type { Diagnostic } from './diagnostics/diagnostic';
 import { hasErrors } from './diagnostics/diagnostic';
 import type { SourceHost } from './host';
 import type { SourceFile } from './load/source-file';
-import { buildPlan } from './plan/build-plan';
+import { deepFreeze, designPlan } from './plan/build-plan';
 import type { Plan } from './plan/plan-types';
+import { renderElementTree } from './render/element-tree';
 import { Renderer, TemplateError } from './render/renderer';
 import { renderScript } from './render/script';
 import { resolveRecipe } from './resolve/resolve-recipe';
@@ -40,9 +41,8 @@ export function compilePlan(input: CompileInput, host: SourceHost, renderer = ne
   if (!validation.recipe || !validation.facts || !validation.locator) return { ok: false, diagnostics: validation.diagnostics, files };
   try {
     const resolved = resolveRecipe(validation.recipe, validation.facts, validation.locator, input.recipePath);
-    const { plan, diagnostics } = buildPlan(resolved, {
+    const { design, diagnostics } = designPlan(resolved, {
       host,
-      renderer,
       elementsDir: input.elementsDir,
       tibVersion: input.tibVersion,
       recipePath: input.recipePath,
@@ -50,6 +50,8 @@ export function compilePlan(input: CompileInput, host: SourceHost, renderer = ne
     });
     const all = [...validation.diagnostics, ...diagnostics];
     if (hasErrors(all)) return { ok: false, diagnostics: all, files };
+    const { elementSources, ...rest } = design;
+    const plan: Plan = deepFreeze({ ...rest, elementTree: renderElementTree(elementSources, renderer) });
     return { ok: true, plan, resolved, recipe: validation.recipe, diagnostics: all, files };
   } catch (err) {
     if (err instanceof TemplateError) {

@@ -23,6 +23,7 @@ export { BOOT_CMDLINE } from './plan/environment';
 export { shellQuote, shellQuoteAll } from './render/shell-quote';
 export { Renderer } from './render/renderer';
 export { renderScript, heredocDelimiter } from './render/script';
+export { registrationCommands } from './render/controller-commands';
 export type { ResolvedRecipe } from './resolve/resolved';
 export { RECIPE_SCHEMA } from './schema/recipe-schema';
 export type { Recipe } from './types/recipe.generated';

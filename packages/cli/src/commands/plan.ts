@@ -1,4 +1,4 @@
-import { compilePlan } from '@tib/core';
+import { compilePlan, registrationCommands } from '@tib/core';
 import type { Plan } from '@tib/core';
 import { EXIT } from '../exit-codes';
 import type { Io } from '../io';
@@ -119,6 +119,6 @@ export function describePlan(plan: Plan, where: { dib?: string; found: ReadonlyM
   for (const s of plan.controller.settings) out.push(`  ${s.file} [${s.section}] ${s.key} = ${s.value}\n      ${s.why}`);
   for (const n of plan.controller.notes) out.push(`  note: ${n}`);
   out.push('  after the build:');
-  for (const c of plan.controller.commands) out.push(`    ${c}`);
+  for (const c of registrationCommands(plan.controller.registration)) out.push(`    ${c}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { compilePlan } from '@tib/core';
+import { compilePlan, registrationCommands } from '@tib/core';
 import type { Plan } from '@tib/core';
 import type { RunOutcome } from '@tib/runner';
 import { EXIT } from '../exit-codes';
@@ -79,13 +79,8 @@ function report(outcome: RunOutcome, plan: Plan, io: Io): number {
       write(io.stderr, 'Upload and register it:');
       const image = m.outputs[0]?.path ?? '';
       const shown = path.relative(io.cwd, image);
-      for (const c of plan.controller.commands)
-        write(io.stderr, `  ${c.replace(/--file \S+/, `--file ${shellPath(shown.startsWith('..') ? image : shown)}`)}`);
+      for (const c of registrationCommands(plan.controller.registration, shown.startsWith('..') ? image : shown)) write(io.stderr, `  ${c}`);
       return EXIT.ok;
     }
   }
-}
-
-function shellPath(p: string): string {
-  return /^[A-Za-z0-9_./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
 }

@@ -2,21 +2,19 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { SourceHost } from '../host';
 import type { SourceFile } from '../load/source-file';
-import type { Renderer } from '../render/renderer';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import { controllerContract } from './controller';
 import { duplicateHooks, staticElementFiles } from './element-tree';
 import { baseImageFileName, dibEnvironment, planInputs } from './environment';
 import { expectationsFor } from './expectations';
-import { recipeElementFiles } from './fragments';
-import type { BaseImagePlan, ElementFile, Plan } from './plan-types';
+import { fragmentsFor, recipeElementSources } from './fragments';
+import type { BaseImagePlan, ElementSource, PlanDesign } from './plan-types';
 import { PLAN_VERSION } from './plan-types';
 import { preflightFor } from './preflight';
 import { selectElements } from './select-elements';
 
 export interface PlanContext {
   readonly host: SourceHost;
-  readonly renderer: Renderer;
   readonly elementsDir: string;
   readonly tibVersion: string;
   readonly recipePath: string;
@@ -32,8 +30,11 @@ export function imageFiles(name: string, formats: readonly string[]): string[] {
   return formats.map((f) => `${name}.${f === 'tar' ? 'tar' : f}`);
 }
 
-/** Assembles the immutable plan. Pure: reads only through the host, writes nothing. */
-export function buildPlan(r: ResolvedRecipe, ctx: PlanContext): { plan: Plan; diagnostics: Diagnostic[] } {
+/**
+ * Designs the build: every decision, with the element tree as sources still to be
+ * rendered (render/ fills the templates). Pure: reads only through the host, writes nothing.
+ */
+export function designPlan(r: ResolvedRecipe, ctx: PlanContext): { design: PlanDesign; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const elements = selectElements(r);
   const { files: staticFiles, missing } = staticElementFiles(elements, ctx.host, ctx.elementsDir);
@@ -45,9 +46,11 @@ export function buildPlan(r: ResolvedRecipe, ctx: PlanContext): { plan: Plan; di
       message: `element ${name} is not shipped by tib ${ctx.tibVersion}; the compiled script names it and stops in pre-flight`,
     });
   }
-  const rendered = recipeElementFiles(r, ctx.renderer, ctx.recipePath);
-  const elementTree: ElementFile[] = [...staticFiles, ...rendered].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const dup of duplicateHooks(elementTree)) {
+  const fragments = fragmentsFor(r);
+  const elementSources: ElementSource[] = [...staticFiles, ...recipeElementSources(r, fragments, ctx.recipePath)].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  for (const dup of duplicateHooks(elementSources)) {
     diagnostics.push({ code: 'TIB4003', severity: 'error', file: ctx.recipePath, message: `duplicated hook ${dup}` });
   }
   const inputs = planInputs(r);
@@ -72,7 +75,7 @@ export function buildPlan(r: ResolvedRecipe, ctx: PlanContext): { plan: Plan; di
           };
 
   const recipeFiles = ctx.files.map((f) => ({ path: f.path, sha256: sha256(f.text) }));
-  const plan: Plan = {
+  const design: PlanDesign = {
     planVersion: PLAN_VERSION,
     tibVersion: ctx.tibVersion,
     recipe: {
@@ -112,16 +115,16 @@ export function buildPlan(r: ResolvedRecipe, ctx: PlanContext): { plan: Plan; di
     dib: { args, elements, environment },
     baseImage,
     inputs,
-    elementTree,
+    elementSources,
     preflight: preflightFor(r, elements),
-    expectations: expectationsFor(r, environment),
+    expectations: expectationsFor(r, environment, fragments),
     controller: controllerContract(r, files[0] ?? `${r.name}.qcow2`),
     missingElements: missing,
   };
-  return { plan: deepFreeze(plan), diagnostics };
+  return { design, diagnostics };
 }
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const v of Object.values(value as Record<string, unknown>)) deepFreeze(v);

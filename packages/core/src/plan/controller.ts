@@ -1,5 +1,4 @@
 import type { ResolvedRecipe } from '../resolve/resolved';
-import { shellQuote } from '../render/shell-quote';
 import type { ControllerContract, ControllerSetting } from './plan-types';
 
 /**
@@ -103,26 +102,21 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
   );
 
   const manager = r.datastore.type;
-  const imageName = `trove-${r.name}`;
   // Native images carry their packages; the agent's install_if_needed then finds them installed.
-  const packages = r.model === 'native' ? (r.datastore.native?.packages ?? []).join(',') : '';
-  // --image-tags arrived in Trove 15 (Wallaby); before, a version names its image by id.
-  const version =
-    t.major >= 15
-      ? `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} '' ${shellQuote(packages)} 1 --image-tags trove`
-      : `trove-manage datastore_version_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)} ${shellQuote(manager)} "$(openstack image show -f value -c id ${shellQuote(imageName)})" ${shellQuote(packages)} 1`;
-  const commands = [
-    `openstack image create ${shellQuote(imageName)} --disk-format ${r.output.formats[0] === 'raw' ? 'raw' : 'qcow2'} --container-format bare --file ${shellQuote(imageFile)} --tag trove --property hw_rng_model=virtio`,
-    `trove-manage datastore_update ${shellQuote(r.datastore.type)} ''`,
-    version,
-    `trove-manage datastore_update ${shellQuote(r.datastore.type)} ${shellQuote(r.datastore.version)}`,
-  ];
+  const packages = r.model === 'native' ? (r.datastore.native?.packages ?? []) : [];
   return {
     trove: { series: t.series, version: t.version },
     settings,
     datastore: { name: r.datastore.type, version: r.datastore.version, manager },
     datasources: r.datasources,
-    commands,
+    registration: {
+      imageName: `trove-${r.name}`,
+      imageFile,
+      diskFormat: r.output.formats[0] === 'raw' ? 'raw' : 'qcow2',
+      // --image-tags arrived in Trove 15 (Wallaby); before, a version names its image by id.
+      byTag: t.major >= 15,
+      versions: [{ datastore: r.datastore.type, version: r.datastore.version, manager, packages }],
+    },
     notes,
   };
 }

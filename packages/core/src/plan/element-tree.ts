@@ -1,5 +1,5 @@
 import type { SourceHost } from '../host';
-import type { ElementFile, PlanElement } from './plan-types';
+import type { ElementSource, PlanElement } from './plan-types';
 
 /**
  * DIB runs only executable hook scripts named `NN-name`; environment.d files are sourced
@@ -19,8 +19,8 @@ export function staticElementFiles(
   elements: readonly PlanElement[],
   host: SourceHost,
   elementsDir: string,
-): { files: ElementFile[]; missing: string[] } {
-  const files: ElementFile[] = [];
+): { files: ElementSource[]; missing: string[] } {
+  const files: ElementSource[] = [];
   const missing: string[] = [];
   for (const element of elements) {
     if (element.origin !== 'tib') continue;
@@ -33,14 +33,14 @@ export function staticElementFiles(
       const content = host.readFile(`${elementsDir}/${element.name}/${rel}`);
       if (content === undefined) continue;
       const path = `${element.name}/${rel}`;
-      files.push({ path, mode: modeFor(path), content });
+      files.push({ kind: 'text', path, mode: modeFor(path), content });
     }
   }
   return { files, missing };
 }
 
 /** DIB merges every element's phase directories; two scripts of one name stop the build. */
-export function duplicateHooks(files: readonly ElementFile[]): string[] {
+export function duplicateHooks(files: readonly { readonly path: string }[]): string[] {
   const seen = new Map<string, string>();
   const dups: string[] = [];
   for (const f of files) {

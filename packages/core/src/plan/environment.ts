@@ -115,38 +115,5 @@ export function baseImageFileName(r: ResolvedRecipe): string {
 
 /** Every host file the build reads, with its checksum when the recipe gives one. */
 export function planInputs(r: ResolvedRecipe): PlanInput[] {
-  const inputs: PlanInput[] = [];
-  if (r.image.source === 'local' && r.image.path) {
-    inputs.push({
-      id: 'base-image',
-      role: 'base-image',
-      kind: 'file',
-      path: r.image.path.path,
-      ...(r.image.sha256 ? { sha256: r.image.sha256 } : {}),
-    });
-  }
-  if (r.datastore.package)
-    inputs.push({
-      id: 'datastore-package',
-      role: 'datastore-package',
-      kind: 'file',
-      path: r.datastore.package.file.path,
-      ...(r.datastore.package.sha256 ? { sha256: r.datastore.package.sha256 } : {}),
-    });
-  r.datastore.images.forEach((img, i) =>
-    inputs.push({
-      id: `image-archive-${i}`,
-      role: 'image-archive',
-      kind: 'file',
-      path: img.file.path,
-      ...(img.sha256 ? { sha256: img.sha256 } : {}),
-    }),
-  );
-  if (r.agent.localPath) inputs.push({ id: 'agent-tree', role: 'agent-tree', kind: 'directory', path: r.agent.localPath.path });
-  r.access?.keyFiles.forEach((k, i) => inputs.push({ id: `ssh-key-${i}`, role: 'ssh-key', kind: 'file', path: k.path }));
-  r.repositories.forEach((repo) => {
-    if (repo.keyFile) inputs.push({ id: `repo-key-${repo.name}`, role: 'repository-key', kind: 'file', path: repo.keyFile.path });
-  });
-  r.elementPaths.forEach((p, i) => inputs.push({ id: `element-path-${i}`, role: 'element-path', kind: 'directory', path: p.path }));
-  return inputs;
+  return r.hostFiles.map((f) => ({ id: f.id, role: f.role, kind: f.kind, path: f.path, ...(f.sha256 ? { sha256: f.sha256 } : {}) }));
 }

@@ -1,5 +1,5 @@
 import type { ResolvedRecipe } from '../resolve/resolved';
-import { fragmentsFor } from './fragments';
+import type { Fragment } from './fragments';
 import type { EnvEntry, Expectation } from './plan-types';
 
 const OS_IDS: Readonly<Record<string, string>> = { debian: 'debian', ubuntu: 'ubuntu', centos: 'centos', rhel: 'rhel', fedora: 'fedora' };
@@ -29,7 +29,7 @@ const DHCP_PROGRAMS: Readonly<Record<string, string>> = {
  * resolved recipe (and the same rendered files) as the elements, so the checks cannot
  * drift from what was built.
  */
-export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[]): Expectation[] {
+export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[], fragments: readonly Fragment[]): Expectation[] {
   const out: Expectation[] = [];
   const deb = r.release.family === 'deb';
   out.push({
@@ -56,7 +56,7 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[]): Ex
     why: 'the agent runs privileged commands with sudo',
   });
   // Every file tib renders into the image, with the owner and mode the element installs it with.
-  for (const f of fragmentsFor(r)) {
+  for (const f of fragments) {
     out.push({
       kind: 'path',
       path: f.path,

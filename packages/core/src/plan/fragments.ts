@@ -1,8 +1,7 @@
 import { RDO_AGENT } from '../catalog/agents';
 import { gitConstraintsUrl } from './environment';
-import type { Renderer } from '../render/renderer';
 import type { ResolvedRecipe } from '../resolve/resolved';
-import type { ElementFile } from './plan-types';
+import type { ElementSource } from './plan-types';
 import { recipeVariables } from './recipe-variables';
 import { RECIPE_ELEMENT } from './select-elements';
 
@@ -112,35 +111,31 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
 /**
  * The rendered element: environment.d with the recipe's variables, the files for the
  * image (as numbered payloads plus a manifest, so no path needs escaping), and the git
- * source line when the agent comes from git.
+ * source line when the agent comes from git. Designed here, rendered by render/.
  */
-export function recipeElementFiles(r: ResolvedRecipe, renderer: Renderer, recipePath: string): ElementFile[] {
-  const files: ElementFile[] = [];
-  const file = (path: string, content: string, mode = 0o644) => files.push({ path: `${RECIPE_ELEMENT}/${path}`, mode, content });
+export function recipeElementSources(r: ResolvedRecipe, fragments: readonly Fragment[], recipePath: string): ElementSource[] {
+  const files: ElementSource[] = [];
+  const text = (path: string, content: string) => files.push({ kind: 'text', path: `${RECIPE_ELEMENT}/${path}`, mode: 0o644, content });
+  const template = (path: string, name: string, context: Record<string, unknown>) =>
+    files.push({ kind: 'template', path: `${RECIPE_ELEMENT}/${path}`, mode: 0o644, template: name, context });
 
-  file('environment.d/10-tib-recipe.bash', renderer.render('fragments/recipe-env.bash.hbs', { recipePath, variables: recipeVariables(r) }));
-  const fragments = fragmentsFor(r);
+  template('environment.d/10-tib-recipe.bash', 'fragments/recipe-env.bash.hbs', { recipePath, variables: recipeVariables(r) });
   const manifest = fragments.map(
     (f, i) => `${f.phase} ${f.mode.toString(8).padStart(4, '0')} ${f.owner} ${f.group} ${String(i).padStart(3, '0')} ${f.path}`,
   );
-  file('tib-rootfs/manifest', `${manifest.join('\n')}\n`);
-  fragments.forEach((f, i) =>
-    file(`tib-rootfs/files/${String(i).padStart(3, '0')}`, renderer.render(`fragments/${f.template}`, f.context)),
-  );
+  text('tib-rootfs/manifest', `${manifest.join('\n')}\n`);
+  fragments.forEach((f, i) => template(`tib-rootfs/files/${String(i).padStart(3, '0')}`, `fragments/${f.template}`, f.context));
   if (r.agent.git) {
     const constraints = gitConstraintsUrl(r);
-    file(
-      'source-repository-tib-guest-agent',
-      renderer.render('fragments/source-repository.hbs', {
-        git: r.agent.git,
-        constraints: constraints ?? '',
-        hasConstraints: constraints !== undefined,
-      }),
-    );
+    template('source-repository-tib-guest-agent', 'fragments/source-repository.hbs', {
+      git: r.agent.git,
+      constraints: constraints ?? '',
+      hasConstraints: constraints !== undefined,
+    });
   }
   if (r.access) {
-    file('tib-access/authorized_keys', r.access.inlineKeys.length > 0 ? `${r.access.inlineKeys.join('\n')}\n` : '');
+    text('tib-access/authorized_keys', r.access.inlineKeys.length > 0 ? `${r.access.inlineKeys.join('\n')}\n` : '');
   }
-  file('README.rst', renderer.render('fragments/recipe-readme.rst.hbs', { recipePath, name: r.name }));
+  template('README.rst', 'fragments/recipe-readme.rst.hbs', { recipePath, name: r.name });
   return files;
 }

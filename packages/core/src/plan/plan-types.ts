@@ -21,6 +21,15 @@ export interface ElementFile {
   readonly content: string;
 }
 
+/**
+ * A file of the element tree as the planner designs it: its content known (tib's static
+ * elements, lists tib writes), or a template and the data to render it with. Rendering
+ * (render/element-tree.ts) turns every source into an ElementFile.
+ */
+export type ElementSource =
+  | { readonly kind: 'text'; readonly path: string; readonly mode: number; readonly content: string }
+  | { readonly kind: 'template'; readonly path: string; readonly mode: number; readonly template: string; readonly context: Readonly<Record<string, unknown>> };
+
 export type SecretSource = { readonly env: string } | { readonly file: string };
 
 /** An environment variable for disk-image-create. Secrets are references, never values. */
@@ -169,15 +178,29 @@ export interface ControllerSetting {
   readonly why: string;
 }
 
+/** One Glance image, then every datastore version it serves. */
+export interface Registration {
+  readonly imageName: string;
+  /** The image's file name as built; the commands take the real path where one is known. */
+  readonly imageFile: string;
+  readonly diskFormat: 'qcow2' | 'raw';
+  /** Trove 15+ finds the image by its `trove` tag; older releases need the image id. */
+  readonly byTag: boolean;
+  readonly versions: readonly { readonly datastore: string; readonly version: string; readonly manager: string; readonly packages: readonly string[] }[];
+}
+
 export interface ControllerContract {
   readonly trove: { readonly series: string; readonly version: string };
   readonly settings: readonly ControllerSetting[];
   readonly datastore: { readonly name: string; readonly version: string; readonly manager: string };
   readonly datasources: readonly string[];
-  /** Commands an operator runs after the build (upload, register). */
-  readonly commands: readonly string[];
+  /** What registering the image takes: render/controller-commands.ts spells it as commands. */
+  readonly registration: Registration;
   readonly notes: readonly string[];
 }
+
+/** The planner's output: the plan with its element tree still to be rendered. */
+export type PlanDesign = Omit<Plan, 'elementTree'> & { readonly elementSources: readonly ElementSource[] };
 
 export interface Plan {
   readonly planVersion: typeof PLAN_VERSION;

@@ -7,10 +7,11 @@ import { releaseKey } from '../catalog/distros';
 import type { Arch, DistroRelease } from '../catalog/distros';
 import { dockerEngine, nativeVersion, support } from '../catalog/matrix';
 import type { Recipe, SecretRef } from '../types/recipe.generated';
-import type { Locator } from '../validate/locate';
-import type { RecipeFacts } from './agent-facts';
-import { hostPath } from './paths';
-import type { ResolvedRecipe, ResolvedSecret } from './resolved';
+import { hostPath, recipeHostFiles } from '../facts/host-files';
+import type { HostPath } from '../facts/host-files';
+import type { RecipeFacts } from '../facts/recipe-facts';
+import type { Locator } from '../load/locate';
+import type { ResolvedHostFile, ResolvedRecipe, ResolvedSecret } from './resolved';
 import { vendorRepositories } from './vendor-repositories';
 
 export const DEFAULT_DATASOURCES = ['ConfigDrive', 'OpenStack'] as const;
@@ -31,6 +32,12 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
   if (!release || !trove || !model) throw new Error('resolveRecipe: validation should have established release, agent and model');
   const recipeDir = path.dirname(path.normalize(recipePath));
   const at = (p: (string | number)[], written: string) => hostPath(locator, recipeDir, p, written);
+  const hostFiles: ResolvedHostFile[] = recipeHostFiles(recipe).map((ref) => ({ ...ref, ...hostPath(locator, recipeDir, ref.at, ref.written) }));
+  const file = (id: string): HostPath => {
+    const found = hostFiles.find((f) => f.id === id);
+    if (!found) throw new Error(`resolveRecipe: no host file ${id}`);
+    return found;
+  };
   const secret = (ref: SecretRef, p: (string | number)[]): ResolvedSecret => ({
     ref,
     at: p,
@@ -69,7 +76,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       osElement,
       ...(imageUrl ? { url: imageUrl } : {}),
       ...(recipe.base.image?.sha256 ? { sha256: recipe.base.image.sha256 } : {}),
-      ...(recipe.base.image?.path ? { path: at(['base', 'image', 'path'], recipe.base.image.path) } : {}),
+      ...(recipe.base.image?.source === 'local' && recipe.base.image.path ? { path: file('base-image') } : {}),
       ...(cloud && !recipe.base.image?.url && !recipe.base.image?.sha256 ? { checksumList: `${cloud.baseUrl}${cloud.checksumList}` } : {}),
     },
     mirror: recipe.base.mirror ?? release.mirror,
@@ -91,7 +98,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
         ? { rdo: rdoEnablement(release.distro, release.release, trove.series) }
         : {}),
       ...(ga.source === 'git' ? { git: { repo: ga.repo ?? DEFAULT_GIT_REPO, ref: ga.ref ?? 'master' } } : {}),
-      ...(ga.source === 'local' && ga.path ? { localPath: at(['guestagent', 'path'], ga.path) } : {}),
+      ...(ga.source === 'local' && ga.path ? { localPath: file('agent-tree') } : {}),
       ...(ga.source === 'git' || ga.source === 'local'
         ? {
             requirements: {
@@ -120,13 +127,13 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       ...(recipe.datastore.package
         ? {
             package: {
-              file: at(['datastore', 'package', 'file'], recipe.datastore.package.file),
+              file: file('datastore-package'),
               ...(recipe.datastore.package.sha256 ? { sha256: recipe.datastore.package.sha256 } : {}),
             },
           }
         : {}),
       images: (recipe.datastore.images ?? []).map((img, i) => ({
-        file: at(['datastore', 'images', i, 'file'], img.file),
+        file: file(`image-archive-${i}`),
         ...(img.sha256 ? { sha256: img.sha256 } : {}),
       })),
       dataDir: recipe.datastore.paths?.dataDir ?? expectations.dataDir,
@@ -172,9 +179,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
           access: {
             user: recipe.access.user ?? DEFAULT_ACCESS_USER,
             inlineKeys: (recipe.access.sshKeys ?? []).filter((k): k is string => typeof k === 'string').map((k) => k.trim()),
-            keyFiles: (recipe.access.sshKeys ?? []).flatMap((k, i) =>
-              typeof k === 'string' ? [] : [at(['access', 'sshKeys', i, 'file'], k.file)],
-            ),
+            keyFiles: hostFiles.filter((f) => f.role === 'ssh-key'),
             ...(recipe.access.password ? { password: secret(recipe.access.password, ['access', 'password']) } : {}),
           },
         }
@@ -188,10 +193,11 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       checksums: recipe.output?.checksums ?? true,
     },
     extraElements: recipe.elements?.add ?? [],
-    elementPaths: (recipe.elements?.paths ?? []).map((p, i) => at(['elements', 'paths', i], p)),
+    elementPaths: hostFiles.filter((f) => f.role === 'element-path'),
+    hostFiles,
     environment: Object.fromEntries(Object.entries(recipe.environment ?? {}).map(([k, v]) => [k, String(v)])),
   };
-  return { ...resolved, repositories: vendorRepositories(resolved, recipe, at) };
+  return { ...resolved, repositories: vendorRepositories(resolved, recipe, file) };
 }
 
 function slimSettings(release: DistroRelease, arch: Arch): NonNullable<ResolvedRecipe['slim']> {

@@ -5,16 +5,13 @@ import type { DockerEngine } from '../catalog/docker-engines';
 import type { Arch, DistroRelease, ImageSource, InitSystem } from '../catalog/distros';
 import type { NativeVersion } from '../catalog/native-offers';
 import type { KeyPath } from '../diagnostics/diagnostic';
+import type { HostFileRef, HostPath } from '../facts/host-files';
 import type { SecretRef } from '../types/recipe.generated';
 
-/** A host path named by the recipe, resolved against the file that named it. */
-export interface HostPath {
-  /** As written in the recipe. */
-  readonly written: string;
-  /** Relative to the top recipe's directory (or absolute), for scripts and plans. */
-  readonly path: string;
-  readonly at: KeyPath;
-}
+export type { HostPath } from '../facts/host-files';
+
+/** A host file the recipe names (facts/host-files.ts), with its path resolved. */
+export type ResolvedHostFile = HostFileRef & HostPath;
 
 export interface ResolvedSecret {
   readonly ref: SecretRef;
@@ -110,6 +107,8 @@ export interface ResolvedRecipe {
   };
   readonly extraElements: readonly string[];
   readonly elementPaths: readonly HostPath[];
+  /** Every host file the recipe names, in the order the build verifies them. */
+  readonly hostFiles: readonly ResolvedHostFile[];
   readonly environment: Readonly<Record<string, string>>;
 }
 

@@ -1,6 +1,5 @@
 import { rdoEnablement } from '../catalog/agents';
 import { MONGODB_KEYS, VENDOR_REPOSITORIES } from '../catalog/repositories';
-import type { KeyPath } from '../diagnostics/diagnostic';
 import type { Recipe } from '../types/recipe.generated';
 import type { HostPath, ResolvedRecipe, ResolvedRepository } from './resolved';
 
@@ -12,7 +11,7 @@ import type { HostPath, ResolvedRecipe, ResolvedRepository } from './resolved';
 export function vendorRepositories(
   r: ResolvedRecipe,
   recipe: Recipe,
-  at: (p: KeyPath & (string | number)[], written: string) => HostPath,
+  hostFile: (id: string) => HostPath,
 ): ResolvedRepository[] {
   const out: ResolvedRepository[] = [];
   const vars: Record<string, string> = {
@@ -63,8 +62,8 @@ export function vendorRepositories(
       });
     }
   }
-  (recipe.system?.repositories ?? []).forEach((repo, i) => {
-    const keyFile = repo.key?.file ? at(['system', 'repositories', i, 'key', 'file'], repo.key.file) : undefined;
+  (recipe.system?.repositories ?? []).forEach((repo) => {
+    const keyFile = repo.key?.file ? hostFile(`repo-key-${repo.name}`) : undefined;
     const common = {
       name: repo.name,
       ...(repo.key?.url ? { keyUrl: repo.key.url } : {}),

@@ -3,7 +3,7 @@ import type { Diagnostic, KeyPath } from '../diagnostics/diagnostic';
 import { validate as validateRecipeSchema } from '../generated/recipe-validator';
 import { RECIPE_SCHEMA } from '../schema/recipe-schema';
 import { closest, didYouMean } from './did-you-mean';
-import type { Locator } from './locate';
+import type { Locator } from '../load/locate';
 import { describePattern } from './pattern-messages';
 
 interface StandaloneValidator {

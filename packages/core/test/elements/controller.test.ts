@@ -2,6 +2,7 @@
  * The controller contract (SPEC §5) per agent release: what the Trove deployment must be
  * configured with for the image to work, and the commands that register it.
  */
+import { registrationCommands } from '../../src';
 import type { ControllerSetting } from '../../src';
 import { with_ } from '../helpers';
 import { planOf } from './support';
@@ -40,7 +41,7 @@ describe('controller contract', () => {
     expect(setting(c.settings, 'injected_config_owner')).toBeUndefined();
     expect(setting(c.settings, 'use_nova_server_config_drive')).toBeUndefined();
     expect(c.datastore).toEqual({ name: 'mysql', version: '8.0', manager: 'mysql' });
-    expect(c.commands[2]).toBe(
+    expect(registrationCommands(c.registration)[2]).toBe(
       'trove-manage datastore_version_update mysql 8.0 mysql "$(openstack image show -f value -c id trove-r)" mysql-server-8.0,mysql-client-8.0 1',
     );
     expect(c.notes.join('\n')).toMatch(/innobackupex/);
@@ -59,7 +60,7 @@ describe('controller contract', () => {
     expect(setting(c.settings, 'injected_config_owner')).toBeUndefined();
     expect(setting(c.settings, 'docker_image')).toMatchObject({ file: 'trove-guestagent.conf', section: 'mysql', value: 'mysql' });
     expect(setting(c.settings, 'backup_docker_image')?.value).toBe('openstacktrove/db-backup-mysql:1.1.0');
-    expect(c.commands[2]).toBe("trove-manage datastore_version_update mysql 8.0 mysql '' '' 1 --image-tags trove");
+    expect(registrationCommands(c.registration)[2]).toBe("trove-manage datastore_version_update mysql 8.0 mysql '' '' 1 --image-tags trove");
   });
 
   it('Trove 17 reading only a config drive: turn it on', () => {
@@ -84,7 +85,7 @@ describe('controller contract', () => {
     const c = planOf(jammyGit('stable/victoria')).controller;
     expect(c.trove.series).toBe('victoria');
     expect(setting(c.settings, 'backup_docker_image')?.value).toBe('openstacktrove/db-backup-postgresql:1.0.0');
-    expect(c.commands[2]).toContain('"$(openstack image show -f value -c id trove-r)"');
+    expect(registrationCommands(c.registration)[2]).toContain('"$(openstack image show -f value -c id trove-r)"');
   });
 
   it('newest agent: no default backup image, network isolation on by default', () => {

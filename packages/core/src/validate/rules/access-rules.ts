@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import { resolveRecipePath, rule } from './rule';
+import { resolveRecipePath } from '../../facts/host-files';
+import { rule } from './rule';
 
 export const accessOnlyDevelopment = rule('accessOnlyDevelopment', ({ recipe, locator }) => {
   if (!recipe.access || recipe.purpose === 'development') return [];

@@ -1,7 +1,8 @@
 import { DISTRO_NOTES, releasesOf } from '../../catalog/distros';
 import { CATALOG_DATE } from '../../catalog/catalog-date';
 import { didYouMean } from '../did-you-mean';
-import { familyOf, rule } from './rule';
+import { familyOf } from '../../facts/recipe-facts';
+import { rule } from './rule';
 
 /** base.release must be one the catalog knows for base.distro. */
 export const releaseKnown = rule('releaseKnown', ({ recipe, facts, locator }) => {

@@ -1,10 +1,8 @@
-import { posix as path } from 'node:path';
-import type { Family } from '../../catalog/distros';
-import type { Diagnostic, KeyPath } from '../../diagnostics/diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { SourceHost } from '../../host';
-import type { RecipeFacts } from '../../resolve/agent-facts';
+import type { RecipeFacts } from '../../facts/recipe-facts';
 import type { Recipe } from '../../types/recipe.generated';
-import type { Locator } from '../locate';
+import type { Locator } from '../../load/locate';
 
 export interface RuleContext {
   /** A recipe that passed the schema: shapes and enums hold, meaning is unchecked. */
@@ -24,19 +22,4 @@ export interface Rule {
 
 export function rule(name: string, check: (ctx: RuleContext) => Diagnostic[]): Rule {
   return { name, check };
-}
-
-export function familyOf(distro: string): Family {
-  return distro === 'debian' || distro === 'ubuntu' ? 'deb' : 'rpm';
-}
-
-/**
- * Resolves a path written in the recipe relative to the file that set it (a value from
- * an `extends` base is relative to that base), as tib does when it builds.
- */
-export function resolveRecipePath(locator: Locator, at: KeyPath, value: string): string {
-  if (path.isAbsolute(value)) return path.normalize(value);
-  const { file } = locator.where(at);
-  const dir = file === '--set' ? '.' : path.dirname(file);
-  return path.normalize(path.join(dir, value));
 }

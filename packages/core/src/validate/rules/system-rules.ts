@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import { familyOf, rule } from './rule';
+import { familyOf } from '../../facts/recipe-facts';
+import { rule } from './rule';
 
 export const datasourcesIncludeOpenStack = rule('datasourcesIncludeOpenStack', ({ recipe, locator }) => {
   const list = recipe.system?.cloudInit?.datasources;

@@ -1,8 +1,8 @@
 import type { Diagnostic, KeyPath, SourceRange } from '../diagnostics/diagnostic';
 import type { DiagnosticCode } from '../diagnostics/codes';
 import { DIAGNOSTIC_CODES } from '../diagnostics/codes';
-import type { OriginNode } from '../load/origin-tree';
-import { originAt } from '../load/origin-tree';
+import type { OriginNode } from './origin-tree';
+import { originAt } from './origin-tree';
 
 /** Builds positioned diagnostics for key paths of the merged recipe. */
 export class Locator {

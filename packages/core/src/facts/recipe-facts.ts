@@ -1,7 +1,7 @@
 import type { GuestModel, Series, TroveRelease } from '../catalog/agents';
 import { DISTRO_AGENT_PACKAGES, elMajor, NEWEST_SERIES, RDO_BUILDS, seriesFromRef, troveRelease } from '../catalog/agents';
 import { findRelease, releaseKey } from '../catalog/distros';
-import type { DistroRelease } from '../catalog/distros';
+import type { DistroRelease, Family } from '../catalog/distros';
 import type { Recipe } from '../types/recipe.generated';
 
 /**
@@ -62,4 +62,9 @@ function agentSeries(recipe: Recipe, release: DistroRelease | undefined): { seri
     case 'local':
       return ga.release ? { series: ga.release as Series, via: `guestagent.release: ${ga.release}` } : {};
   }
+}
+
+/** The package family of a distribution, known before its release is. */
+export function familyOf(distro: string): Family {
+  return distro === 'debian' || distro === 'ubuntu' ? 'deb' : 'rpm';
 }
