@@ -1,21 +1,15 @@
+import { DIB_HOOK_PHASES } from '@tib/core';
+
 /**
  * Follows DIB's output to know where a build is: the phase (root.d … cleanup.d, then
  * the disk image and the conversion) and the element script running. Pure: feed lines,
  * read state. The terminal renderer and the plain-line logger both read it.
  */
-export const DIB_PHASES = [
-  'root.d',
-  'extra-data.d',
-  'pre-install.d',
-  'install.d',
-  'post-install.d',
-  'post-root.d',
-  'block-device',
-  'pre-finalise.d',
-  'finalise.d',
-  'cleanup.d',
+export const DIB_PHASES: readonly string[] = [
+  // block-device.d's hooks run inside DIB's block-device stage, which its log marks as a whole.
+  ...DIB_HOOK_PHASES.map((p) => (p === 'block-device.d' ? 'block-device' : p)),
   'convert',
-] as const;
+];
 
 export type ProgressEvent =
   | { readonly kind: 'phase'; readonly phase: string; readonly at: number }

@@ -1,4 +1,4 @@
-import { compilePlan, registrationCommands } from '@tib/core';
+import { compilePlan, DIB_HOOK_PHASES, registrationCommands } from '@tib/core';
 import type { Plan } from '@tib/core';
 import { EXIT } from '../exit-codes';
 import type { Io } from '../io';
@@ -8,18 +8,6 @@ import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { compileInputFor, toJson } from './shared';
 
-const PHASES = [
-  'root.d',
-  'extra-data.d',
-  'pre-install.d',
-  'install.d',
-  'post-install.d',
-  'post-root.d',
-  'block-device.d',
-  'pre-finalise.d',
-  'finalise.d',
-  'cleanup.d',
-];
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const recipe = args.positionals[0] ?? '';
@@ -96,7 +84,7 @@ export function describePlan(plan: Plan, where: { dib?: string; found: ReadonlyM
   }
 
   h('tib element scripts by DIB phase');
-  for (const phase of PHASES) {
+  for (const phase of DIB_HOOK_PHASES) {
     const scripts = plan.elementTree
       .filter((f) => f.path.split('/')[1] === phase)
       .map((f) => f.path.split('/')[2] ?? '')

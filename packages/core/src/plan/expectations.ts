@@ -1,4 +1,5 @@
 import type { ResolvedRecipe } from '../resolve/resolved';
+import { tibKernelArguments } from './dib-environment';
 import type { Fragment } from './fragments';
 import type { EnvEntry, Expectation } from './plan-types';
 
@@ -79,17 +80,12 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[], fra
     const program = DHCP_PROGRAMS[pkg];
     if (program) out.push({ kind: 'path', path: program, type: 'executable', why: `${pkg}: without it the network stays down` });
   }
-  const cmdline = env.find((e) => e.kind === 'value' && e.name === 'DIB_BOOTLOADER_DEFAULT_CMDLINE');
-  if (cmdline?.kind === 'value') {
-    // Only the arguments tib adds; DIB's own defaults are DIB's business.
-    const args = cmdline.value.split(/\s+/).filter((a) => a.includes('=') && !a.startsWith('gfxpayload'));
-    if (args.length > 0)
-      out.push({
-        kind: 'kernel-cmdline',
-        args,
-        why: 'kernel arguments tib sets (DIB_BOOTLOADER_DEFAULT_CMDLINE); net.ifnames=0 keeps the first NIC eth0, the name the DHCP configuration uses',
-      });
-  }
+  // Only the arguments tib adds; DIB's own defaults are DIB's business.
+  out.push({
+    kind: 'kernel-cmdline',
+    args: tibKernelArguments(r),
+    why: 'kernel arguments tib sets (DIB_BOOTLOADER_DEFAULT_CMDLINE); net.ifnames=0 keeps the first NIC eth0, the name the DHCP configuration uses',
+  });
   if (r.slim?.kernel) {
     out.push({ kind: 'package', name: r.slim.kernel.package, installed: true, why: 'system.slim: the kernel for virtual machines' });
     out.push({

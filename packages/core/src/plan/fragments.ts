@@ -1,5 +1,5 @@
 import { RDO_AGENT } from '../catalog/agents';
-import { gitConstraintsUrl } from './environment';
+import { gitConstraintsUrl } from './dib-environment';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { ElementSource } from './plan-types';
 import { recipeVariables } from './recipe-variables';

@@ -1,10 +1,10 @@
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { PlanElement } from './plan-types';
+import { DIB_MINIMAL_OS_ELEMENTS } from '../dib/vocabulary';
 
 /** The element tib renders per recipe: environment.d, files for the image, source-repository lines. */
 export const RECIPE_ELEMENT = 'tib-recipe';
 
-const MINIMAL_BASES = new Set(['debian-minimal', 'ubuntu-minimal', 'centos-minimal', 'fedora-minimal']);
 const MYSQL_FAMILY = new Set(['mysql', 'mariadb', 'percona', 'pxc']);
 
 /**
@@ -21,7 +21,7 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
     `${r.release.title} base (${r.image.source === 'bootstrap' ? 'built from packages' : `${r.image.source} cloud image`})`,
   );
   dib('vm', 'bootable disk: partition table, kernel and bootloader');
-  if (MINIMAL_BASES.has(r.image.osElement)) {
+  if (DIB_MINIMAL_OS_ELEMENTS.has(r.image.osElement)) {
     dib('cloud-init', 'minimal bases lack cloud-init, which writes the config files Trove injects');
     dib('openssh-server', 'minimal bases lack an ssh server');
   }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { DIB_OS_ELEMENTS, TIB_CONTROLLED_PREFIXES, TIB_CONTROLLED_VARIABLES } from '../../dib/vocabulary';
 import { familyOf } from '../../facts/recipe-facts';
 import { rule } from './rule';
 
@@ -68,37 +69,13 @@ export const repositoriesFitFamily = rule('repositoriesFitFamily', ({ recipe, lo
   return out;
 });
 
-/** Variables tib derives from the recipe; setting them by hand would contradict it. */
-const RESERVED = new Set([
-  'DIB_RELEASE',
-  'DISTRO_NAME',
-  'ELEMENTS_PATH',
-  'ARCH',
-  'IMAGE_NAME',
-  'DIB_IMAGE_SIZE',
-  'DIB_CHECKSUM',
-  'DIB_CLOUD_INIT_DATASOURCES',
-  'DIB_LOCAL_IMAGE',
-  'DIB_CLOUD_IMAGES',
-  'BASE_IMAGE_FILE',
-  'DIB_INIT_SYSTEM',
-  'DIB_DISTRIBUTION_MIRROR',
-  'DIB_DEBIAN_SECURITY_MIRROR',
-  'DIB_APT_SOURCES_CONF',
-  'DIB_BOOTLOADER_DEFAULT_CMDLINE',
-  'DIB_DEV_USER_PASSWORD',
-  'DIB_PASSWORD',
-  'DIB_CLOUD_INIT_ETC_HOSTS',
-  'DIB_DEBOOTSTRAP_CACHE',
-  'DIB_DEBIAN_USE_DEBOOTSTRAP_CACHE',
-]);
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|ACTIVATION_?KEY|PRIVATE|CREDENTIAL)/i;
 
 export const environmentAllowed = rule('environmentAllowed', ({ recipe, locator }) => {
   const out: Diagnostic[] = [];
   for (const name of Object.keys(recipe.environment ?? {})) {
     const at = ['environment', name];
-    if (RESERVED.has(name) || name.startsWith('TIB_') || name.startsWith('REG_')) {
+    if (TIB_CONTROLLED_VARIABLES.has(name) || TIB_CONTROLLED_PREFIXES.some((p) => name.startsWith(p))) {
       out.push(
         locator.diagnostic('TIB3023', at, `${name} is set by tib from the recipe; change the recipe key that controls it instead`, {
           part: 'key',
@@ -121,27 +98,10 @@ export const environmentAllowed = rule('environmentAllowed', ({ recipe, locator 
   return out;
 });
 
-const OS_ELEMENTS = new Set([
-  'ubuntu',
-  'ubuntu-minimal',
-  'debian',
-  'debian-minimal',
-  'centos',
-  'centos7',
-  'centos-minimal',
-  'rhel',
-  'rhel7',
-  'fedora',
-  'fedora-minimal',
-  'opensuse',
-  'opensuse-minimal',
-  'gentoo',
-]);
-
 export const extraElementsAllowed = rule('extraElementsAllowed', ({ recipe, locator }) => {
   const out: Diagnostic[] = [];
   (recipe.elements?.add ?? []).forEach((name, i) => {
-    if (OS_ELEMENTS.has(name)) {
+    if (DIB_OS_ELEMENTS.includes(name)) {
       out.push(
         locator.diagnostic(
           'TIB3024',

@@ -1,9 +1,17 @@
+import { DIB_DEFAULT_KERNEL_ARGS, TIB_CONTROLLED_PREFIXES, TIB_CONTROLLED_VARIABLES } from '../dib/vocabulary';
 import type { ResolvedRecipe, ResolvedSecret } from '../resolve/resolved';
+import { baseImageFileName } from './inputs';
 import type { EnvEntry, PlanInput, SecretSource } from './plan-types';
 import { agentConstraints, inputVariable } from './recipe-variables';
 
-/** Kernel command line for every image: DIB's defaults plus classic interface names. */
-export const BOOT_CMDLINE = 'nofb nomodeset gfxpayload=text net.ifnames=0';
+/**
+ * The kernel arguments tib adds to DIB's defaults: classic interface names (the DHCP
+ * configuration names eth0) and what the datastore wants before any service starts
+ * (transparent huge pages off, for some).
+ */
+export function tibKernelArguments(r: ResolvedRecipe): string[] {
+  return ['net.ifnames=0', ...r.datastore.kernel.cmdline];
+}
 
 function secretSource(s: ResolvedSecret): SecretSource {
   return 'env' in s.ref ? { env: s.ref.env } : { file: s.file?.path ?? s.ref.file };
@@ -17,7 +25,13 @@ function secretSource(s: ResolvedSecret): SecretSource {
  */
 export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]): EnvEntry[] {
   const env: EnvEntry[] = [];
-  const value = (name: string, v: string) => env.push({ kind: 'value', name, value: v });
+  const value = (name: string, v: string) => {
+    // Every name tib sets is one the recipe's `environment:` may not (dib/vocabulary.ts).
+    if (!TIB_CONTROLLED_VARIABLES.has(name) && !TIB_CONTROLLED_PREFIXES.some((p) => name.startsWith(p))) {
+      throw new Error(`dibEnvironment: ${name} is not listed in TIB_CONTROLLED_VARIABLES`);
+    }
+    env.push({ kind: 'value', name, value: v });
+  };
 
   value('DIB_RELEASE', r.release.dibRelease);
   if (r.release.distro !== 'rhel') value('DIB_DISTRIBUTION_MIRROR', r.mirror);
@@ -40,8 +54,7 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
     value('DIB_DEBOOTSTRAP_CACHE', '1');
     value('DIB_DEBIAN_USE_DEBOOTSTRAP_CACHE', '1');
   }
-  // Datastores that want transparent huge pages off get it before any service starts.
-  value('DIB_BOOTLOADER_DEFAULT_CMDLINE', [BOOT_CMDLINE, ...r.datastore.kernel.cmdline].join(' '));
+  value('DIB_BOOTLOADER_DEFAULT_CMDLINE', [...DIB_DEFAULT_KERNEL_ARGS, ...tibKernelArguments(r)].join(' '));
   value('DIB_CLOUD_INIT_DATASOURCES', r.datasources.join(', '));
   // cloud-init puts the instance's hostname in /etc/hosts; without it every `sudo` the
   // agent runs waits on a DNS lookup of its own name (as Trove's own images do).
@@ -90,7 +103,9 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
   if (r.access?.password)
     env.push({ kind: 'secret', name: 'TIB_ACCESS_PASSWORD', from: secretSource(r.access.password), what: 'development login password' });
 
-  for (const [name, v] of Object.entries(r.environment).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) value(name, v);
+  for (const [name, v] of Object.entries(r.environment).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    env.push({ kind: 'value', name, value: v });
+  }
   env.push({ kind: 'elements-path', name: 'ELEMENTS_PATH', extra: r.elementPaths.map((p) => p.path) });
   return env;
 }
@@ -104,16 +119,4 @@ export function gitConstraintsUrl(r: ResolvedRecipe): string | undefined {
   if (r.agent.source !== 'git' || r.agent.requirements?.index === 'none') return undefined;
   const c = agentConstraints(r);
   return c && /^https?:\/\/[A-Za-z0-9._~:/@+,=%-]+$/.test(c) ? c : undefined;
-}
-
-/** The file name the base image has in tib's cache and in DIB's view. */
-export function baseImageFileName(r: ResolvedRecipe): string {
-  const from = r.image.path?.path ?? r.image.url ?? '';
-  const name = from.split('/').pop() ?? '';
-  return name === '' ? `${r.release.distro}-${r.release.release}-${r.arch}.img` : name;
-}
-
-/** Every host file the build reads, with its checksum when the recipe gives one. */
-export function planInputs(r: ResolvedRecipe): PlanInput[] {
-  return r.hostFiles.map((f) => ({ id: f.id, role: f.role, kind: f.kind, path: f.path, ...(f.sha256 ? { sha256: f.sha256 } : {}) }));
 }
