@@ -8,7 +8,6 @@ import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { compileInputFor, toJson } from './shared';
 
-
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const recipe = args.positionals[0] ?? '';
   const result = compilePlan(compileInputFor(recipe, args, io), nodeHost(io.cwd));

@@ -79,7 +79,8 @@ function report(outcome: RunOutcome, plan: Plan, io: Io): number {
       write(io.stderr, 'Upload and register it:');
       const image = m.outputs[0]?.path ?? '';
       const shown = path.relative(io.cwd, image);
-      for (const c of registrationCommands(plan.controller.registration, shown.startsWith('..') ? image : shown)) write(io.stderr, `  ${c}`);
+      for (const c of registrationCommands(plan.controller.registration, shown.startsWith('..') ? image : shown))
+        write(io.stderr, `  ${c}`);
       return EXIT.ok;
     }
   }

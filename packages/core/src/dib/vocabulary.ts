@@ -40,7 +40,12 @@ export const DIB_OS_ELEMENTS: readonly string[] = [
 ];
 
 /** OS elements that build from packages and leave out cloud-init and sshd. */
-export const DIB_MINIMAL_OS_ELEMENTS: ReadonlySet<string> = new Set(['debian-minimal', 'ubuntu-minimal', 'centos-minimal', 'fedora-minimal']);
+export const DIB_MINIMAL_OS_ELEMENTS: ReadonlySet<string> = new Set([
+  'debian-minimal',
+  'ubuntu-minimal',
+  'centos-minimal',
+  'fedora-minimal',
+]);
 
 /** DIB's default kernel arguments (its bootloader element), kept when tib sets the variable. */
 export const DIB_DEFAULT_KERNEL_ARGS = ['nofb', 'nomodeset', 'gfxpayload=text'] as const;

@@ -5,13 +5,7 @@ import type { Recipe } from '../types/recipe.generated';
 
 /** What a host file named by a recipe is for; also the plan input's role. */
 export type HostFileRole =
-  | 'base-image'
-  | 'datastore-package'
-  | 'image-archive'
-  | 'ssh-key'
-  | 'agent-tree'
-  | 'repository-key'
-  | 'element-path';
+  'base-image' | 'datastore-package' | 'image-archive' | 'ssh-key' | 'agent-tree' | 'repository-key' | 'element-path';
 
 /** A file or directory on the build host that a recipe names. */
 export interface HostFileRef {
@@ -56,7 +50,14 @@ export function recipeHostFiles(recipe: Recipe): HostFileRef[] {
   const pkg = recipe.datastore.package;
   if (pkg) {
     const sha = pkg.sha256 ? { sha256: pkg.sha256 } : {};
-    add({ id: 'datastore-package', role: 'datastore-package', kind: 'file', at: ['datastore', 'package', 'file'], written: pkg.file, ...sha });
+    add({
+      id: 'datastore-package',
+      role: 'datastore-package',
+      kind: 'file',
+      at: ['datastore', 'package', 'file'],
+      written: pkg.file,
+      ...sha,
+    });
   }
   (recipe.datastore.images ?? []).forEach((img, i) =>
     add({
@@ -69,13 +70,21 @@ export function recipeHostFiles(recipe: Recipe): HostFileRef[] {
     }),
   );
   const ga = recipe.guestagent;
-  if (ga.source === 'local' && ga.path) add({ id: 'agent-tree', role: 'agent-tree', kind: 'directory', at: ['guestagent', 'path'], written: ga.path });
+  if (ga.source === 'local' && ga.path)
+    add({ id: 'agent-tree', role: 'agent-tree', kind: 'directory', at: ['guestagent', 'path'], written: ga.path });
   (recipe.access?.sshKeys ?? []).forEach((k, i) => {
-    if (typeof k !== 'string') add({ id: `ssh-key-${i}`, role: 'ssh-key', kind: 'file', at: ['access', 'sshKeys', i, 'file'], written: k.file });
+    if (typeof k !== 'string')
+      add({ id: `ssh-key-${i}`, role: 'ssh-key', kind: 'file', at: ['access', 'sshKeys', i, 'file'], written: k.file });
   });
   (recipe.system?.repositories ?? []).forEach((r, i) => {
     if (r.key?.file) {
-      add({ id: `repo-key-${r.name}`, role: 'repository-key', kind: 'file', at: ['system', 'repositories', i, 'key', 'file'], written: r.key.file });
+      add({
+        id: `repo-key-${r.name}`,
+        role: 'repository-key',
+        kind: 'file',
+        at: ['system', 'repositories', i, 'key', 'file'],
+        written: r.key.file,
+      });
     }
   });
   (recipe.elements?.paths ?? []).forEach((p, i) =>

@@ -28,7 +28,13 @@ export interface ElementFile {
  */
 export type ElementSource =
   | { readonly kind: 'text'; readonly path: string; readonly mode: number; readonly content: string }
-  | { readonly kind: 'template'; readonly path: string; readonly mode: number; readonly template: string; readonly context: Readonly<Record<string, unknown>> };
+  | {
+      readonly kind: 'template';
+      readonly path: string;
+      readonly mode: number;
+      readonly template: string;
+      readonly context: Readonly<Record<string, unknown>>;
+    };
 
 export type SecretSource = { readonly env: string } | { readonly file: string };
 
@@ -186,7 +192,12 @@ export interface Registration {
   readonly diskFormat: 'qcow2' | 'raw';
   /** Trove 15+ finds the image by its `trove` tag; older releases need the image id. */
   readonly byTag: boolean;
-  readonly versions: readonly { readonly datastore: string; readonly version: string; readonly manager: string; readonly packages: readonly string[] }[];
+  readonly versions: readonly {
+    readonly datastore: string;
+    readonly version: string;
+    readonly manager: string;
+    readonly packages: readonly string[];
+  }[];
 }
 
 export interface ControllerContract {

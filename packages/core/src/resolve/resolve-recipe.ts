@@ -32,7 +32,10 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
   if (!release || !trove || !model) throw new Error('resolveRecipe: validation should have established release, agent and model');
   const recipeDir = path.dirname(path.normalize(recipePath));
   const at = (p: (string | number)[], written: string) => hostPath(locator, recipeDir, p, written);
-  const hostFiles: ResolvedHostFile[] = recipeHostFiles(recipe).map((ref) => ({ ...ref, ...hostPath(locator, recipeDir, ref.at, ref.written) }));
+  const hostFiles: ResolvedHostFile[] = recipeHostFiles(recipe).map((ref) => ({
+    ...ref,
+    ...hostPath(locator, recipeDir, ref.at, ref.written),
+  }));
   const file = (id: string): HostPath => {
     const found = hostFiles.find((f) => f.id === id);
     if (!found) throw new Error(`resolveRecipe: no host file ${id}`);

@@ -8,11 +8,7 @@ import type { HostPath, ResolvedRecipe, ResolvedRepository } from './resolved';
  * comes from (tib's catalog), then the recipe's own. Templates in the catalog are filled
  * with the release and version here, so the plan shows the exact lines.
  */
-export function vendorRepositories(
-  r: ResolvedRecipe,
-  recipe: Recipe,
-  hostFile: (id: string) => HostPath,
-): ResolvedRepository[] {
+export function vendorRepositories(r: ResolvedRecipe, recipe: Recipe, hostFile: (id: string) => HostPath): ResolvedRepository[] {
   const out: ResolvedRepository[] = [];
   const vars: Record<string, string> = {
     distro: r.release.distro,

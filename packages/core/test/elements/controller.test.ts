@@ -60,7 +60,9 @@ describe('controller contract', () => {
     expect(setting(c.settings, 'injected_config_owner')).toBeUndefined();
     expect(setting(c.settings, 'docker_image')).toMatchObject({ file: 'trove-guestagent.conf', section: 'mysql', value: 'mysql' });
     expect(setting(c.settings, 'backup_docker_image')?.value).toBe('openstacktrove/db-backup-mysql:1.1.0');
-    expect(registrationCommands(c.registration)[2]).toBe("trove-manage datastore_version_update mysql 8.0 mysql '' '' 1 --image-tags trove");
+    expect(registrationCommands(c.registration)[2]).toBe(
+      "trove-manage datastore_version_update mysql 8.0 mysql '' '' 1 --image-tags trove",
+    );
   });
 
   it('Trove 17 reading only a config drive: turn it on', () => {
