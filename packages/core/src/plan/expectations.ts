@@ -1,17 +1,10 @@
+import { IMAGE_LAYOUT, imagePaths } from '../layout/image-layout';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import { tibKernelArguments } from './dib-environment';
 import type { Fragment } from './fragments';
 import type { EnvEntry, Expectation } from './plan-types';
 
 const OS_IDS: Readonly<Record<string, string>> = { debian: 'debian', ubuntu: 'ubuntu', centos: 'centos', rhel: 'rhel', fedora: 'fedora' };
-
-/** Where the agent's virtualenv lives for git/local sources (tib-agent-venv, the rendered unit). */
-export const AGENT_VENV = '/opt/guest-agent-venv';
-/** Where DIB's source-repositories clones a git agent (the rendered source-repository file). */
-export const AGENT_GIT_DEST = '/opt/guest-agent';
-/** Preloaded image archives and their loader (tib-image-loader). */
-export const IMAGE_ARCHIVE_DIR = '/var/lib/tib/images';
-export const IMAGE_LOADER = '/usr/local/sbin/tib-load-images';
 
 /**
  * The program each DHCP package brings: a package can stay "installed" in dpkg's books
@@ -47,12 +40,12 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[], fra
     groups: r.model === 'container' ? ['docker'] : [],
     why: r.model === 'container' ? 'the agent drives Docker through its socket' : 'the agent runs as this account',
   });
-  for (const dir of [r.agent.configDir, r.agent.logDir, '/var/lib/trove']) {
+  for (const dir of [r.agent.configDir, r.agent.logDir, IMAGE_LAYOUT.agentHome]) {
     out.push({ kind: 'path', path: dir, type: 'dir', owner: r.agent.user, why: 'the agent writes here' });
   }
   out.push({
     kind: 'file-contains',
-    path: '/etc/sudoers.d/60-tib-trove-guest',
+    path: IMAGE_LAYOUT.sudoers,
     text: `${r.agent.user} ALL=(ALL) NOPASSWD:ALL`,
     why: 'the agent runs privileged commands with sudo',
   });
@@ -135,7 +128,7 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[], fra
     keyFiles: r.access?.keyFiles.length ?? 0,
   });
   const secretNames = env.filter((e) => e.kind === 'secret').map((e) => e.name);
-  out.push({ kind: 'no-secrets', names: secretNames, manifestsDir: '/etc/dib-manifests' });
+  out.push({ kind: 'no-secrets', names: secretNames, manifestsDir: IMAGE_LAYOUT.dibManifests });
 
   const t = r.agent.trove;
   out.push({
@@ -163,7 +156,7 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[], fra
 function agentExpectations(r: ResolvedRecipe): Expectation[] {
   const out: Expectation[] = [];
   const t = r.agent.trove;
-  if (r.agent.source === 'package' || r.agent.source === 'rdo') {
+  if (r.agent.install === 'package') {
     out.push({
       kind: 'package',
       name: r.agent.packageName ?? '',
@@ -174,15 +167,15 @@ function agentExpectations(r: ResolvedRecipe): Expectation[] {
   } else {
     out.push({
       kind: 'path',
-      path: `${AGENT_VENV}/bin/trove-guestagent`,
+      path: r.agent.binary,
       type: 'executable',
       why: `the agent's virtualenv entry point (${r.agent.source} source)`,
     });
     out.push({
       kind: 'agent-source',
-      source: r.agent.source,
-      venv: AGENT_VENV,
-      entryPoint: `${AGENT_VENV}/bin/trove-guestagent`,
+      source: r.agent.source === 'git' ? 'git' : 'local',
+      venv: IMAGE_LAYOUT.agentVenv,
+      entryPoint: r.agent.binary,
       distribution: 'trove',
       major: t.major,
       ...(r.agent.git
@@ -190,8 +183,8 @@ function agentExpectations(r: ResolvedRecipe): Expectation[] {
             git: {
               repo: r.agent.git.repo,
               ref: r.agent.git.ref,
-              dest: AGENT_GIT_DEST,
-              manifest: `/etc/dib-manifests/dib-manifest-git-${r.name}`,
+              dest: IMAGE_LAYOUT.agentSource,
+              manifest: imagePaths.gitManifest(r.name),
             },
           }
         : {}),
@@ -216,7 +209,7 @@ function containerExpectations(r: ResolvedRecipe): Expectation[] {
     out.push({ kind: 'service', name: docker.service, enabled: true, init: r.init, why: 'the agent needs the Docker engine running' });
   const c = r.datastore.container;
   if (c) {
-    const conf = `${r.agent.configDir}/00-tib-datastore.conf`;
+    const conf = imagePaths.datastoreConf(r.agent.configDir);
     out.push({ kind: 'file-contains', path: conf, text: `[${c.section}]`, why: "the agent's datastore section" });
     out.push({ kind: 'file-contains', path: conf, text: `docker_image = ${c.image}`, why: "the agent's datastore image" });
     if (c.backupImage)
@@ -230,11 +223,17 @@ function containerExpectations(r: ResolvedRecipe): Expectation[] {
       init: r.init,
       why: 'loads the preloaded image archives before the agent starts',
     });
-    out.push({ kind: 'path', path: IMAGE_LOADER, type: 'executable', owner: 'root', why: 'the loader the tib-image-loader unit runs' });
+    out.push({
+      kind: 'path',
+      path: IMAGE_LAYOUT.imageLoader,
+      type: 'executable',
+      owner: 'root',
+      why: 'the loader the tib-image-loader unit runs',
+    });
     r.datastore.images.forEach((_, i) =>
       out.push({
         kind: 'path',
-        path: `${IMAGE_ARCHIVE_DIR}/${i}.tar`,
+        path: imagePaths.archive(i),
         type: 'file',
         why: `preloaded image archive ${i} (datastore.images[${i}])`,
       }),

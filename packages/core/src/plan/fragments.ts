@@ -1,4 +1,4 @@
-import { RDO_AGENT } from '../catalog/agents';
+import { IMAGE_LAYOUT, imagePaths } from '../layout/image-layout';
 import { gitConstraintsUrl } from './dib-environment';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { ElementSource } from './plan-types';
@@ -31,36 +31,33 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
   const root = (phase: Fragment['phase'], path: string, mode: number, template: string, context: Record<string, unknown> = {}) =>
     out.push({ phase, path, mode, owner: 'root', group: 'root', template, context: { agent, ...context } });
 
-  root('post-install', '/etc/sudoers.d/60-tib-trove-guest', 0o440, 'sudoers.hbs');
-  root('post-install', '/etc/logrotate.d/tib-trove-guestagent', 0o644, 'logrotate.hbs');
+  root('post-install', IMAGE_LAYOUT.sudoers, 0o440, 'sudoers.hbs');
+  root('post-install', IMAGE_LAYOUT.logrotate, 0o644, 'logrotate.hbs');
 
   if (r.init === 'systemd') {
-    if (r.agent.source === 'package' || r.agent.source === 'rdo') {
-      root('post-install', `/etc/systemd/system/${r.agent.service}.service.d/10-tib.conf`, 0o644, 'agent-dropin.conf.hbs', {
-        binary: r.agent.source === 'rdo' ? RDO_AGENT.binary : '/usr/bin/trove-guestagent',
+    if (r.agent.install === 'package') {
+      root('post-install', imagePaths.agentDropIn(r.agent.service), 0o644, 'agent-dropin.conf.hbs', {
+        binary: r.agent.binary,
         // RDO's unit also reads the packaged defaults in trove-dist.conf; keep them ahead of conf.d.
         distConfig: r.agent.source === 'rdo' ? '/usr/share/trove/trove-dist.conf' : '',
         docker: r.model === 'container',
         loader: r.datastore.images.length > 0,
       });
     } else {
-      root('post-install', `/etc/systemd/system/${r.agent.service}.service`, 0o644, 'agent.service.hbs', {
-        binary: '/opt/guest-agent-venv/bin/trove-guestagent',
+      root('post-install', imagePaths.agentUnit(r.agent.service), 0o644, 'agent.service.hbs', {
+        binary: r.agent.binary,
         docker: r.model === 'container',
         loader: r.datastore.images.length > 0,
       });
     }
   } else {
-    root('post-install', `/etc/init.d/${r.agent.service}`, 0o755, 'agent.init.hbs', {
-      binary:
-        r.agent.source === 'git' || r.agent.source === 'local' ? '/opt/guest-agent-venv/bin/trove-guestagent' : '/usr/bin/trove-guestagent',
-    });
+    root('post-install', imagePaths.agentInitScript(r.agent.service), 0o755, 'agent.init.hbs', { binary: r.agent.binary });
   }
 
   if (r.model === 'container' && r.datastore.container) {
     out.push({
       phase: 'post-install',
-      path: `${r.agent.configDir}/00-tib-datastore.conf`,
+      path: imagePaths.datastoreConf(r.agent.configDir),
       mode: 0o640,
       owner: r.agent.user,
       group: r.agent.group,
@@ -74,9 +71,9 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
       },
     });
     if (r.datastore.images.length > 0 && r.init === 'systemd') {
-      root('post-install', '/etc/systemd/system/tib-image-loader.service', 0o644, 'image-loader.service.hbs', { service: r.agent.service });
+      root('post-install', imagePaths.imageLoaderUnit, 0o644, 'image-loader.service.hbs', { service: r.agent.service });
     } else if (r.datastore.images.length > 0) {
-      root('post-install', '/etc/init.d/tib-image-loader', 0o755, 'image-loader.init.hbs', {
+      root('post-install', imagePaths.imageLoaderInitScript, 0o755, 'image-loader.init.hbs', {
         service: r.agent.service,
         docker: r.datastore.docker?.service ?? 'docker',
       });
@@ -85,7 +82,7 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
 
   const sysctl = Object.entries(r.datastore.kernel.sysctl);
   if (r.model === 'native' && sysctl.length > 0) {
-    root('post-install', `/etc/sysctl.d/60-tib-${r.datastore.type}.conf`, 0o644, 'sysctl.conf.hbs', {
+    root('post-install', imagePaths.sysctl(r.datastore.type), 0o644, 'sysctl.conf.hbs', {
       datastore: r.datastore.type,
       why: r.datastore.kernel.why,
       settings: sysctl.map(([key, value]) => ({ key, value })),
@@ -94,14 +91,14 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
 
   for (const repo of r.repositories) {
     if (repo.kind === 'apt') {
-      root('pre-install', `/etc/apt/sources.list.d/${repo.name}.list`, 0o644, 'apt-source.list.hbs', {
+      root('pre-install', imagePaths.aptList(repo.name), 0o644, 'apt-source.list.hbs', {
         repo,
-        keyring: `/etc/apt/keyrings/${repo.name}.gpg`,
+        keyring: imagePaths.aptKeyring(repo.name),
       });
     } else {
-      root('pre-install', `/etc/yum.repos.d/${repo.name}.repo`, 0o644, 'yum.repo.hbs', {
+      root('pre-install', imagePaths.yumRepo(repo.name), 0o644, 'yum.repo.hbs', {
         repo,
-        keyFile: `/etc/pki/rpm-gpg/RPM-GPG-KEY-${repo.name}`,
+        keyFile: imagePaths.rpmKey(repo.name),
       });
     }
   }

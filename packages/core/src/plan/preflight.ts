@@ -1,3 +1,4 @@
+import { AGENT_SOURCES } from '../catalog/agent-sources';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { PlanElement, Requirement } from './plan-types';
 
@@ -30,9 +31,7 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
   }
   if (r.model === 'native' && r.datastore.native?.source === 'download' && !r.datastore.package)
     command('curl', 'curl', "downloads the vendor's datastore package");
-  if (r.agent.source === 'local') command('tar', 'tar', 'copies the local agent tree into the image');
-  // DIB's source-repositories clones on the build host, then copies the tree in.
-  if (r.agent.source === 'git') command('git', 'git', 'clones the guest agent (DIB source-repositories)');
+  for (const c of AGENT_SOURCES[r.agent.source].hostCommands) command(c.name, c.package, c.why);
   for (const s of [r.subscription?.password, r.subscription?.activationKey, r.access?.password]) {
     if (!s) continue;
     req.push({ kind: 'secret', from: 'env' in s.ref ? { env: s.ref.env } : { file: s.file?.path ?? s.ref.file }, what: s.at.join('.') });

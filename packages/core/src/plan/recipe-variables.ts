@@ -42,7 +42,7 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
   const py2Deb = r.agent.source === 'package' && r.agent.trove.major <= 12;
   const debDrivers = py2Deb ? drivers?.deb.map((p) => p.replace(/^python3-/, 'python-')) : drivers?.deb;
   const distroDrivers = (r.model === 'native' ? (deb ? debDrivers : rpmDrivers) : undefined) ?? [];
-  if (r.agent.source === 'package' || r.agent.source === 'rdo') vars.push(['TIB_AGENT_EXTRA_PACKAGES', distroDrivers.join(' ')]);
+  if (r.agent.install === 'package') vars.push(['TIB_AGENT_EXTRA_PACKAGES', distroDrivers.join(' ')]);
   if (r.agent.source === 'rdo') {
     vars.push(['TIB_RDO_RELEASE', r.agent.trove.series]);
     vars.push(['TIB_RDO_RELEASE_PACKAGE', r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : '']);

@@ -1,4 +1,5 @@
 import type { ResolvedRecipe } from '../resolve/resolved';
+import { AGENT_SOURCES } from '../catalog/agent-sources';
 import type { PlanElement } from './plan-types';
 import { DIB_MINIMAL_OS_ELEMENTS } from '../dib/vocabulary';
 
@@ -40,29 +41,7 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
   );
   tib('tib-files', 'installs the files rendered for this recipe (units, agent settings, repository lists)');
   if (r.repositories.length > 0) tib('tib-repositories', `repositories with pinned keys: ${r.repositories.map((x) => x.name).join(', ')}`);
-  switch (r.agent.source) {
-    case 'package':
-      tib(
-        'tib-agent-package',
-        `${r.agent.packageName} ${r.agent.packageVersion ?? ''} from the distribution (Trove ${r.agent.trove.major}, ${r.agent.trove.series})`.replace(
-          '  ',
-          ' ',
-        ),
-      );
-      break;
-    case 'rdo':
-      tib(
-        'tib-agent-rdo',
-        `${r.agent.packageName} from RDO ${r.agent.trove.series} (${r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : 'the CentOS Cloud SIG repository'})`,
-      );
-      break;
-    case 'git':
-      tib('tib-agent-venv', `agent from git into a virtualenv (Trove ${r.agent.trove.series})`);
-      break;
-    case 'local':
-      tib('tib-agent-venv', `agent from the local tree ${r.agent.localPath?.path} into a virtualenv (Trove ${r.agent.trove.series})`);
-      break;
-  }
+  tib(AGENT_SOURCES[r.agent.source].element, agentReason(r));
   tib('tib-agent-service', `${r.agent.service} enabled for ${r.init}, running as ${r.agent.user} with --config-dir=${r.agent.configDir}`);
   if (r.model === 'container') {
     tib('tib-docker', `Docker engine (${r.datastore.docker?.packages.join(' ')}), ${r.agent.user} in group docker`);
@@ -99,4 +78,22 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
   for (const name of r.extraElements) out.push({ name, origin: 'recipe', reason: 'elements.add in the recipe' });
   out.push({ name: RECIPE_ELEMENT, origin: 'rendered', reason: "this recipe's settings and rendered files" });
   return out;
+}
+
+/** Why the agent element is there, in words for `tib plan`. */
+function agentReason(r: ResolvedRecipe): string {
+  const a = r.agent;
+  switch (a.source) {
+    case 'package':
+      return `${a.packageName} ${a.packageVersion ?? ''} from the distribution (Trove ${a.trove.major}, ${a.trove.series})`.replace(
+        '  ',
+        ' ',
+      );
+    case 'rdo':
+      return `${a.packageName} from RDO ${a.trove.series} (${a.rdo?.kind === 'release-package' ? a.rdo.package : 'the CentOS Cloud SIG repository'})`;
+    case 'git':
+      return `agent from git into a virtualenv (Trove ${a.trove.series})`;
+    case 'local':
+      return `agent from the local tree ${a.localPath?.path} into a virtualenv (Trove ${a.trove.series})`;
+  }
 }

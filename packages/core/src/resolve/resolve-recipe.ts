@@ -1,4 +1,6 @@
 import { posix as path } from 'node:path';
+import { AGENT_SOURCES } from '../catalog/agent-sources';
+import { VENV_AGENT_BINARY } from '../layout/image-layout';
 import { DEFAULT_GIT_REPO, DISTRO_AGENT_PACKAGES, RDO_AGENT, rdoEnablement } from '../catalog/agents';
 import { DATASTORE_HOST, kernelSettings, rootAccess } from '../catalog/datastore-host';
 import { containerOffer, DATASTORES } from '../catalog/datastores';
@@ -61,6 +63,14 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
     ga.user ?? (ga.source === 'package' ? distroPackage?.user : ga.source === 'rdo' ? RDO_AGENT.user : undefined) ?? DEFAULT_AGENT_USER;
   const service =
     ga.source === 'package' ? (distroPackage?.unit ?? 'trove-guestagent') : ga.source === 'rdo' ? RDO_AGENT.unit : 'trove-guestagent';
+  const install = AGENT_SOURCES[ga.source].install;
+  const binary =
+    install === 'venv'
+      ? VENV_AGENT_BINARY
+      : ga.source === 'rdo'
+        ? RDO_AGENT.binary
+        : (distroPackage?.binary ?? '/usr/bin/trove-guestagent');
+  const rdo = ga.source === 'rdo' ? rdoEnablement(release.distro, release.release, trove.series) : undefined;
 
   const cloud = release.cloudImage;
   const cloudFile = cloud?.files[recipe.base.arch ?? 'amd64'];
@@ -89,6 +99,8 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
     model,
     agent: {
       source: ga.source,
+      install,
+      binary,
       trove,
       user: agentUser,
       group: agentUser,
@@ -97,9 +109,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       service,
       ...(ga.source === 'package' && distroPackage ? { packageName: distroPackage.package, packageVersion: distroPackage.version } : {}),
       ...(ga.source === 'rdo' ? { packageName: RDO_AGENT.package } : {}),
-      ...(ga.source === 'rdo' && rdoEnablement(release.distro, release.release, trove.series)
-        ? { rdo: rdoEnablement(release.distro, release.release, trove.series) }
-        : {}),
+      ...(rdo ? { rdo } : {}),
       ...(ga.source === 'git' ? { git: { repo: ga.repo ?? DEFAULT_GIT_REPO, ref: ga.ref ?? 'master' } } : {}),
       ...(ga.source === 'local' && ga.path ? { localPath: file('agent-tree') } : {}),
       ...(ga.source === 'git' || ga.source === 'local'

@@ -1,3 +1,4 @@
+import type { AgentSource } from '../catalog/agent-sources';
 import type { GuestModel, RdoEnablement, TroveRelease } from '../catalog/agents';
 import type { DatastoreHost, KernelSettings, RootAccess } from '../catalog/datastore-host';
 import type { AgentExpectations, Datastore } from '../catalog/datastores';
@@ -38,7 +39,11 @@ export interface ResolvedRecipe {
   readonly securityMirror?: string;
   readonly model: GuestModel;
   readonly agent: {
-    readonly source: 'git' | 'package' | 'rdo' | 'local';
+    readonly source: AgentSource;
+    /** How it is installed (catalog/agent-sources.ts): a package with its unit, or tib's virtualenv. */
+    readonly install: 'package' | 'venv';
+    /** The agent's executable inside the image. */
+    readonly binary: string;
     readonly trove: TroveRelease;
     readonly user: string;
     readonly group: string;

@@ -1,4 +1,3 @@
-import { rdoEnablement } from '../catalog/agents';
 import { MONGODB_KEYS, VENDOR_REPOSITORIES } from '../catalog/repositories';
 import type { Recipe } from '../types/recipe.generated';
 import type { HostPath, ResolvedRecipe, ResolvedRepository } from './resolved';
@@ -23,9 +22,9 @@ export function vendorRepositories(r: ResolvedRecipe, recipe: Recipe, hostFile: 
   const ids = [native?.source === 'vendor' ? native.repo : undefined, ...(native?.extraRepos ?? []), r.datastore.docker?.repo].filter(
     (x): x is string => !!x,
   );
-  if (r.agent.source === 'rdo') {
-    const rdo = rdoEnablement(r.release.distro, r.release.release, r.agent.trove.series);
-    if (rdo?.kind === 'repository') {
+  const rdo = r.agent.rdo;
+  if (rdo) {
+    if (rdo.kind === 'repository') {
       ids.unshift('rdo-yum');
       vars['rdobase'] = rdo.base;
       vars['rdoseries'] = r.agent.trove.series;
