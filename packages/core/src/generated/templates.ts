@@ -690,7 +690,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + "\n";
 },"useData":true},
   "fragments/image-loader.init.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", alias4=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -701,10 +701,18 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = (((helper = lookupProperty(helpers,"docker") || alias1(depth0, "docker", {"start":{"line":4,"column":33},"end":{"line":4,"column":39}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"docker","hash":{},"data":data,"loc":{"start":{"line":4,"column":31},"end":{"line":4,"column":41}}}) : helper))) != null ? stack1 : "")
     + "\n# Required-Stop:\n# X-Start-Before:    "
     + ((stack1 = (((helper = lookupProperty(helpers,"service") || alias1(depth0, "service", {"start":{"line":6,"column":23},"end":{"line":6,"column":30}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"service","hash":{},"data":data,"loc":{"start":{"line":6,"column":21},"end":{"line":6,"column":32}}}) : helper))) != null ? stack1 : "")
-    + "\n# Default-Start:     2 3 4 5\n# Default-Stop:\n# Short-Description: Load Trove datastore images into Docker (written by tib)\n### END INIT INFO\n# chkconfig: 2345 85 15\n# description: Load Trove datastore images into Docker (written by tib)\n# Loads the image archives baked into this image once, before the Trove guest agent\n# starts, for clouds whose instances cannot reach a registry.\ncase \"$1\" in\n    start)\n        [ -e /var/lib/tib/images-loaded ] && exit 0\n        exec /usr/local/sbin/tib-load-images ;;\n    stop|restart|force-reload|status) exit 0 ;;\n    *) echo \"Usage: $0 {start|stop|status}\" >&2; exit 2 ;;\nesac\n";
+    + "\n# Default-Start:     2 3 4 5\n# Default-Stop:\n# Short-Description: Load Trove datastore images into Docker (written by tib)\n### END INIT INFO\n# chkconfig: 2345 85 15\n# description: Load Trove datastore images into Docker (written by tib)\n# Loads the image archives baked into this image once, before the Trove guest agent\n# starts, for clouds whose instances cannot reach a registry.\ncase \"$1\" in\n    start)\n        [ -e "
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":17,"column":15},"end":{"line":17,"column":28}} ), depth0)) != null ? stack1 : "")
+    + " ] && exit 0\n        exec "
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "program", {"start":{"line":18,"column":15},"end":{"line":18,"column":29}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "dir", {"start":{"line":18,"column":34},"end":{"line":18,"column":44}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":18,"column":49},"end":{"line":18,"column":62}} ), depth0)) != null ? stack1 : "")
+    + " ;;\n    stop|restart|force-reload|status) exit 0 ;;\n    *) echo \"Usage: $0 {start|stop|status}\" >&2; exit 2 ;;\nesac\n";
 },"useData":true},
   "fragments/image-loader.service.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, helper, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -712,8 +720,16 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "# Written by tib: load the datastore image archives baked into this image, once, before\n# the Trove guest agent starts (for clouds whose instances cannot reach a registry).\n[Unit]\nDescription=Load Trove datastore images into Docker\nAfter=docker.service\nRequires=docker.service\nBefore="
-    + ((stack1 = (((helper = lookupProperty(helpers,"service") || container.strict(depth0, "service", {"start":{"line":7,"column":9},"end":{"line":7,"column":16}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"service","hash":{},"data":data,"loc":{"start":{"line":7,"column":7},"end":{"line":7,"column":18}}}) : helper))) != null ? stack1 : "")
-    + ".service\nConditionPathExists=!/var/lib/tib/images-loaded\n\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/local/sbin/tib-load-images\n\n[Install]\nWantedBy=multi-user.target\n";
+    + ((stack1 = (((helper = lookupProperty(helpers,"service") || alias1(depth0, "service", {"start":{"line":7,"column":9},"end":{"line":7,"column":16}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"service","hash":{},"data":data,"loc":{"start":{"line":7,"column":7},"end":{"line":7,"column":18}}}) : helper))) != null ? stack1 : "")
+    + ".service\nConditionPathExists=!"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":8,"column":23},"end":{"line":8,"column":36}} ), depth0)) != null ? stack1 : "")
+    + "\n\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart="
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "program", {"start":{"line":13,"column":12},"end":{"line":13,"column":26}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "dir", {"start":{"line":13,"column":31},"end":{"line":13,"column":41}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":13,"column":46},"end":{"line":13,"column":59}} ), depth0)) != null ? stack1 : "")
+    + "\n\n[Install]\nWantedBy=multi-user.target\n";
 },"useData":true},
   "fragments/logrotate.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -768,30 +784,34 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + "``: the recipe's\nsettings (``environment.d``), the files it puts into the image (``tib-rootfs``) and,\nfor git agents, the source-repository line. Regenerate it with ``tib compile``.\n";
 },"useData":true},
   "fragments/source-repository.hbs": {"0":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "upper-constraints file /opt/upper-constraints.txt "
-    + ((stack1 = (((helper = lookupProperty(helpers,"constraints") || container.strict(depth0, "constraints", {"start":{"line":3,"column":52},"end":{"line":3,"column":63}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"constraints","hash":{},"data":data,"loc":{"start":{"line":3,"column":50},"end":{"line":3,"column":65}}}) : helper))) != null ? stack1 : "")
+  return "upper-constraints file "
+    + ((stack1 = (((helper = lookupProperty(helpers,"constraintsFile") || alias1(depth0, "constraintsFile", {"start":{"line":3,"column":25},"end":{"line":3,"column":40}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"constraintsFile","hash":{},"data":data,"loc":{"start":{"line":3,"column":23},"end":{"line":3,"column":42}}}) : helper))) != null ? stack1 : "")
+    + " "
+    + ((stack1 = (((helper = lookupProperty(helpers,"constraints") || alias1(depth0, "constraints", {"start":{"line":3,"column":45},"end":{"line":3,"column":56}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"constraints","hash":{},"data":data,"loc":{"start":{"line":3,"column":43},"end":{"line":3,"column":58}}}) : helper))) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return "guest-agent git /opt/guest-agent "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"git"), "repo", {"start":{"line":1,"column":35},"end":{"line":1,"column":43}} ), depth0)) != null ? stack1 : "")
+  return "guest-agent git "
+    + ((stack1 = (((helper = lookupProperty(helpers,"dest") || alias1(depth0, "dest", {"start":{"line":1,"column":18},"end":{"line":1,"column":22}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"dest","hash":{},"data":data,"loc":{"start":{"line":1,"column":16},"end":{"line":1,"column":24}}}) : helper))) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"git"), "ref", {"start":{"line":1,"column":48},"end":{"line":1,"column":55}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias1(lookupProperty(depth0,"git"), "repo", {"start":{"line":1,"column":27},"end":{"line":1,"column":35}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias3(alias1(lookupProperty(depth0,"git"), "ref", {"start":{"line":1,"column":40},"end":{"line":1,"column":47}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"hasConstraints"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasConstraints"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   "fragments/sudoers.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {

@@ -54,6 +54,8 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
     root('post-install', imagePaths.agentInitScript(r.agent.service), 0o755, 'agent.init.hbs', { binary: r.agent.binary });
   }
 
+  // The loader's command line names the archives and the marker it leaves once done.
+  const loader = { program: IMAGE_LAYOUT.imageLoader, dir: IMAGE_LAYOUT.imageArchiveDir, marker: IMAGE_LAYOUT.imagesLoadedMarker };
   if (r.model === 'container' && r.datastore.container) {
     out.push({
       phase: 'post-install',
@@ -71,9 +73,10 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
       },
     });
     if (r.datastore.images.length > 0 && r.init === 'systemd') {
-      root('post-install', imagePaths.imageLoaderUnit, 0o644, 'image-loader.service.hbs', { service: r.agent.service });
+      root('post-install', imagePaths.imageLoaderUnit, 0o644, 'image-loader.service.hbs', { service: r.agent.service, loader });
     } else if (r.datastore.images.length > 0) {
       root('post-install', imagePaths.imageLoaderInitScript, 0o755, 'image-loader.init.hbs', {
+        loader,
         service: r.agent.service,
         docker: r.datastore.docker?.service ?? 'docker',
       });
@@ -126,6 +129,8 @@ export function recipeElementSources(r: ResolvedRecipe, fragments: readonly Frag
     const constraints = gitConstraintsUrl(r);
     template('source-repository-tib-guest-agent', 'fragments/source-repository.hbs', {
       git: r.agent.git,
+      dest: IMAGE_LAYOUT.agentSource,
+      constraintsFile: IMAGE_LAYOUT.upperConstraints,
       constraints: constraints ?? '',
       hasConstraints: constraints !== undefined,
     });

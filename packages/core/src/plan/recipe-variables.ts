@@ -1,4 +1,5 @@
 import { RDO_SIGNING_KEY_FINGERPRINT } from '../catalog/agents';
+import { IMAGE_LAYOUT } from '../layout/image-layout';
 import type { ResolvedRecipe } from '../resolve/resolved';
 
 /** Upper-constraints of the newest (unreleased) series: the requirements repo's master. */
@@ -33,6 +34,9 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
     ['TIB_AGENT_LOG_DIR', r.agent.logDir],
     ['TIB_AGENT_CONFIG_DIR', r.agent.configDir],
     ['TIB_AGENT_SERVICE', r.agent.service],
+    ['TIB_AGENT_HOME', IMAGE_LAYOUT.agentHome],
+    // Directories the agent writes, created owned by its account (tib-guest-base).
+    ['TIB_AGENT_DIRS', [IMAGE_LAYOUT.agentHome, IMAGE_LAYOUT.agentConfigRoot, r.agent.configDir, r.agent.logDir].join(' ')],
   ];
   if (r.agent.packageName) vars.push(['TIB_AGENT_PACKAGE', r.agent.packageName]);
   const drivers = r.model === 'native' ? r.datastore.expectations.pythonDrivers : undefined;
@@ -48,6 +52,10 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
     vars.push(['TIB_RDO_RELEASE_PACKAGE', r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : '']);
     vars.push(['TIB_RDO_VAULT', r.agent.rdo?.kind === 'release-package' ? (r.agent.rdo.vault ?? '') : '']);
     vars.push(['TIB_RDO_KEY_FINGERPRINT', RDO_SIGNING_KEY_FINGERPRINT]);
+  }
+  if (r.agent.install === 'venv') {
+    vars.push(['TIB_AGENT_VENV', IMAGE_LAYOUT.agentVenv], ['TIB_AGENT_SOURCE_DIR', IMAGE_LAYOUT.agentSource]);
+    vars.push(['TIB_AGENT_GIT_CONSTRAINTS', IMAGE_LAYOUT.upperConstraints]);
   }
   if (r.agent.requirements) {
     const offline = r.agent.requirements.index === 'none';
@@ -65,6 +73,7 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
   if (r.model === 'container' && r.datastore.docker) {
     vars.push(['TIB_DOCKER_PACKAGES', r.datastore.docker.packages.join(' ')], ['TIB_DOCKER_SERVICE', r.datastore.docker.service]);
     vars.push(['TIB_IMAGE_ARCHIVES', r.datastore.images.map((_, i) => String(i)).join(' ')]);
+    vars.push(['TIB_IMAGE_ARCHIVE_DIR', IMAGE_LAYOUT.imageArchiveDir], ['TIB_IMAGE_LOADER', IMAGE_LAYOUT.imageLoader]);
   }
   if (r.model === 'native' && r.datastore.native) vars.push(...nativeVariables(r));
   vars.push(...repositoryVariables(r));

@@ -218,8 +218,8 @@ cat > "$elements"/tib-agent-venv/README.rst <<'TIB_EOF'
 tib-agent-venv
 ==============
 The Trove guest agent from source, for ``guestagent.source`` ``git`` and ``local``,
-installed into its own virtualenv ``/opt/guest-agent-venv`` (entry point
-``/opt/guest-agent-venv/bin/trove-guestagent``, which the rendered unit runs).
+installed into its own virtualenv ``TIB_AGENT_VENV`` (``/opt/guest-agent-venv``; entry point
+``bin/trove-guestagent`` in it, which the rendered unit runs).
 
 * ``git``: DIB's ``source-repositories`` clones the tree to ``/opt/guest-agent`` from the
   rendered ``source-repository-tib-guest-agent`` file, so ``DIB_REPOLOCATION_guest_agent``
@@ -292,9 +292,9 @@ set -eu
 set -o pipefail
 
 # The guest agent from a source tree (git: cloned by source-repositories to
-# /opt/guest-agent; local: staged by extra-data.d) into its own virtualenv.
-src=/opt/guest-agent
-venv=/opt/guest-agent-venv
+# TIB_AGENT_SOURCE_DIR; local: staged by extra-data.d) into its own virtualenv.
+src=$TIB_AGENT_SOURCE_DIR
+venv=$TIB_AGENT_VENV
 stage=$(dirname "$0")/../tib-agent
 
 fail() {
@@ -335,8 +335,8 @@ if [ "$TIB_AGENT_PIP_INDEX" != none ]; then
         requirements=$src/requirements.txt
     fi
     # source-repositories fetched the constraints (DIB_REPOLOCATION_upper_constraints).
-    if [ "$TIB_AGENT_SOURCE" = git ] && [ -f /opt/upper-constraints.txt ]; then
-        constraints=/opt/upper-constraints.txt
+    if [ "$TIB_AGENT_SOURCE" = git ] && [ -f "$TIB_AGENT_GIT_CONSTRAINTS" ]; then
+        constraints=$TIB_AGENT_GIT_CONSTRAINTS
     fi
 fi
 
@@ -530,11 +530,12 @@ if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
 if ! getent passwd "$TIB_AGENT_USER" >/dev/null; then
-    useradd --system --gid "$TIB_AGENT_GROUP" --home-dir /var/lib/trove \
+    useradd --system --gid "$TIB_AGENT_GROUP" --home-dir "$TIB_AGENT_HOME" \
         --shell /bin/bash --comment "OpenStack Trove guest agent" "$TIB_AGENT_USER"
 fi
 
-for dir in /var/lib/trove /etc/trove "$TIB_AGENT_CONFIG_DIR" "$TIB_AGENT_LOG_DIR"; do
+read -r -a dirs <<< "$TIB_AGENT_DIRS"
+for dir in "${dirs[@]}"; do
     install -d -m 0750 -o "$TIB_AGENT_USER" -g "$TIB_AGENT_GROUP" "$dir"
 done
 TIB_EOF
@@ -669,6 +670,11 @@ export TIB_AGENT_GROUP=trove
 export TIB_AGENT_LOG_DIR=/var/log/trove
 export TIB_AGENT_CONFIG_DIR=/etc/trove/conf.d
 export TIB_AGENT_SERVICE=trove-guestagent
+export TIB_AGENT_HOME=/var/lib/trove
+export TIB_AGENT_DIRS='/var/lib/trove /etc/trove /etc/trove/conf.d /var/log/trove'
+export TIB_AGENT_VENV=/opt/guest-agent-venv
+export TIB_AGENT_SOURCE_DIR=/opt/guest-agent
+export TIB_AGENT_GIT_CONSTRAINTS=/opt/upper-constraints.txt
 export TIB_AGENT_PIP_INDEX=pypi
 export TIB_AGENT_REQUIREMENTS=''
 export TIB_AGENT_CONSTRAINTS=https://releases.openstack.org/constraints/upper/zed
@@ -681,6 +687,8 @@ export TIB_DATASTORE_VERSION=12
 export TIB_DOCKER_PACKAGES=docker.io
 export TIB_DOCKER_SERVICE=docker
 export TIB_IMAGE_ARCHIVES=''
+export TIB_IMAGE_ARCHIVE_DIR=/var/lib/tib/images
+export TIB_IMAGE_LOADER=/usr/local/sbin/tib-load-images
 export TIB_SLIM_KERNEL=linux-image-cloud-amd64
 export TIB_APPARMOR=enforce
 export TIB_APPARMOR_PROFILES=''

@@ -396,11 +396,12 @@ if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
 if ! getent passwd "$TIB_AGENT_USER" >/dev/null; then
-    useradd --system --gid "$TIB_AGENT_GROUP" --home-dir /var/lib/trove \
+    useradd --system --gid "$TIB_AGENT_GROUP" --home-dir "$TIB_AGENT_HOME" \
         --shell /bin/bash --comment "OpenStack Trove guest agent" "$TIB_AGENT_USER"
 fi
 
-for dir in /var/lib/trove /etc/trove "$TIB_AGENT_CONFIG_DIR" "$TIB_AGENT_LOG_DIR"; do
+read -r -a dirs <<< "$TIB_AGENT_DIRS"
+for dir in "${dirs[@]}"; do
     install -d -m 0750 -o "$TIB_AGENT_USER" -g "$TIB_AGENT_GROUP" "$dir"
 done
 TIB_EOF
@@ -535,6 +536,8 @@ export TIB_AGENT_GROUP=trove
 export TIB_AGENT_LOG_DIR=/var/log/trove
 export TIB_AGENT_CONFIG_DIR=/etc/trove/conf.d
 export TIB_AGENT_SERVICE=trove-guestagent
+export TIB_AGENT_HOME=/var/lib/trove
+export TIB_AGENT_DIRS='/var/lib/trove /etc/trove /etc/trove/conf.d /var/log/trove'
 export TIB_AGENT_PACKAGE=trove-guestagent
 export TIB_AGENT_EXTRA_PACKAGES=''
 export TIB_DATASTORE=mysql
@@ -542,6 +545,8 @@ export TIB_DATASTORE_VERSION=8.0
 export TIB_DOCKER_PACKAGES=docker.io
 export TIB_DOCKER_SERVICE=docker
 export TIB_IMAGE_ARCHIVES=''
+export TIB_IMAGE_ARCHIVE_DIR=/var/lib/tib/images
+export TIB_IMAGE_LOADER=/usr/local/sbin/tib-load-images
 export TIB_SLIM_KERNEL=''
 export TIB_APPARMOR=enforce
 export TIB_APPARMOR_PROFILES=''
