@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, Plan } from '@tib/core';
 import { findChecksum } from './checksum-list';
-import type { RunPaths } from './context';
-import { inputPath } from './context';
+import type { RunPaths } from './run-paths';
+import { inputPath } from './run-paths';
 import { download, fetchText } from './download';
 import { sha256File } from './sha256-file';
 

@@ -1,7 +1,7 @@
 import type { Plan } from '@tib/core';
 import type { BaseImage } from './base-image';
-import type { RunPaths } from './context';
-import { inputPath } from './context';
+import type { RunPaths } from './run-paths';
+import { inputPath } from './run-paths';
 
 export interface DibEnvironmentInput {
   readonly plan: Plan;

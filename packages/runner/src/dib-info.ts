@@ -1,6 +1,6 @@
 import type { Plan, PlanElement } from '@tib/core';
-import type { RunPaths } from './context';
-import { inputPath } from './context';
+import type { RunPaths } from './run-paths';
+import { inputPath } from './run-paths';
 import type { BuildHost } from './host';
 
 export interface DibInfo {

@@ -1,6 +1,6 @@
 import { findDib } from './dib-info';
 import type { BuildHost } from './host';
-import { partitionMapping } from './host-checks';
+import { loopDevices, partitionMapping, privileges } from './host-checks';
 
 export interface DoctorRow {
   readonly check: string;
@@ -31,12 +31,7 @@ const TOOLS: readonly { command: string; deb: string; rpm: string; why: string; 
 /** The build host alone: what a real build needs, and what is missing. */
 export function doctorReport(host: BuildHost): DoctorRow[] {
   const rows: DoctorRow[] = [];
-  const root = host.uid() === 0;
-  rows.push({
-    check: 'privileges',
-    ok: root || host.exec('sudo', ['-n', 'true'], 5000).status === 0,
-    detail: root ? 'running as root' : 'passwordless sudo is needed (DIB runs sudo)',
-  });
+  rows.push({ check: 'privileges', ...privileges(host) });
   for (const t of TOOLS) {
     const found = host.which(t.command);
     rows.push({
@@ -54,12 +49,7 @@ export function doctorReport(host: BuildHost): DoctorRow[] {
       ok: dib.elementsDir !== undefined,
       detail: `version ${dib.version}, elements in ${dib.elementsDir ?? '(not found)'}`,
     });
-  const loop = host.exists('/dev/loop-control') && host.exec('losetup', ['--find'], 5000).status === 0;
-  rows.push({
-    check: 'loop devices',
-    ok: loop,
-    detail: loop ? 'usable' : 'not usable: no /dev/loop-control or losetup --find fails (containers need --privileged)',
-  });
+  rows.push({ check: 'loop devices', ...loopDevices(host) });
   const mapping = partitionMapping(host);
   rows.push({ check: 'partition mapping', ok: mapping.ok, detail: mapping.detail });
   const free = host.freeBytes(host.env['TMPDIR'] || '/tmp');

@@ -1,9 +1,28 @@
 import type { BuildHost } from './host';
 
+/** Root, or passwordless sudo: DIB calls sudo throughout a build. */
+export function privileges(host: BuildHost): { ok: boolean; detail: string } {
+  if (host.uid() === 0) return { ok: true, detail: 'running as root' };
+  return host.exec('sudo', ['-n', 'true'], 5000).status === 0
+    ? { ok: true, detail: 'passwordless sudo' }
+    : { ok: false, detail: 'DIB needs root: run tib as root, or give this user passwordless sudo (DIB calls sudo throughout the build)' };
+}
+
+/** DIB writes the disk through a loop device. */
+export function loopDevices(host: BuildHost): { ok: boolean; detail: string } {
+  return host.exists('/dev/loop-control') && host.exec('losetup', ['--find'], 5000).status === 0
+    ? { ok: true, detail: 'usable' }
+    : {
+        ok: false,
+        detail:
+          'loop devices are not usable (no /dev/loop-control, or `losetup --find` fails): DIB writes the disk through a loop device; containers need --privileged or loop devices passed in',
+      };
+}
+
 /**
  * DIB maps the partitions of its loop device with kpartx, which needs device-mapper in
- * the kernel. Containers and some CI kernels lack it; a partx-based stand-in (as
- * ../shared/host/prepare-dib-host installs) works there. Say which case this host is.
+ * the kernel. Containers and some CI kernels lack it; a partx-based kpartx stand-in works
+ * there (README, "Hosts without device-mapper"). Say which case this host is.
  */
 export function partitionMapping(host: BuildHost): { ok: boolean; detail: string } {
   const kpartx = host.which('kpartx');

@@ -1,7 +1,7 @@
 // @tib/runner: the side effects of a build. Pre-flight, base images, the element tree,
 // disk-image-create, progress, logs, safe output, the manifest.
 export { runBuild } from './run-build';
-export type { RunOptions, RunOutcome } from './run-build';
+export type { RefusalReason, RunOptions, RunOutcome } from './run-build';
 export { nodeBuildHost } from './host';
 export type { BuildHost } from './host';
 export { preflight } from './preflight';
@@ -9,7 +9,7 @@ export { findDib, compareVersions, elementSearchDirs, locatePlanElements } from 
 export type { DibInfo } from './dib-info';
 export { partitionMapping } from './host-checks';
 export { resolveSecrets } from './secrets';
-export { runPaths, cacheDir } from './context';
+export { runPaths, cacheDir } from './run-paths';
 export { findChecksum } from './checksum-list';
 export { ProgressTracker, statusLine, clock } from './progress';
 export { Redactor } from './redact';

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Plan } from '@tib/core';
-import type { RunPaths } from './context';
-import { inputPath } from './context';
+import type { RunPaths } from './run-paths';
+import { inputPath } from './run-paths';
 import type { InputRecord, Manifest } from './manifest';
 import { sha256File } from './sha256-file';
 

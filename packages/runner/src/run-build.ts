@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import type { Diagnostic, Plan } from '@tib/core';
 import { acquireBaseImage, BaseImageError } from './base-image';
 import type { BaseImage } from './base-image';
-import { runPaths } from './context';
-import type { RunPaths } from './context';
+import { runPaths } from './run-paths';
+import type { RunPaths } from './run-paths';
 import { dibArgv, resolveDibEnvironment } from './dib-environment';
 import type { BuildHost } from './host';
 import { checkInputs } from './inputs';
@@ -43,7 +43,14 @@ export type RunOutcome =
   | { readonly kind: 'built'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
   | { readonly kind: 'up-to-date'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
   | { readonly kind: 'dry-run' }
-  | { readonly kind: 'refused'; readonly exitCode: 1 | 2 | 3 | 4 | 130; readonly diagnostics: Diagnostic[]; readonly logFile?: string };
+  | { readonly kind: 'refused'; readonly reason: RefusalReason; readonly diagnostics: Diagnostic[]; readonly logFile?: string };
+
+/**
+ * Why a run built nothing: the host failed pre-flight (or an input or the base image did),
+ * an image is already there, DIB failed, or the run was interrupted. The CLI turns these
+ * into its exit codes.
+ */
+export type RefusalReason = 'preflight' | 'output-exists' | 'dib-failed' | 'interrupted';
 
 /**
  * `tib run`: pre-flight → up-to-date check → lock → base image → element tree → DIB →
@@ -88,11 +95,11 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     printDryRun(o, plan, paths, secrets.values, problems, existing);
     return { kind: 'dry-run' };
   }
-  if (problems.some((d) => d.severity === 'error')) return { kind: 'refused', exitCode: 3, diagnostics: problems };
+  if (problems.some((d) => d.severity === 'error')) return { kind: 'refused', reason: 'preflight', diagnostics: problems };
   if (existing.length > 0 && !o.force) {
     return {
       kind: 'refused',
-      exitCode: 2,
+      reason: 'output-exists',
       diagnostics: [
         {
           code: 'TIB5016',
@@ -109,7 +116,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
   } catch (err) {
     return {
       kind: 'refused',
-      exitCode: 3,
+      reason: 'preflight',
       diagnostics: [
         {
           code: 'TIB5017',
@@ -125,7 +132,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
   if (!lock)
     return {
       kind: 'refused',
-      exitCode: 3,
+      reason: 'preflight',
       diagnostics: [
         {
           code: 'TIB5018',
@@ -143,12 +150,12 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
   const startedAt = new Date();
   try {
     const inputs = await checkInputs(plan, paths, previous);
-    if (inputs.diagnostics.length > 0) return { kind: 'refused', exitCode: 3, diagnostics: inputs.diagnostics };
+    if (inputs.diagnostics.length > 0) return { kind: 'refused', reason: 'preflight', diagnostics: inputs.diagnostics };
     let base: BaseImage | undefined;
     try {
       base = await acquireBaseImage(plan, paths, o.offline, (line) => reporter.info(line));
     } catch (err) {
-      if (err instanceof BaseImageError) return { kind: 'refused', exitCode: 3, diagnostics: [err.diagnostic] };
+      if (err instanceof BaseImageError) return { kind: 'refused', reason: 'preflight', diagnostics: [err.diagnostic] };
       throw err;
     }
     const tree = materialize(plan, workDir, base);
@@ -177,12 +184,12 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     });
     reporter.clearLive();
     if (result.interrupted) {
-      return { kind: 'refused', exitCode: 130, diagnostics: [], logFile };
+      return { kind: 'refused', reason: 'interrupted', diagnostics: [], logFile };
     }
     if (result.exitCode !== 0) {
       reporter.info(`disk-image-create failed (exit status ${result.exitCode}); no image was written. Last lines of ${logFile}:`);
       for (const line of result.lastLines.slice(-20)) o.stderr.write(`  | ${line}\n`);
-      return { kind: 'refused', exitCode: 4, diagnostics: [], logFile };
+      return { kind: 'refused', reason: 'dib-failed', diagnostics: [], logFile };
     }
     const outputs = await installOutputs(plan, partial, paths.outputDir);
     const manifest: Manifest = {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { compilePlan, registrationCommands } from '@tib/core';
 import type { Plan } from '@tib/core';
-import type { RunOutcome } from '@tib/runner';
+import type { RefusalReason, RunOutcome } from '@tib/runner';
 import { EXIT } from '../exit-codes';
 import { tibVersion } from '../installation';
 import type { Io } from '../io';
@@ -10,6 +10,14 @@ import { nodeHost } from '../node-host';
 import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { compileInputFor } from './shared';
+
+/** An existing image without --force is a usage matter (exit 2): the command asked for too little. */
+const REFUSAL_EXIT: Readonly<Record<RefusalReason, number>> = {
+  preflight: EXIT.preflight,
+  'output-exists': EXIT.usage,
+  'dib-failed': EXIT.dibFailed,
+  interrupted: EXIT.interrupted,
+};
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const recipe = args.positionals[0] ?? '';
@@ -62,9 +70,9 @@ function report(outcome: RunOutcome, plan: Plan, io: Io): number {
     case 'refused':
       printDiagnostics(io, [], outcome.diagnostics);
       if (outcome.logFile) write(io.stderr, `full log: ${outcome.logFile}`);
-      if (outcome.exitCode === 130)
+      if (outcome.reason === 'interrupted')
         write(io.stderr, 'interrupted: DIB was stopped and cleaned up; no image was written, an existing one was kept');
-      return outcome.exitCode;
+      return REFUSAL_EXIT[outcome.reason];
     case 'built': {
       const m = outcome.manifest;
       for (const o of m.outputs) write(io.stderr, `built ${o.path} (${(o.size / 1024 ** 2).toFixed(0)} MiB, sha256 ${o.sha256})`);

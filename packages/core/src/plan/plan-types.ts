@@ -80,8 +80,14 @@ export type Requirement =
   | { readonly kind: 'command'; readonly name: string; readonly package: string; readonly why: string }
   | { readonly kind: 'secret'; readonly from: SecretSource; readonly what: string }
   | { readonly kind: 'disk'; readonly gib: number }
+  /** Below this, DIB builds on disk instead of in tmpfs (a warning, not a stop). */
+  | { readonly kind: 'memory'; readonly gib: number }
   | { readonly kind: 'loop-devices' }
-  | { readonly kind: 'partition-mapping' };
+  | { readonly kind: 'partition-mapping' }
+  /** A plan input (by id) must exist on the build host, as a file or a directory. */
+  | { readonly kind: 'input'; readonly id: string }
+  /** The output directory (known where the build runs) must be creatable and writable. */
+  | { readonly kind: 'output-directory' };
 
 /**
  * What `tib verify` checks in the built image; derived from the resolved recipe (and the

@@ -37,6 +37,8 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
     req.push({ kind: 'secret', from: 'env' in s.ref ? { env: s.ref.env } : { file: s.file?.path ?? s.ref.file }, what: s.at.join('.') });
   }
   req.push({ kind: 'disk', gib: Math.max(6, (r.output.sizeGb ?? 3) * (r.output.formats.length + 1)) });
-  req.push({ kind: 'loop-devices' }, { kind: 'partition-mapping' });
+  req.push({ kind: 'memory', gib: 4 }, { kind: 'loop-devices' }, { kind: 'partition-mapping' });
+  for (const f of r.hostFiles) req.push({ kind: 'input', id: f.id });
+  req.push({ kind: 'output-directory' });
   return req;
 }
