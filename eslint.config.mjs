@@ -3,13 +3,32 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Imports a folder of core must not make: the pipeline runs one way. */
-const boundary = (files, forbidden, why) => ({
+/** Imports the files must not make, each group with the reason shown when one is made. */
+const restrict = (files, groups) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message: why })) }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: groups.flatMap(([forbidden, why]) => forbidden.map((group) => ({ group: [group], message: why }))) },
+    ],
   },
 });
+
+const CORE_PURE = ['@tib/runner', '@tib/verify', '@tib/cli', 'execa', 'node:child_process', 'node:fs', 'fs', 'child_process'];
+const PURE_WHY = 'core is pure: no processes, no file system, no upper packages';
+/**
+ * A folder of core: the stages it must not import, plus core's purity (ESLint replaces a
+ * rule per file rather than merging, so each folder's list carries both).
+ */
+const stage = (dir, forbidden, why) =>
+  restrict(
+    [`packages/core/src/${dir}/**/*.ts`],
+    [
+      [forbidden, why],
+      [CORE_PURE, PURE_WHY],
+    ],
+  );
+const FOUNDATIONS = ['facts', 'load', 'catalog', 'dib', 'layout', 'diagnostics', 'schema', 'util'];
 
 export default tseslint.config(
   {
@@ -58,16 +77,31 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-regex-spaces': 'off' },
   },
   // core is pure and knows nothing of the packages built on it.
-  boundary(
-    ['packages/core/src/**/*.ts'],
-    ['@tib/runner', '@tib/verify', '@tib/cli', 'execa', 'node:child_process', 'node:fs', 'fs', 'child_process'],
-    'core is pure: no processes, no file system, no upper packages',
+  restrict(['packages/core/src/**/*.ts'], [[CORE_PURE, PURE_WHY]]),
+  // core's pipeline runs one way: load → validate → resolve → plan → render. validate and
+  // resolve share facts/ and load/, and neither imports the other; planning designs, and
+  // rendering comes after it.
+  stage('validate', ['**/resolve/**', '**/plan/**', '**/render/**'], 'validate runs before resolve, plan and render'),
+  stage(
+    'resolve',
+    ['**/validate/**', '**/plan/**', '**/render/**'],
+    'resolve uses facts/ and load/, not validate/; it runs before plan and render',
   ),
-  boundary(
-    ['packages/runner/src/**/*.ts', 'packages/verify/src/**/*.ts'],
-    ['@tib/cli', '**/cli/src/**'],
-    'the CLI sits on top: runner and verify never import it',
+  stage('plan', ['**/validate/**', '**/render/**'], 'planning is pure design: render/ comes after it'),
+  ...FOUNDATIONS.map((dir) =>
+    stage(
+      dir,
+      ['**/validate/**', '**/resolve/**', '**/plan/**', '**/render/**', '**/compile'],
+      'shared foundations import no pipeline stage',
+    ),
   ),
-  boundary(['packages/runner/src/**/*.ts'], ['@tib/verify', '**/verify/src/**'], 'runner and verify are siblings'),
-  boundary(['packages/verify/src/**/*.ts'], ['@tib/runner', '**/runner/src/**'], 'runner and verify are siblings'),
+  // The CLI sits on top: runner and verify never import it, nor each other.
+  restrict(
+    ['packages/runner/src/**/*.ts'],
+    [[['@tib/cli', '**/cli/src/**', '@tib/verify', '**/verify/src/**'], 'runner imports only core']],
+  ),
+  restrict(
+    ['packages/verify/src/**/*.ts'],
+    [[['@tib/cli', '**/cli/src/**', '@tib/runner', '**/runner/src/**'], 'verify imports only core']],
+  ),
 );

@@ -2,7 +2,7 @@
 # Verifies a built image for CI: `tib verify --boot` on it, then verify's integration
 # tests on the same image (pristine offline checks, tampered copies caught by the right
 # checks, the boot of a broken copy). Needs root, loop devices, QEMU and genisoimage
-# (../shared/host/prepare-dib-host --verify installs them).
+# (scripts/setup-host.sh --verify installs them).
 #
 #   scripts/ci/verify-image.sh IMAGE RECIPE
 #

@@ -1,4 +1,4 @@
-/** The exit codes of SPEC §7. */
+/** tib's exit codes (README, "Exit codes"): the same for every command. */
 export const EXIT = {
   ok: 0,
   invalidRecipe: 1,

@@ -1,7 +1,9 @@
 import { Accounts, parseGroup, parsePasswd } from '../src/parse/accounts';
 import { cloudConfigOrder, effectiveDatasources } from '../src/parse/cloud-init';
 import { parseDpkgStatus, parseRpmQuery } from '../src/parse/dpkg';
-import { authorizedKeys, gitManifest, gpgFingerprints, keyIdentity, kernelCommandLines, pythonDistMetadata } from '../src/parse/misc';
+import { gitManifest, pythonDistMetadata } from '../src/parse/agent-install';
+import { kernelCommandLines } from '../src/parse/boot-loader';
+import { authorizedKeys, gpgFingerprints, keyIdentity } from '../src/parse/keys';
 import { parseOsRelease } from '../src/parse/os-release';
 import { versionSatisfies } from '../src/parse/version';
 

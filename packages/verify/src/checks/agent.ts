@@ -1,7 +1,8 @@
 /** Checks of where the agent came from, the image's repositories, MAC settings and ssh access. */
 import type { Expectation } from '@tib/core';
 import { joinPath, listDir, readText, statPath } from '../image/image-fs';
-import { authorizedKeys, gitManifest, keyIdentity } from '../parse/misc';
+import { gitManifest } from '../parse/agent-install';
+import { authorizedKeys, keyIdentity } from '../parse/keys';
 import type { CheckResult } from '../types';
 import type { InspectData } from './context';
 import { clip, isUnavailable, pass, result } from './context';

@@ -2,7 +2,7 @@
 import type { Expectation } from '@tib/core';
 import { joinPath, listDir, readText } from '../image/image-fs';
 import { cloudConfigOrder, effectiveDatasources } from '../parse/cloud-init';
-import { kernelCommandLines } from '../parse/misc';
+import { kernelCommandLines } from '../parse/boot-loader';
 import type { CheckResult } from '../types';
 import type { InspectData } from './context';
 import { clip, pass, result } from './context';

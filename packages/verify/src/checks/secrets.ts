@@ -1,5 +1,5 @@
 /**
- * Secret values must not be in the image (SPEC §3, §8): not in DIB's manifests (DIB copies
+ * Secret values must not be in the image (only references live in recipes and plans): not in DIB's manifests (DIB copies
  * every DIB_* variable there), not in any file, not in free blocks of the disk. Only where
  * a value was found is reported, never the value.
  */

@@ -14,7 +14,7 @@ import type { CanaryScanner, ScanHit } from '../image/scanner';
 import { TarParser } from '../image/tar-stream';
 import type { PackageDb } from '../parse/dpkg';
 import { parseDpkgStatus, parseRpmQuery } from '../parse/dpkg';
-import { gpgFingerprints } from '../parse/misc';
+import { gpgFingerprints } from '../parse/keys';
 
 const MIN = 60_000;
 
