@@ -45,6 +45,11 @@ export interface DistroRelease {
   readonly securityMirror?: string;
   /** System Python of the release (the agent's venv or package uses it). */
   readonly python: string;
+  /**
+   * Versions of Python modules the release packages that decide how a packaged agent
+   * behaves (catalog/agent-defects.ts), from its Packages index.
+   */
+  readonly pythonModules?: Readonly<Record<string, string>>;
   /** End of (standard) life; builds need archive mirrors after it. */
   readonly eol?: string;
   /** Lowest/highest DIB that can build it, when not every 3.x can. */
@@ -92,7 +97,7 @@ const RPM_AGENT_BUILD = {
   offline: ['python3-setuptools', 'python3-wheel', 'python3-pip'],
 };
 
-const debian = (release: string, version: string, python: string, eol: string): DistroRelease => ({
+const debian = (release: string, version: string, python: string, eol: string, psycopg2: string): DistroRelease => ({
   distro: 'debian',
   release,
   family: 'deb',
@@ -107,6 +112,7 @@ const debian = (release: string, version: string, python: string, eol: string): 
   mirror: 'http://deb.debian.org/debian',
   securityMirror: 'http://deb.debian.org/debian-security',
   python,
+  pythonModules: { psycopg2 },
   eol,
   // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline.
   basePackages: { dhcp: ['ifupdown', 'isc-dhcp-client'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
@@ -145,8 +151,8 @@ const ubuntu = (release: string, version: string, python: string, eol: string, e
 });
 
 export const DISTRO_RELEASES: readonly DistroRelease[] = [
-  debian('bookworm', '12', '3.11', '2028-06-30'),
-  debian('bullseye', '11', '3.9', '2026-08-31'),
+  debian('bookworm', '12', '3.11', '2028-06-30', '2.9.5'),
+  debian('bullseye', '11', '3.9', '2026-08-31', '2.8.6'),
   ubuntu('bionic', '18.04', '3.6', '2023-05-31'),
   ubuntu('focal', '20.04', '3.8', '2025-05-31'),
   ubuntu('jammy', '22.04', '3.10', '2027-06-01'),

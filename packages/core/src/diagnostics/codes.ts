@@ -200,6 +200,24 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     summary: 'The distribution release or its repositories are end of life; builds depend on archive mirrors.',
   },
+  TIB3031: {
+    name: 'container-only-field',
+    severity: 'error',
+    summary: 'datastore.image and datastore.also describe container images; a native-model image installs one datastore from packages.',
+  },
+  TIB3032: {
+    name: 'packaged-image-unavailable',
+    severity: 'error',
+    summary:
+      "tib cannot build this datastore's container image from this distribution release's packages (or not at the version asked for).",
+  },
+  TIB3033: { name: 'served-twice', severity: 'error', summary: 'The image names the same datastore version twice.' },
+  TIB3034: {
+    name: 'agent-known-defect',
+    severity: 'warning',
+    summary:
+      "The agent of this release has a known defect with this datastore: the image builds and instances start, but part of Trove's API fails.",
+  },
 
   TIB4001: { name: 'template-failed', severity: 'error', summary: 'A template could not be rendered; this is a bug in tib.' },
   TIB4002: {

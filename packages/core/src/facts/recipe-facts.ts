@@ -2,6 +2,8 @@ import type { GuestModel, Series, TroveRelease } from '../catalog/agents';
 import { DISTRO_AGENT_PACKAGES, elMajor, NEWEST_SERIES, RDO_BUILDS, seriesFromRef, troveRelease } from '../catalog/agents';
 import { findRelease, releaseKey } from '../catalog/distros';
 import type { DistroRelease, Family } from '../catalog/distros';
+import type { Datastore } from '../catalog/datastores';
+import type { KeyPath } from '../diagnostics/diagnostic';
 import type { Recipe } from '../types/recipe.generated';
 
 /**
@@ -67,4 +69,32 @@ function agentSeries(recipe: Recipe, release: DistroRelease | undefined): { seri
 /** The package family of a distribution, known before its release is. */
 export function familyOf(distro: string): Family {
   return distro === 'debian' || distro === 'ubuntu' ? 'deb' : 'rpm';
+}
+
+/** A datastore the image serves, as the recipe names it: `datastore` itself, then each of `datastore.also`. */
+export interface ServedRef {
+  readonly type: Datastore;
+  readonly version?: string;
+  readonly image: 'registry' | 'packages';
+  /** Where it is written: ['datastore'] or ['datastore', 'also', i]. */
+  readonly at: KeyPath;
+}
+
+export function servedDatastores(recipe: Recipe): ServedRef[] {
+  const d = recipe.datastore;
+  const first: ServedRef = {
+    type: d.type as Datastore,
+    ...(d.version ? { version: d.version } : {}),
+    image: d.image ?? 'registry',
+    at: ['datastore'],
+  };
+  return [
+    first,
+    ...(d.also ?? []).map((a, i): ServedRef => ({
+      type: a.type as Datastore,
+      ...(a.version ? { version: a.version } : {}),
+      image: a.image ?? 'registry',
+      at: ['datastore', 'also', i],
+    })),
+  ];
 }

@@ -509,6 +509,21 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + "    mv -f -- \"$partial/$f\" \"$out_dir/$f\"\ndone\nrm -rf -- \"$partial\"\nsay \"built: $(printf '%s ' \"${outputs[@]/#/$out_dir/}\")\"\n";
 },"useData":true},
   "fragments/agent-datastore.conf.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n["
+    + ((stack1 = (((helper = lookupProperty(helpers,"section") || alias1(depth0, "section", {"start":{"line":5,"column":3},"end":{"line":5,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"section","hash":{},"data":data,"loc":{"start":{"line":5,"column":1},"end":{"line":5,"column":12}}}) : helper))) != null ? stack1 : "")
+    + "]\ndocker_image = "
+    + ((stack1 = (((helper = lookupProperty(helpers,"image") || alias1(depth0, "image", {"start":{"line":6,"column":17},"end":{"line":6,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"image","hash":{},"data":data,"loc":{"start":{"line":6,"column":15},"end":{"line":6,"column":24}}}) : helper))) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasBackupImage"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.program(2, data, 0),"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":11,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"settings"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":15,"column":9}}})) != null ? stack1 : "");
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -517,12 +532,27 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "backup_docker_image = "
-    + ((stack1 = (((helper = lookupProperty(helpers,"backupImage") || container.strict(depth0, "backupImage", {"start":{"line":6,"column":24},"end":{"line":6,"column":35}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"backupImage","hash":{},"data":data,"loc":{"start":{"line":6,"column":22},"end":{"line":6,"column":37}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"backupImage") || container.strict(depth0, "backupImage", {"start":{"line":8,"column":24},"end":{"line":8,"column":35}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"backupImage","hash":{},"data":data,"loc":{"start":{"line":8,"column":22},"end":{"line":8,"column":37}}}) : helper))) != null ? stack1 : "")
     + "\n";
-},"1":function(container,depth0,helpers,partials,data) {
+},"2":function(container,depth0,helpers,partials,data) {
     return "# backup_docker_image has no default from Trove 21 on: set it on the controller.\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "# "
+    + ((stack1 = (lookupProperty(helpers,"comment")||alias1(depth0, "comment", {"start":{"line":13,"column":4},"end":{"line":13,"column":11}} )).call(alias2,lookupProperty(depth0,"why"),{"name":"comment","hash":{},"data":data,"loc":{"start":{"line":13,"column":2},"end":{"line":13,"column":17}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = (((helper = lookupProperty(helpers,"key") || alias1(depth0, "key", {"start":{"line":14,"column":2},"end":{"line":14,"column":5}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"key","hash":{},"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":14,"column":7}}}) : helper))) != null ? stack1 : "")
+    + " = "
+    + ((stack1 = (((helper = lookupProperty(helpers,"value") || alias1(depth0, "value", {"start":{"line":14,"column":12},"end":{"line":14,"column":17}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"value","hash":{},"data":data,"loc":{"start":{"line":14,"column":10},"end":{"line":14,"column":19}}}) : helper))) != null ? stack1 : "")
+    + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), alias4="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -533,12 +563,8 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "major", {"start":{"line":1,"column":56},"end":{"line":1,"column":67}} ), depth0)) != null ? stack1 : "")
     + " ("
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "series", {"start":{"line":1,"column":73},"end":{"line":1,"column":85}} ), depth0)) != null ? stack1 : "")
-    + ") agent.\n# The controller's injected trove-guestagent.conf sorts after this file and overrides it.\n["
-    + ((stack1 = (((helper = lookupProperty(helpers,"section") || alias1(depth0, "section", {"start":{"line":3,"column":3},"end":{"line":3,"column":10}} ))),(typeof helper === alias4 ? helper.call(alias3,{"name":"section","hash":{},"data":data,"loc":{"start":{"line":3,"column":1},"end":{"line":3,"column":12}}}) : helper))) != null ? stack1 : "")
-    + "]\ndocker_image = "
-    + ((stack1 = (((helper = lookupProperty(helpers,"image") || alias1(depth0, "image", {"start":{"line":4,"column":17},"end":{"line":4,"column":22}} ))),(typeof helper === alias4 ? helper.call(alias3,{"name":"image","hash":{},"data":data,"loc":{"start":{"line":4,"column":15},"end":{"line":4,"column":24}}}) : helper))) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasBackupImage"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "");
+    + ") agent.\n# The controller's injected trove-guestagent.conf sorts after this file and overrides it.\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sections"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   "fragments/agent-dropin.conf.hbs": {"0":function(container,depth0,helpers,partials,data) {
     return " docker.service";
@@ -854,6 +880,29 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ").\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"settings"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
+  "fragments/tmpfiles-sockets.conf.hbs": {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.lambda, alias2=container.strict;
+
+  return "d "
+    + ((stack1 = alias1(depth0, depth0)) != null ? stack1 : "")
+    + " 0755 "
+    + ((stack1 = alias1(alias2(depths[1], "uid", {"start":{"line":6,"column":18},"end":{"line":6,"column":24}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias1(alias2(depths[1], "uid", {"start":{"line":6,"column":29},"end":{"line":6,"column":35}} ), depth0)) != null ? stack1 : "")
+    + " -\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "# Written by tib: the datastore's socket directories, owned by the uid the Trove\n# "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"agent"), "major", {"start":{"line":2,"column":4},"end":{"line":2,"column":15}} ), depth0)) != null ? stack1 : "")
+    + " agent runs the database container as. The agent bind-mounts them from\n# /run, which every boot empties; without these lines the database cannot create its\n# socket after a reboot.\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"dirs"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":0},"end":{"line":7,"column":9}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
   "fragments/yum.repo.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {

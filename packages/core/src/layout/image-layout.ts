@@ -35,10 +35,13 @@ export const imagePaths = {
   /** The agent's datastore settings tib writes (container model). */
   datastoreConf: (configDir: string) => `${configDir}/00-tib-datastore.conf`,
   sysctl: (datastore: string) => `/etc/sysctl.d/60-tib-${datastore}.conf`,
+  tmpfilesSockets: '/etc/tmpfiles.d/tib-trove-sockets.conf',
   aptList: (name: string) => `/etc/apt/sources.list.d/${name}.list`,
   aptKeyring: (name: string) => `/etc/apt/keyrings/${name}.gpg`,
   yumRepo: (name: string) => `/etc/yum.repos.d/${name}.repo`,
   rpmKey: (name: string) => `/etc/pki/rpm-gpg/RPM-GPG-KEY-${name}`,
   archive: (index: number) => `${IMAGE_LAYOUT.imageArchiveDir}/${index}.tar`,
+  /** A datastore image tib built from the distribution's packages (gzip: docker load reads it). */
+  builtArchive: (datastore: string, version: string) => `${IMAGE_LAYOUT.imageArchiveDir}/tib-${datastore}-${version}.tar.gz`,
   gitManifest: (imageName: string) => `${IMAGE_LAYOUT.dibManifests}/dib-manifest-git-${imageName}`,
 } as const;

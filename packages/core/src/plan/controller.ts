@@ -1,5 +1,6 @@
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { ControllerContract, ControllerSetting } from './plan-types';
+import { builtImages } from './served';
 
 /**
  * The controller side of the image: settings a Trove deployment needs for this image to
@@ -74,21 +75,23 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
         `the image lets the Trove ${t.major} agent log in to ${r.datastore.type} as root without a password over the local socket, as it expects, until its prepare step replaces the configuration`,
       );
   }
-  if (r.model === 'container' && r.datastore.container) {
-    const c = r.datastore.container;
-    set(
-      'trove-guestagent.conf',
-      c.section,
-      'docker_image',
-      c.image,
-      `the ${r.datastore.type} image the agent runs (tagged with the datastore version, e.g. ${c.image}:${r.datastore.version})`,
-    );
-    if (c.backupImage) {
-      set('trove-guestagent.conf', c.section, 'backup_docker_image', c.backupImage, 'upstream default of this agent release for backups');
-    } else {
-      notes.push(
-        `Trove ${t.major} has no default backup_docker_image: set [${c.section}] backup_docker_image in the controller's trove-guestagent.conf to your registry's db-backup-${c.section} image`,
+  if (r.model === 'container') {
+    for (const d of r.served) {
+      if (settings.some((x) => x.section === d.section && x.key === 'docker_image')) continue;
+      set(
+        'trove-guestagent.conf',
+        d.section,
+        'docker_image',
+        d.image,
+        `the ${d.type} image the agent runs (tagged with the datastore version, e.g. ${d.image}:${d.version})`,
       );
+      if (d.backupImage) {
+        set('trove-guestagent.conf', d.section, 'backup_docker_image', d.backupImage, 'upstream default of this agent release for backups');
+      } else {
+        notes.push(
+          `Trove ${t.major} has no default backup_docker_image: set [${d.section}] backup_docker_image in the controller's trove-guestagent.conf to your registry's db-backup-${d.section} image`,
+        );
+      }
     }
     if (t.major >= 22)
       notes.push(
@@ -96,6 +99,9 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
       );
     if (r.datastore.images.length > 0)
       notes.push('image archives are preloaded: instances need no registry access for the datastore image');
+    for (const d of builtImages(r)) {
+      notes.push(`${d.image}:${d.version} is built from ${r.release.title}'s packages and preloaded: instances need no registry for it`);
+    }
   }
   notes.push(
     `the guest must reach the message bus (transport_url in trove-guestagent.conf) from the network Trove attaches to the instance`,
@@ -103,7 +109,10 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
 
   const manager = r.datastore.type;
   // Native images carry their packages; the agent's install_if_needed then finds them installed.
-  const packages = r.model === 'native' ? (r.datastore.native?.packages ?? []) : [];
+  const versions =
+    r.model === 'native'
+      ? [{ datastore: r.datastore.type, version: r.datastore.version, manager, packages: r.datastore.native?.packages ?? [] }]
+      : r.served.map((d) => ({ datastore: d.type, version: d.version, manager: d.section, packages: [] }));
   return {
     trove: { series: t.series, version: t.version },
     settings,
@@ -115,7 +124,7 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
       diskFormat: r.output.formats[0] === 'raw' ? 'raw' : 'qcow2',
       // --image-tags arrived in Trove 15 (Wallaby); before, a version names its image by id.
       byTag: t.major >= 15,
-      versions: [{ datastore: r.datastore.type, version: r.datastore.version, manager, packages }],
+      versions,
     },
     notes,
   };

@@ -1,6 +1,7 @@
 import { IMAGE_LAYOUT, imagePaths } from '../layout/image-layout';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import { tibKernelArguments } from './dib-environment';
+import { builtImages, preloadsImages } from './served';
 import type { Fragment } from './fragments';
 import type { EnvEntry, Expectation } from './plan-types';
 
@@ -42,6 +43,11 @@ export function expectationsFor(r: ResolvedRecipe, env: readonly EnvEntry[], fra
   });
   for (const dir of [r.agent.configDir, r.agent.logDir, IMAGE_LAYOUT.agentHome]) {
     out.push({ kind: 'path', path: dir, type: 'dir', owner: r.agent.user, why: 'the agent writes here' });
+  }
+  for (const dir of r.agent.runtime.stateDirs) out.push({ kind: 'path', path: dir.path, type: 'dir', owner: r.agent.user, why: dir.why });
+  for (const pkg of r.agent.runtime.packages) {
+    const name = r.release.family === 'deb' ? pkg.deb : pkg.rpm;
+    if (name) out.push({ kind: 'package', name, installed: true, why: pkg.why });
   }
   out.push({
     kind: 'file-contains',
@@ -207,15 +213,33 @@ function containerExpectations(r: ResolvedRecipe): Expectation[] {
     out.push({ kind: 'package', name: pkg, installed: true, why: 'the container model runs the datastore in Docker' });
   if (docker)
     out.push({ kind: 'service', name: docker.service, enabled: true, init: r.init, why: 'the agent needs the Docker engine running' });
-  const c = r.datastore.container;
-  if (c) {
-    const conf = imagePaths.datastoreConf(r.agent.configDir);
-    out.push({ kind: 'file-contains', path: conf, text: `[${c.section}]`, why: "the agent's datastore section" });
-    out.push({ kind: 'file-contains', path: conf, text: `docker_image = ${c.image}`, why: "the agent's datastore image" });
-    if (c.backupImage)
-      out.push({ kind: 'file-contains', path: conf, text: `backup_docker_image = ${c.backupImage}`, why: "the agent's backup image" });
+  const conf = imagePaths.datastoreConf(r.agent.configDir);
+  for (const d of r.served) {
+    out.push({ kind: 'file-contains', path: conf, text: `[${d.section}]`, why: `the agent's ${d.type} section` });
+    out.push({ kind: 'file-contains', path: conf, text: `docker_image = ${d.image}`, why: `the agent's ${d.type} image` });
+    if (d.backupImage)
+      out.push({
+        kind: 'file-contains',
+        path: conf,
+        text: `backup_docker_image = ${d.backupImage}`,
+        why: `the agent's ${d.type} backup image`,
+      });
+    for (const setting of d.settings)
+      out.push({ kind: 'file-contains', path: conf, text: `${setting.key} = ${setting.value}`, why: setting.why });
+    for (const pkg of r.release.family === 'deb' ? d.drivers.deb : d.drivers.rpm) {
+      if (r.agent.install === 'package')
+        out.push({ kind: 'package', name: pkg, installed: true, why: `the agent's ${d.type} manager imports it` });
+    }
   }
-  if (r.datastore.images.length > 0) {
+  for (const d of builtImages(r)) {
+    out.push({
+      kind: 'path',
+      path: imagePaths.builtArchive(d.type, d.version),
+      type: 'file',
+      why: `${d.image}:${d.version}, built by tib from ${r.release.title}'s packages, for Docker to load at first boot`,
+    });
+  }
+  if (preloadsImages(r)) {
     out.push({
       kind: 'service',
       name: 'tib-image-loader',
@@ -230,6 +254,8 @@ function containerExpectations(r: ResolvedRecipe): Expectation[] {
       owner: 'root',
       why: 'the loader the tib-image-loader unit runs',
     });
+  }
+  if (r.datastore.images.length > 0) {
     r.datastore.images.forEach((_, i) =>
       out.push({
         kind: 'path',

@@ -1,8 +1,10 @@
+import { DATABASE_SERVICE_UID, socketDirsOnTmpfs } from '../catalog/agent-runtime';
 import { IMAGE_LAYOUT, imagePaths } from '../layout/image-layout';
 import { gitConstraintsUrl } from './dib-environment';
-import type { ResolvedRecipe } from '../resolve/resolved';
+import type { ResolvedRecipe, ServedDatastore } from '../resolve/resolved';
 import type { ElementSource } from './plan-types';
 import { recipeVariables } from './recipe-variables';
+import { preloadsImages } from './served';
 import { RECIPE_ELEMENT } from './select-elements';
 
 /** A file rendered for the image, installed by the tib-files element in its phase. */
@@ -41,13 +43,13 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
         // RDO's unit also reads the packaged defaults in trove-dist.conf; keep them ahead of conf.d.
         distConfig: r.agent.source === 'rdo' ? '/usr/share/trove/trove-dist.conf' : '',
         docker: r.model === 'container',
-        loader: r.datastore.images.length > 0,
+        loader: preloadsImages(r),
       });
     } else {
       root('post-install', imagePaths.agentUnit(r.agent.service), 0o644, 'agent.service.hbs', {
         binary: r.agent.binary,
         docker: r.model === 'container',
-        loader: r.datastore.images.length > 0,
+        loader: preloadsImages(r),
       });
     }
   } else {
@@ -56,7 +58,7 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
 
   // The loader's command line names the archives and the marker it leaves once done.
   const loader = { program: IMAGE_LAYOUT.imageLoader, dir: IMAGE_LAYOUT.imageArchiveDir, marker: IMAGE_LAYOUT.imagesLoadedMarker };
-  if (r.model === 'container' && r.datastore.container) {
+  if (r.model === 'container' && r.served.length > 0) {
     out.push({
       phase: 'post-install',
       path: imagePaths.datastoreConf(r.agent.configDir),
@@ -66,15 +68,22 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
       template: 'agent-datastore.conf.hbs',
       context: {
         agent,
-        section: r.datastore.container.section,
-        image: r.datastore.container.image,
-        backupImage: r.datastore.container.backupImage ?? '',
-        hasBackupImage: r.datastore.container.backupImage !== undefined,
+        sections: sectionsOf(r.served).map((d) => ({
+          section: d.section,
+          image: d.image,
+          backupImage: d.backupImage ?? '',
+          hasBackupImage: d.backupImage !== undefined,
+          settings: d.settings,
+        })),
       },
     });
-    if (r.datastore.images.length > 0 && r.init === 'systemd') {
+    const socketDirs = [...new Set(r.served.flatMap((d) => socketDirsOnTmpfs(r.agent.trove.major, d.type)))];
+    if (socketDirs.length > 0) {
+      root('post-install', imagePaths.tmpfilesSockets, 0o644, 'tmpfiles-sockets.conf.hbs', { dirs: socketDirs, uid: DATABASE_SERVICE_UID });
+    }
+    if (preloadsImages(r) && r.init === 'systemd') {
       root('post-install', imagePaths.imageLoaderUnit, 0o644, 'image-loader.service.hbs', { service: r.agent.service, loader });
-    } else if (r.datastore.images.length > 0) {
+    } else if (preloadsImages(r)) {
       root('post-install', imagePaths.imageLoaderInitScript, 0o755, 'image-loader.init.hbs', {
         loader,
         service: r.agent.service,
@@ -140,4 +149,10 @@ export function recipeElementSources(r: ResolvedRecipe, fragments: readonly Frag
   }
   template('README.rst', 'fragments/recipe-readme.rst.hbs', { recipePath, name: r.name });
   return files;
+}
+
+/** One agent section per served datastore type (two versions of one datastore share it). */
+function sectionsOf(served: readonly ServedDatastore[]): ServedDatastore[] {
+  const seen = new Set<string>();
+  return served.filter((d) => !seen.has(d.section) && seen.add(d.section) !== undefined);
 }

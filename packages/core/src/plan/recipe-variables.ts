@@ -36,16 +36,16 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
     ['TIB_AGENT_SERVICE', r.agent.service],
     ['TIB_AGENT_HOME', IMAGE_LAYOUT.agentHome],
     // Directories the agent writes, created owned by its account (tib-guest-base).
-    ['TIB_AGENT_DIRS', [IMAGE_LAYOUT.agentHome, IMAGE_LAYOUT.agentConfigRoot, r.agent.configDir, r.agent.logDir].join(' ')],
+    ['TIB_AGENT_DIRS', agentDirectories(r).join(' ')],
   ];
   if (r.agent.packageName) vars.push(['TIB_AGENT_PACKAGE', r.agent.packageName]);
-  const drivers = r.model === 'native' ? r.datastore.expectations.pythonDrivers : undefined;
+  const drivers = agentDrivers(r);
   // RDO's agents up to Train run on EL7's python2, and Ubuntu packaged Trove up to Train
   // for python2 (bionic's Queens is python-trove): their drivers are python2 packages.
   const rpmDrivers = r.release.python.startsWith('2.') ? r.datastore.host.el7Drivers : drivers?.rpm;
   const py2Deb = r.agent.source === 'package' && r.agent.trove.major <= 12;
   const debDrivers = py2Deb ? drivers?.deb.map((p) => p.replace(/^python3-/, 'python-')) : drivers?.deb;
-  const distroDrivers = (r.model === 'native' ? (deb ? debDrivers : rpmDrivers) : undefined) ?? [];
+  const distroDrivers = (deb ? debDrivers : rpmDrivers) ?? [];
   if (r.agent.install === 'package') vars.push(['TIB_AGENT_EXTRA_PACKAGES', distroDrivers.join(' ')]);
   if (r.agent.source === 'rdo') {
     vars.push(['TIB_RDO_RELEASE', r.agent.trove.series]);
@@ -103,7 +103,33 @@ function basePackages(r: ResolvedRecipe): string[] {
     timeSync = timeSync.map((p) => (p === 'systemd-timesyncd' ? 'chrony' : p));
     init.push('sysvinit-core');
   }
-  return [...b.tools, ...b.dhcp, ...timeSync, ...init, ...(r.release.family === 'deb' ? ['cloud-guest-utils'] : ['cloud-utils-growpart'])];
+  const runtime = r.agent.runtime.packages.flatMap((p) => (r.release.family === 'deb' ? p.deb : p.rpm) ?? []);
+  return [
+    ...b.tools,
+    ...b.dhcp,
+    ...timeSync,
+    ...init,
+    ...(r.release.family === 'deb' ? ['cloud-guest-utils'] : ['cloud-utils-growpart']),
+    ...runtime.filter((p) => !b.tools.includes(p)),
+  ];
+}
+
+/** Directories the agent writes, created owned by its account (tib-guest-base). */
+export function agentDirectories(r: ResolvedRecipe): string[] {
+  return [
+    IMAGE_LAYOUT.agentHome,
+    IMAGE_LAYOUT.agentConfigRoot,
+    r.agent.configDir,
+    r.agent.logDir,
+    ...r.agent.runtime.stateDirs.map((d) => d.path),
+  ];
+}
+
+/** Python modules the agent's datastore managers import beyond the agent's own requirements. */
+export function agentDrivers(r: ResolvedRecipe): { pip: string[]; deb: string[]; rpm: string[] } {
+  const all = r.model === 'native' ? [r.datastore.expectations.pythonDrivers] : r.served.map((d) => d.drivers);
+  const union = (pick: (d: (typeof all)[number]) => readonly string[]) => [...new Set(all.flatMap(pick))];
+  return { pip: union((d) => d.pip), deb: union((d) => d.deb), rpm: union((d) => d.rpm) };
 }
 
 /** The upper-constraints the agent installs with: the recipe's, `none`, or the release's published file. */

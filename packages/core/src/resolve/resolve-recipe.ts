@@ -1,5 +1,8 @@
 import { posix as path } from 'node:path';
 import { AGENT_SOURCES } from '../catalog/agent-sources';
+import { agentDatastoreSettings, agentRuntime } from '../catalog/agent-runtime';
+import type { TroveRelease } from '../catalog/agents';
+import { packagedImage } from '../catalog/packaged-images';
 import { VENV_AGENT_BINARY } from '../layout/image-layout';
 import { DEFAULT_GIT_REPO, DISTRO_AGENT_PACKAGES, RDO_AGENT, rdoEnablement } from '../catalog/agents';
 import { DATASTORE_HOST, kernelSettings, rootAccess } from '../catalog/datastore-host';
@@ -11,9 +14,10 @@ import { dockerEngine, nativeVersion, support } from '../catalog/matrix';
 import type { Recipe, SecretRef } from '../types/recipe.generated';
 import { hostPath, recipeHostFiles } from '../facts/host-files';
 import type { HostPath } from '../facts/host-files';
-import type { RecipeFacts } from '../facts/recipe-facts';
+import { servedDatastores } from '../facts/recipe-facts';
+import type { RecipeFacts, ServedRef } from '../facts/recipe-facts';
 import type { Locator } from '../load/locate';
-import type { ResolvedHostFile, ResolvedRecipe, ResolvedSecret } from './resolved';
+import type { ResolvedHostFile, ResolvedRecipe, ResolvedSecret, ServedDatastore } from './resolved';
 import { vendorRepositories } from './vendor-repositories';
 
 export const DEFAULT_DATASOURCES = ['ConfigDrive', 'OpenStack'] as const;
@@ -77,7 +81,6 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
   const imageUrl =
     recipe.base.image?.url ??
     (cloud && cloudFile && (source === 'download' || source === 'cache') ? `${cloud.baseUrl}${cloudFile}` : undefined);
-  const containerInfo = model === 'container' ? containerOffer(type, trove.series) : undefined;
 
   const resolved: ResolvedRecipe = {
     name: recipe.name ?? path.basename(recipePath).replace(/\.ya?ml$/i, ''),
@@ -101,6 +104,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       source: ga.source,
       install,
       binary,
+      runtime: agentRuntime(trove.major, model, model === 'native' ? [type] : servedDatastores(recipe).map((d) => d.type)),
       trove,
       user: agentUser,
       group: agentUser,
@@ -127,15 +131,6 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       version,
       expectations,
       ...(model === 'native' ? { native: nativeVersion(type, release, version) } : {}),
-      ...(containerInfo
-        ? {
-            container: {
-              section: containerInfo.section,
-              image: containerInfo.image,
-              ...(containerInfo.backupImage ? { backupImage: containerInfo.backupImage } : {}),
-            },
-          }
-        : {}),
       ...(model === 'container' ? { docker: dockerEngine(release) } : {}),
       ...(recipe.datastore.package
         ? {
@@ -158,6 +153,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       kernel: model === 'native' ? kernelSettings(type, version) : { sysctl: {}, cmdline: [], why: '' },
       rootAccess: model === 'native' ? rootAccess(type, version) : 'none',
     },
+    served: model === 'container' ? servedDatastores(recipe).map((ref) => served(ref, release, trove)) : [],
     init: recipe.system?.init ?? release.defaultInit,
     security:
       family === 'deb'
@@ -216,4 +212,24 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
 function slimSettings(release: DistroRelease, arch: Arch): NonNullable<ResolvedRecipe['slim']> {
   const kernel = release.cloudKernel?.[arch];
   return kernel ? { kernel } : {};
+}
+
+/** A served datastore with its agent section, image and settings (validation made sure it exists). */
+function served(ref: ServedRef, release: DistroRelease, trove: TroveRelease): ServedDatastore {
+  const offer = containerOffer(ref.type, trove.series);
+  if (!offer) throw new Error(`resolveRecipe: no container offer for ${ref.type}`);
+  const build = ref.image === 'packages' ? packagedImage(releaseKey(release), ref.type) : undefined;
+  const s = support(ref.type, release, 'container', trove.series);
+  const version = ref.version ?? build?.version ?? (s.ok ? s.defaultVersion : '');
+  return {
+    type: ref.type,
+    version,
+    section: offer.section,
+    image: offer.image,
+    ...(offer.backupImage ? { backupImage: offer.backupImage } : {}),
+    source: ref.image,
+    ...(build ? { build } : {}),
+    settings: agentDatastoreSettings(trove.major, ref.type),
+    drivers: DATASTORES[ref.type].pythonDrivers,
+  };
 }

@@ -1,3 +1,4 @@
+import type { AgentRuntime } from '../catalog/agent-runtime';
 import type { AgentSource } from '../catalog/agent-sources';
 import type { GuestModel, RdoEnablement, TroveRelease } from '../catalog/agents';
 import type { DatastoreHost, KernelSettings, RootAccess } from '../catalog/datastore-host';
@@ -5,6 +6,7 @@ import type { AgentExpectations, Datastore } from '../catalog/datastores';
 import type { DockerEngine } from '../catalog/docker-engines';
 import type { Arch, DistroRelease, ImageSource, InitSystem } from '../catalog/distros';
 import type { NativeVersion } from '../catalog/native-offers';
+import type { PackagedImage } from '../catalog/packaged-images';
 import type { KeyPath } from '../diagnostics/diagnostic';
 import type { HostFileRef, HostPath } from '../facts/host-files';
 import type { SecretRef } from '../types/recipe.generated';
@@ -44,6 +46,8 @@ export interface ResolvedRecipe {
     readonly install: 'package' | 'venv';
     /** The agent's executable inside the image. */
     readonly binary: string;
+    /** What the agent of this release uses on the guest beyond its package (catalog/agent-runtime.ts). */
+    readonly runtime: AgentRuntime;
     readonly trove: TroveRelease;
     readonly user: string;
     readonly group: string;
@@ -64,7 +68,6 @@ export interface ResolvedRecipe {
     readonly version: string;
     readonly expectations: AgentExpectations;
     readonly native?: NativeVersion;
-    readonly container?: { readonly section: string; readonly image: string; readonly backupImage?: string };
     readonly docker?: DockerEngine;
     readonly package?: { readonly file: HostPath; readonly sha256?: string };
     readonly images: readonly { readonly file: HostPath; readonly sha256?: string }[];
@@ -76,6 +79,12 @@ export interface ResolvedRecipe {
     readonly kernel: KernelSettings;
     readonly rootAccess: RootAccess;
   };
+  /**
+   * Container model: every datastore the image serves (`datastore`, then `datastore.also`),
+   * each with the agent's settings for it and where its container image comes from.
+   * Empty in the native model.
+   */
+  readonly served: readonly ServedDatastore[];
   readonly init: InitSystem;
   readonly security: {
     readonly selinux?: 'enforcing' | 'permissive' | 'disabled';
@@ -115,6 +124,24 @@ export interface ResolvedRecipe {
   /** Every host file the recipe names, in the order the build verifies them. */
   readonly hostFiles: readonly ResolvedHostFile[];
   readonly environment: Readonly<Record<string, string>>;
+}
+
+/** A datastore a container-model image serves. */
+export interface ServedDatastore {
+  readonly type: Datastore;
+  readonly version: string;
+  /** The agent's configuration section for it (its manager). */
+  readonly section: string;
+  /** docker_image: the agent runs <image>:<version>. */
+  readonly image: string;
+  readonly backupImage?: string;
+  /** registry: the agent pulls the image; packages: tib builds it and the image preloads it. */
+  readonly source: 'registry' | 'packages';
+  readonly build?: PackagedImage;
+  /** Further agent settings this release needs for it (catalog/agent-runtime.ts). */
+  readonly settings: readonly { readonly key: string; readonly value: string; readonly why: string }[];
+  /** Python modules the agent's manager for it imports, beyond the agent's own requirements. */
+  readonly drivers: AgentExpectations['pythonDrivers'];
 }
 
 /** The output directory: recipe-relative when the recipe names one, else `images/` in the cwd. */

@@ -42,6 +42,14 @@ const fileWithSha = (description: string) => ({
   },
 });
 
+const DATASTORE_VERSION = {
+  type: 'string',
+  pattern: '^[0-9][0-9A-Za-z.+~-]*$',
+  maxLength: 32,
+  description:
+    'Datastore version, checked against the catalog for this distro/release and model. Quote it: YAML reads 8.0 as the number 8.',
+};
+
 export const SCHEMA_DATASTORES = [
   'cassandra',
   'couchbase',
@@ -191,19 +199,37 @@ export const RECIPE_SCHEMA = {
       description: 'The database the image serves.',
       properties: {
         type: { enum: SCHEMA_DATASTORES, description: 'Datastore (Trove manager name).' },
-        version: {
-          type: 'string',
-          pattern: '^[0-9][0-9A-Za-z.+~-]*$',
-          maxLength: 32,
-          description:
-            'Datastore version, checked against the catalog for this distro/release and model. Quote it: YAML reads 8.0 as the number 8.',
-        },
+        version: DATASTORE_VERSION,
         runtime: {
           enum: ['native', 'container'],
           description:
             'native (packages in the image; agents up to Trove 13 Ussuri) or container (Docker; agents from Trove 14 Victoria). Default: from the agent release.',
         },
         package: fileWithSha('Vendor-supplied package file (vertica, db2, or couchbase offline) with its sha256.'),
+        image: {
+          enum: ['registry', 'packages'],
+          description:
+            "Container model: where the datastore's container image comes from. registry (default): the agent pulls <docker_image>:<version> at prepare. packages: tib builds it from the distribution's own packages and preloads it, for clouds whose instances reach no registry.",
+        },
+        also: {
+          type: 'array',
+          maxItems: 8,
+          description:
+            'Container model: further datastores the same image serves (Trove runs each in its own container, so one image can be registered for several datastore versions).',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['type'],
+            properties: {
+              type: { enum: SCHEMA_DATASTORES, description: 'Datastore (Trove manager name).' },
+              version: DATASTORE_VERSION,
+              image: {
+                enum: ['registry', 'packages'],
+                description: 'Where its container image comes from (see datastore.image).',
+              },
+            },
+          },
+        },
         images: {
           type: 'array',
           description: 'Container model: image archives (docker save) loaded at first boot, before the agent starts.',

@@ -134,6 +134,41 @@ export interface Recipe {
       sha256?: string;
     };
     /**
+     * Container model: where the datastore's container image comes from. registry (default): the agent pulls <docker_image>:<version> at prepare. packages: tib builds it from the distribution's own packages and preloads it, for clouds whose instances reach no registry.
+     */
+    image?: 'registry' | 'packages';
+    /**
+     * Container model: further datastores the same image serves (Trove runs each in its own container, so one image can be registered for several datastore versions).
+     *
+     * @maxItems 8
+     */
+    also?: {
+      /**
+       * Datastore (Trove manager name).
+       */
+      type:
+        | 'cassandra'
+        | 'couchbase'
+        | 'couchdb'
+        | 'db2'
+        | 'mariadb'
+        | 'mongodb'
+        | 'mysql'
+        | 'percona'
+        | 'postgresql'
+        | 'pxc'
+        | 'redis'
+        | 'vertica';
+      /**
+       * Datastore version, checked against the catalog for this distro/release and model. Quote it: YAML reads 8.0 as the number 8.
+       */
+      version?: string;
+      /**
+       * Where its container image comes from (see datastore.image).
+       */
+      image?: 'registry' | 'packages';
+    }[];
+    /**
      * Container model: image archives (docker save) loaded at first boot, before the agent starts.
      *
      * Items: An image archive and its sha256.
@@ -277,34 +312,19 @@ export interface Recipe {
        *
        * Items: A cloud-init datasource name.
        */
-      datasources?: [
-        (
-          | 'ConfigDrive'
-          | 'OpenStack'
-          | 'NoCloud'
-          | 'Ec2'
-          | 'None'
-          | 'Azure'
-          | 'GCE'
-          | 'OVF'
-          | 'MAAS'
-          | 'CloudStack'
-          | 'VMware'
-        ),
-        ...(
-          | 'ConfigDrive'
-          | 'OpenStack'
-          | 'NoCloud'
-          | 'Ec2'
-          | 'None'
-          | 'Azure'
-          | 'GCE'
-          | 'OVF'
-          | 'MAAS'
-          | 'CloudStack'
-          | 'VMware'
-        )[]
-      ];
+      datasources?: (
+        | 'ConfigDrive'
+        | 'OpenStack'
+        | 'NoCloud'
+        | 'Ec2'
+        | 'None'
+        | 'Azure'
+        | 'GCE'
+        | 'OVF'
+        | 'MAAS'
+        | 'CloudStack'
+        | 'VMware'
+      )[];
     };
     /**
      * Extra apt/yum repositories, each with its signing key.
@@ -444,7 +464,7 @@ export interface Recipe {
      *
      * Items: An output format.
      */
-    formats?: ['qcow2' | 'raw' | 'vhd' | 'tar', ...('qcow2' | 'raw' | 'vhd' | 'tar')[]];
+    formats?: ('qcow2' | 'raw' | 'vhd' | 'tar')[];
     /**
      * Disk size in GB (default from the datastore; at least what the packages need).
      */

@@ -173,6 +173,8 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['mariadb in container', BASE_RECIPE, []],
       ['redis in container', with_(BASE_RECIPE, { datastore: { type: 'redis', version: '7.0' } }), ['TIB3004']],
       ['redis native', with_(focalNative, { datastore: { type: 'redis', version: '5.0' } }), []],
+      ['postgresql also served', with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '12' }] } }), []],
+      ['redis also served', with_(BASE_RECIPE, { datastore: { also: [{ type: 'redis', version: '7.0' }] } }), ['TIB3004']],
     ],
   },
   datastoreSupported: {
@@ -204,7 +206,84 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['patch version', with_(BASE_RECIPE, { datastore: { version: '10.11.6' } }), []],
       ['mariadb 11.4 not in zed', with_(BASE_RECIPE, { datastore: { version: '11.4' } }), ['TIB3003']],
       ['mysql 5.7 native on focal', with_(focalNative, { datastore: { version: '5.7' } }), ['TIB3003']],
+      ['also: postgresql 12 for zed', with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '12' }] } }), []],
+      ['also: postgresql 15 not in zed', with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '15' }] } }), ['TIB3003']],
+      [
+        'also: postgresql 15 built from bookworm packages',
+        with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '15', image: 'packages' }] } }),
+        [],
+      ],
       ['postgresql 12 pgdg on centos 7', centos7, []],
+    ],
+  },
+  servedOnlyContainer: {
+    codes: ['TIB3031'],
+    rows: [
+      ['container image from packages', with_(BASE_RECIPE, { datastore: { image: 'packages' } }), []],
+      ['native with image', with_(focalNative, { datastore: { image: 'registry' } }), ['TIB3031']],
+      ['native with also', with_(focalNative, { datastore: { also: [{ type: 'mysql', version: '5.7' }] } }), ['TIB3031']],
+    ],
+  },
+  packagedImageAvailable: {
+    codes: ['TIB3032'],
+    rows: [
+      ['mariadb from bookworm packages', with_(BASE_RECIPE, { datastore: { image: 'packages' } }), []],
+      ['the version bookworm packages, with a patch', with_(BASE_RECIPE, { datastore: { version: '10.11.6', image: 'packages' } }), []],
+      [
+        'mariadb 10.6 is not what bookworm packages',
+        with_(BASE_RECIPE, { datastore: { version: '10.6', image: 'packages' } }),
+        ['TIB3032'],
+      ],
+      [
+        'mysql: Debian packages no MySQL',
+        with_(BASE_RECIPE, { datastore: { type: 'mysql', version: '8.0', image: 'packages' } }),
+        ['TIB3032'],
+      ],
+      [
+        'postgresql 12 also from packages',
+        with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '12', image: 'packages' }] } }),
+        ['TIB3032'],
+      ],
+      [
+        'ubuntu jammy: no packaged images',
+        with_(BASE_RECIPE, {
+          base: { distro: 'ubuntu', release: 'jammy' },
+          datastore: { type: 'mysql', version: '8.0', image: 'packages' },
+        }),
+        ['TIB3032'],
+      ],
+    ],
+  },
+  servedOnce: {
+    codes: ['TIB3033'],
+    rows: [
+      ['two versions of mariadb', with_(BASE_RECIPE, { datastore: { also: [{ type: 'mariadb', version: '10.6' }] } }), []],
+      [
+        'mariadb 10.11 twice',
+        with_(BASE_RECIPE, { datastore: { also: [{ type: 'mariadb', version: '10.11', image: 'packages' }] } }),
+        ['TIB3033'],
+      ],
+    ],
+  },
+  agentDefectsWarned: {
+    codes: ['TIB3034'],
+    rows: [
+      ["mariadb with bookworm's agent", BASE_RECIPE, []],
+      [
+        "postgresql with bookworm's agent (psycopg2 2.9.5)",
+        with_(BASE_RECIPE, { datastore: { type: 'postgresql', version: '12' } }),
+        ['TIB3034(w)'],
+      ],
+      [
+        "postgresql also served by bookworm's agent",
+        with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '15', image: 'packages' }] } }),
+        ['TIB3034(w)'],
+      ],
+      [
+        'postgresql from a git agent of zed',
+        with_(BASE_RECIPE, { datastore: { type: 'postgresql', version: '12' }, guestagent: { source: 'git', ref: 'stable/zed' } }),
+        [],
+      ],
     ],
   },
   vendorPackageFits: {

@@ -47,7 +47,7 @@ export function goodImage(plan: Plan): FakeFs {
       fs.set(e.path, { content: '', ...owner, mode: e.mode ?? (e.type === 'executable' ? 0o755 : 0o644) });
     }
     if (e.kind === 'path' && e.type === 'dir' && !fs.lstat(e.path))
-      fs.set(e.path, { dir: true, ...(e.owner === 'mysql' ? { uid: 104, gid: 112 } : {}) });
+      fs.set(e.path, { dir: true, ...(e.owner === 'mysql' ? { uid: 104, gid: 112 } : e.owner === 'trove' ? TROVE : {}) });
     if (e.kind === 'file-contains') {
       const prev = fs.readFile(e.path)?.toString() ?? '';
       const st = fs.lstat(e.path);

@@ -580,7 +580,7 @@ export TIB_RELEASE=9
 export TIB_FAMILY=rpm
 export TIB_INIT=systemd
 export TIB_MODEL=container
-export TIB_BASE_PACKAGES='sudo ca-certificates curl gnupg2 logrotate rsyslog cronie acl iproute python3 NetworkManager chrony cloud-utils-growpart'
+export TIB_BASE_PACKAGES='sudo ca-certificates curl gnupg2 logrotate rsyslog cronie acl iproute python3 NetworkManager chrony cloud-utils-growpart e2fsprogs'
 export TIB_EXTRA_PACKAGES=''
 export TIB_AGENT_SOURCE=rdo
 export TIB_AGENT_SERIES=epoxy
@@ -590,7 +590,7 @@ export TIB_AGENT_LOG_DIR=/var/log/trove
 export TIB_AGENT_CONFIG_DIR=/etc/trove/conf.d
 export TIB_AGENT_SERVICE=openstack-trove-guestagent
 export TIB_AGENT_HOME=/var/lib/trove
-export TIB_AGENT_DIRS='/var/lib/trove /etc/trove /etc/trove/conf.d /var/log/trove'
+export TIB_AGENT_DIRS='/var/lib/trove /etc/trove /etc/trove/conf.d /var/log/trove /opt/trove-guestagent'
 export TIB_AGENT_PACKAGE=openstack-trove-guestagent
 export TIB_AGENT_EXTRA_PACKAGES=''
 export TIB_RDO_RELEASE=epoxy
@@ -664,6 +664,7 @@ chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/002
 cat > "$elements"/tib-recipe/tib-rootfs/files/003 <<'TIB_EOF'
 # Written by tib: this image's defaults for the Trove 23 (epoxy) agent.
 # The controller's injected trove-guestagent.conf sorts after this file and overrides it.
+
 [mysql]
 docker_image = mysql
 # backup_docker_image has no default from Trove 21 on: set it on the controller.

@@ -527,7 +527,7 @@ export TIB_RELEASE=jammy
 export TIB_FAMILY=deb
 export TIB_INIT=systemd
 export TIB_MODEL=container
-export TIB_BASE_PACKAGES='sudo ca-certificates curl gnupg logrotate rsyslog cron acl iproute2 python3 python3-venv netplan.io isc-dhcp-client chrony cloud-guest-utils'
+export TIB_BASE_PACKAGES='sudo ca-certificates curl gnupg logrotate rsyslog cron acl iproute2 python3 python3-venv netplan.io isc-dhcp-client chrony cloud-guest-utils e2fsprogs apparmor'
 export TIB_EXTRA_PACKAGES=''
 export TIB_AGENT_SOURCE=package
 export TIB_AGENT_SERIES=yoga
@@ -537,7 +537,7 @@ export TIB_AGENT_LOG_DIR=/var/log/trove
 export TIB_AGENT_CONFIG_DIR=/etc/trove/conf.d
 export TIB_AGENT_SERVICE=trove-guestagent
 export TIB_AGENT_HOME=/var/lib/trove
-export TIB_AGENT_DIRS='/var/lib/trove /etc/trove /etc/trove/conf.d /var/log/trove'
+export TIB_AGENT_DIRS='/var/lib/trove /etc/trove /etc/trove/conf.d /var/log/trove /opt/trove-guestagent'
 export TIB_AGENT_PACKAGE=trove-guestagent
 export TIB_AGENT_EXTRA_PACKAGES=''
 export TIB_DATASTORE=mysql
@@ -594,18 +594,28 @@ RestartSec=5
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/002
 cat > "$elements"/tib-recipe/tib-rootfs/files/003 <<'TIB_EOF'
+# Written by tib: the datastore's socket directories, owned by the uid the Trove
+# 17 agent runs the database container as. The agent bind-mounts them from
+# /run, which every boot empties; without these lines the database cannot create its
+# socket after a reboot.
+d /run/mysqld 0755 1001 1001 -
+TIB_EOF
+chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/003
+cat > "$elements"/tib-recipe/tib-rootfs/files/004 <<'TIB_EOF'
 # Written by tib: this image's defaults for the Trove 17 (yoga) agent.
 # The controller's injected trove-guestagent.conf sorts after this file and overrides it.
+
 [mysql]
 docker_image = mysql
 backup_docker_image = openstacktrove/db-backup-mysql:1.1.0
 TIB_EOF
-chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/003
+chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/004
 cat > "$elements"/tib-recipe/tib-rootfs/manifest <<'TIB_EOF'
 post-install 0644 root root 000 /etc/logrotate.d/tib-trove-guestagent
 post-install 0440 root root 001 /etc/sudoers.d/60-tib-trove-guest
 post-install 0644 root root 002 /etc/systemd/system/trove-guestagent.service.d/10-tib.conf
-post-install 0640 trove trove 003 /etc/trove/conf.d/00-tib-datastore.conf
+post-install 0644 root root 003 /etc/tmpfiles.d/tib-trove-sockets.conf
+post-install 0640 trove trove 004 /etc/trove/conf.d/00-tib-datastore.conf
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/manifest
 cat > "$elements"/tib-slim/README.rst <<'TIB_EOF'

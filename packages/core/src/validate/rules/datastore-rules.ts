@@ -2,62 +2,84 @@ import { CONTAINER_DATASTORES, DATASTORES, versionMatches } from '../../catalog/
 import type { Datastore } from '../../catalog/datastores';
 import { support } from '../../catalog/matrix';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { servedDatastores } from '../../facts/recipe-facts';
+import type { ServedRef } from '../../facts/recipe-facts';
 import { rule } from './rule';
+import type { RuleContext } from './rule';
+
+/**
+ * The datastores a recipe's image serves, each with where it is written: the container
+ * model checks every one, the native model only `datastore` (`also` is refused there).
+ */
+function checked(ctx: RuleContext): ServedRef[] {
+  const all = servedDatastores(ctx.recipe);
+  return ctx.facts.model === 'container' ? all : all.slice(0, 1);
+}
 
 /** Trove 14+ agents only manage mysql, mariadb and postgresql (in containers). */
-export const datastoreInAgent = rule('datastoreInAgent', ({ recipe, facts, locator }) => {
-  const type = recipe.datastore.type as Datastore;
-  if (facts.model !== 'container' || CONTAINER_DATASTORES[type]) return [];
+export const datastoreInAgent = rule('datastoreInAgent', (ctx) => {
+  const { facts, locator } = ctx;
+  if (facts.model !== 'container') return [];
   const agent = facts.agent ? `Trove ${facts.agent.major} (${facts.agent.series})` : 'a container-model agent';
-  return [
-    locator.diagnostic(
-      'TIB3004',
-      ['datastore', 'type'],
-      `${agent} has no ${type} manager: container-model agents manage mysql, mariadb and postgresql only`,
-      {
-        hint: `${type} needs a native-model agent (up to ussuri) on a release the native matrix supports (see tib matrix)`,
-      },
-    ),
-  ];
+  return checked(ctx)
+    .filter((d) => !CONTAINER_DATASTORES[d.type])
+    .map((d) =>
+      locator.diagnostic(
+        'TIB3004',
+        [...d.at, 'type'],
+        `${agent} has no ${d.type} manager: container-model agents manage mysql, mariadb and postgresql only`,
+        {
+          hint: `${d.type} needs a native-model agent (up to ussuri) on a release the native matrix supports (see tib matrix)`,
+        },
+      ),
+    );
 });
 
 /** The support matrix: datastore × distribution release × guest model. */
-export const datastoreSupported = rule('datastoreSupported', ({ recipe, facts, locator }) => {
-  const type = recipe.datastore.type as Datastore;
+export const datastoreSupported = rule('datastoreSupported', (ctx) => {
+  const { facts, locator } = ctx;
   if (!facts.release || !facts.model) return [];
-  if (facts.model === 'container' && !CONTAINER_DATASTORES[type]) return []; // datastoreInAgent says it
   if (facts.agent && facts.agent.model !== facts.model) return []; // runtimeMatchesAgent says it
-  const s = support(type, facts.release, facts.model, facts.agent?.series);
-  if (s.ok) return [];
-  return [
-    locator.diagnostic(
-      'TIB3002',
-      ['datastore', 'type'],
-      `${type} (${facts.model} model) is not supported on ${facts.release.title}: ${s.reason}`,
-    ),
-  ];
+  const release = facts.release;
+  const model = facts.model;
+  const out: Diagnostic[] = [];
+  for (const d of checked(ctx)) {
+    if (model === 'container' && !CONTAINER_DATASTORES[d.type]) continue; // datastoreInAgent says it
+    if (d.image === 'packages') continue; // packagedImageAvailable says it
+    const s = support(d.type, release, model, facts.agent?.series);
+    if (!s.ok)
+      out.push(
+        locator.diagnostic('TIB3002', [...d.at, 'type'], `${d.type} (${model} model) is not supported on ${release.title}: ${s.reason}`),
+      );
+  }
+  return out;
 });
 
-export const datastoreVersionKnown = rule('datastoreVersionKnown', ({ recipe, facts, locator }) => {
-  const { version, type } = recipe.datastore;
-  if (version === undefined || !facts.release || !facts.model) return [];
-  const s = support(type as Datastore, facts.release, facts.model, facts.agent?.series);
-  if (!s.ok || s.versions.includes('user')) return [];
-  if (s.versions.some((v) => versionMatches(version, v))) return [];
-  const scope =
-    facts.model === 'container'
-      ? `the Trove ${facts.agent?.major ?? ''} (${facts.agent?.series ?? 'newest'}) agent`.replace('  ', ' ')
-      : facts.release.title;
-  return [
-    locator.diagnostic(
-      'TIB3003',
-      ['datastore', 'version'],
-      `${type} ${version} is not in the catalog for ${scope} (${facts.model} model)`,
-      {
-        hint: `available: ${s.versions.join(', ')} (patch versions such as ${s.versions[0]}.1 are accepted)`,
-      },
-    ),
-  ];
+export const datastoreVersionKnown = rule('datastoreVersionKnown', (ctx) => {
+  const { facts, locator } = ctx;
+  if (!facts.release || !facts.model) return [];
+  const out: Diagnostic[] = [];
+  for (const d of checked(ctx)) {
+    if (d.version === undefined || d.image === 'packages') continue;
+    const s = support(d.type, facts.release, facts.model, facts.agent?.series);
+    if (!s.ok || s.versions.includes('user')) continue;
+    if (s.versions.some((v) => versionMatches(d.version ?? '', v))) continue;
+    const scope =
+      facts.model === 'container'
+        ? `the Trove ${facts.agent?.major ?? ''} (${facts.agent?.series ?? 'newest'}) agent`.replace('  ', ' ')
+        : facts.release.title;
+    out.push(
+      locator.diagnostic(
+        'TIB3003',
+        [...d.at, 'version'],
+        `${d.type} ${d.version} is not in the catalog for ${scope} (${facts.model} model)`,
+        {
+          hint: `available: ${s.versions.join(', ')} (patch versions such as ${s.versions[0]}.1 are accepted)`,
+        },
+      ),
+    );
+  }
+  return out;
 });
 
 export const vendorPackageFits = rule('vendorPackageFits', ({ recipe, locator }) => {

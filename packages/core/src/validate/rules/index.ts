@@ -11,6 +11,7 @@ import {
   vendorPackageFits,
 } from './datastore-rules';
 import { filesExist, sha256Required } from './file-rules';
+import { agentDefectsWarned, packagedImageAvailable, servedOnce, servedOnlyContainer } from './served-rules';
 import type { Rule } from './rule';
 import { datasourcesIncludeOpenStack, environmentAllowed, extraElementsAllowed, repositoriesFitFamily } from './system-rules';
 
@@ -37,6 +38,10 @@ export const RULES: readonly Rule[] = [
   imagesOnlyContainer,
   nativeOnlyFields,
   autostartDiscouraged,
+  servedOnlyContainer,
+  packagedImageAvailable,
+  servedOnce,
+  agentDefectsWarned,
   accessOnlyDevelopment,
   sshKeysArePublic,
   subscriptionOnlyRhel,
