@@ -14,6 +14,8 @@ export interface PreflightResult {
 }
 
 const GiB = 1024 ** 3;
+/** Where debootstrap keeps its script per suite. */
+const DEBOOTSTRAP_SCRIPTS = '/usr/share/debootstrap/scripts';
 
 type Problem = Omit<Diagnostic, 'file'>;
 type RequirementKind = Requirement['kind'];
@@ -132,6 +134,10 @@ const CHECKS: { readonly [K in RequirementKind]: (req: Req<K>, ctx: CheckContext
       ? []
       : [error('TIB5011', `${input.role} ${file} does not exist${input.kind === 'directory' ? ' (or is not a directory)' : ''}`)];
   },
+  'debootstrap-suite': (req, { host }) =>
+    host.which('debootstrap') === undefined || host.exists(`${DEBOOTSTRAP_SCRIPTS}/${req.suite}`)
+      ? []
+      : [error('TIB5010', `${DEBOOTSTRAP_SCRIPTS}/${req.suite} not found: ${req.why}`)],
   'output-directory': (_req, { host, paths }) => {
     const writable = writableDirectory(host, paths.outputDir);
     return writable.ok ? [] : [error('TIB5017', `output directory ${paths.outputDir} cannot be written: ${writable.detail}`)];

@@ -28,6 +28,7 @@ function fakeHost(
     '/usr/bin/disk-image-create': '#! /usr/bin/python3\n',
     '/dev/loop-control': '',
     '/usr/sbin/kpartx': '\x7fELF',
+    '/usr/share/debootstrap/scripts/bookworm': 'mirror_style release\n',
     ...over.files,
   };
   const dirs = new Set(
@@ -56,7 +57,7 @@ function fakeHost(
       return { status: over.exec?.[key] ?? 0, stdout: '', stderr: '' };
     },
     readFile: (f) => files[f],
-    exists: (f) => f in files || dirs.has(f),
+    exists: (f) => files[f] !== undefined || dirs.has(f),
     isDirectory: (f) => dirs.has(f) || f === '/w' || f === '/',
     writable: (d) => !(over.readOnly ?? false) || d === '/tmp',
     stat: (f) => (f in files ? { size: (files[f] ?? '').length, mtimeMs: 0 } : undefined),
@@ -104,6 +105,11 @@ describe('preflight', () => {
     ['disk full', { free: 1024 ** 3 }, ['TIB5006', 'TIB5006']],
     ['little memory', { mem: 2 * 1024 ** 3 }, ['TIB5007(w)']],
     ['read-only output', { readOnly: true }, ['TIB5017']],
+    [
+      'debootstrap that does not know the release',
+      { files: { '/usr/share/debootstrap/scripts/bookworm': undefined as unknown as string } },
+      ['TIB5010'],
+    ],
   ])('%s', (_label, over, expected) => {
     expect(codes(fakeHost(over)).sort()).toEqual(expected.sort());
   });

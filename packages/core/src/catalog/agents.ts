@@ -106,6 +106,14 @@ export interface DistroAgentPackage {
  * agent package (Debian bullseye skipped Trove 14 entirely; Ubuntu noble has none).
  */
 export const DISTRO_AGENT_PACKAGES: Readonly<Record<string, DistroAgentPackage>> = {
+  'debian/trixie': {
+    package: 'trove-guestagent',
+    version: '1:23.0.0-2',
+    series: 'epoxy',
+    unit: 'trove-guestagent',
+    user: 'trove',
+    binary: '/usr/bin/trove-guestagent',
+  },
   'debian/bookworm': {
     package: 'trove-guestagent',
     version: '1:18.0.0-2',

@@ -52,6 +52,11 @@ export interface DistroRelease {
   readonly pythonModules?: Readonly<Record<string, string>>;
   /** End of (standard) life; builds need archive mirrors after it. */
   readonly eol?: string;
+  /**
+   * The release needs tib-dib-compat with a DIB older than `below`: that DIB's own elements
+   * assume things the release no longer has.
+   */
+  readonly dibCompat?: { readonly below: string; readonly why: string };
   /** Lowest/highest DIB that can build it, when not every 3.x can. */
   readonly dib?: { readonly min?: string; readonly maxExclusive?: string; readonly note: string };
   /** Package names for the guest base, per concern. */
@@ -97,7 +102,14 @@ const RPM_AGENT_BUILD = {
   offline: ['python3-setuptools', 'python3-wheel', 'python3-pip'],
 };
 
-const debian = (release: string, version: string, python: string, eol: string, psycopg2: string): DistroRelease => ({
+const debian = (
+  release: string,
+  version: string,
+  python: string,
+  eol: string,
+  psycopg2: string,
+  extra: Partial<DistroRelease> = {},
+): DistroRelease => ({
   distro: 'debian',
   release,
   family: 'deb',
@@ -123,6 +135,7 @@ const debian = (release: string, version: string, python: string, eol: string, p
     amd64: { package: 'linux-image-cloud-amd64', replaces: 'linux-image-amd64' },
     arm64: { package: 'linux-image-cloud-arm64', replaces: 'linux-image-arm64' },
   },
+  ...extra,
 });
 
 const ubuntu = (release: string, version: string, python: string, eol: string, extra: Partial<DistroRelease> = {}): DistroRelease => ({
@@ -151,6 +164,16 @@ const ubuntu = (release: string, version: string, python: string, eol: string, e
 });
 
 export const DISTRO_RELEASES: readonly DistroRelease[] = [
+  // trixie: isc-dhcp-client is deprecated there; ifupdown drives dhcpcd (dhcpcd-base). DIB
+  // before 3.40 needs tib-dib-compat for it (its base element installs a package trixie no
+  // longer has) and bookworm's debootstrap needs the trixie script of 1.0.128+nmu2+deb12u2.
+  debian('trixie', '13', '3.13', '2030-06-30', '2.9.10', {
+    basePackages: { dhcp: ['ifupdown', 'dhcpcd-base'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
+    dibCompat: {
+      below: '3.40.0',
+      why: "DIB's base element installs software-properties-common, which trixie no longer has (DIB 3.40 knows)",
+    },
+  }),
   debian('bookworm', '12', '3.11', '2028-06-30', '2.9.5'),
   debian('bullseye', '11', '3.9', '2026-08-31', '2.8.6'),
   ubuntu('bionic', '18.04', '3.6', '2023-05-31'),

@@ -11,6 +11,8 @@ export interface DockerEngine {
 }
 
 const distroDocker: DockerEngine = { source: 'distro', packages: ['docker.io'], service: 'docker' };
+// trixie's docker.io ships the daemon only; the docker command moved to docker-cli.
+const distroDockerSplit: DockerEngine = { source: 'distro', packages: ['docker.io', 'docker-cli'], service: 'docker' };
 const vendorDockerRpm: DockerEngine = {
   source: 'vendor',
   packages: ['docker-ce', 'docker-ce-cli', 'containerd.io'],
@@ -19,6 +21,7 @@ const vendorDockerRpm: DockerEngine = {
 };
 
 export const DOCKER_ENGINES: Readonly<Record<string, DockerEngine>> = {
+  'debian/trixie': distroDockerSplit,
   'debian/bookworm': distroDocker,
   'debian/bullseye': distroDocker,
   'ubuntu/bionic': distroDocker,

@@ -48,7 +48,11 @@ const v = (
 ): NativeVersion => ({ version, source, packages, service, ...extra });
 const cell = (defaultVersion: string, ...versions: NativeVersion[]): NativeCell => ({ versions, defaultVersion });
 
+/** Debian 13's Python 3.13 and SQLAlchemy 2.0 cannot run the native-era agent (Trove ≤ 13). */
+const DEBIAN_NEW =
+  "native-model agents (Trove ≤ 13 Ussuri) need SQLAlchemy before 1.4 and Python's of their time; Debian 13 ships Python 3.13 and SQLAlchemy 2.0. Use datastore.runtime: container (Debian's own Trove 23 agent)";
 const UNSUPPORTED_NEW: Readonly<Record<string, NativeCell>> = {
+  'debian/trixie': { unsupported: DEBIAN_NEW },
   'ubuntu/jammy': { unsupported: UBUNTU_NEW },
   'ubuntu/noble': { unsupported: UBUNTU_NEW },
   'centos/9-stream': { unsupported: EL_NEW },

@@ -61,8 +61,21 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":96,"column":52},"end":{"line":96,"column":54}} )).call(alias2,lookupProperty(depth0,"message"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":96,"column":50},"end":{"line":96,"column":64}}})) != null ? stack1 : "")
     + "\n";
 },"5":function(container,depth0,helpers,partials,data) {
-    return "inputs=()\n";
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "if command -v debootstrap >/dev/null 2>&1 && [ ! -e /usr/share/debootstrap/scripts/"
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":99,"column":85},"end":{"line":99,"column":87}} )).call(alias2,lookupProperty(depth0,"suite"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":99,"column":83},"end":{"line":99,"column":95}}})) != null ? stack1 : "")
+    + " ]; then\n    problem "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":100,"column":14},"end":{"line":100,"column":16}} )).call(alias2,lookupProperty(depth0,"why"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":100,"column":12},"end":{"line":100,"column":22}}})) != null ? stack1 : "")
+    + "\nfi\n";
 },"6":function(container,depth0,helpers,partials,data) {
+    return "inputs=()\n";
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -71,26 +84,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":103,"column":9},"end":{"line":103,"column":14}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":103,"column":7},"end":{"line":103,"column":16}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":108,"column":9},"end":{"line":108,"column":14}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":108,"column":7},"end":{"line":108,"column":16}}}) : helper))) != null ? stack1 : "")
     + "]=$(realpath -m -- \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":103,"column":52},"end":{"line":103,"column":54}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":103,"column":50},"end":{"line":103,"column":61}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":108,"column":52},"end":{"line":108,"column":54}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":108,"column":50},"end":{"line":108,"column":61}}})) != null ? stack1 : "")
     + ")\")\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":104,"column":7},"end":{"line":104,"column":9}} )).call(alias2,lookupProperty(depth0,"kind"),"directory",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":104,"column":6},"end":{"line":104,"column":27}}}),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":114,"column":7}}})) != null ? stack1 : "");
-},"7":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "[ -d \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":105,"column":17},"end":{"line":105,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":105,"column":15},"end":{"line":105,"column":24}}}) : helper))) != null ? stack1 : "")
-    + "]}\" ] || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":105,"column":43},"end":{"line":105,"column":45}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":105,"column":41},"end":{"line":105,"column":52}}})) != null ? stack1 : "")
-    + "\": directory ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":105,"column":76},"end":{"line":105,"column":81}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":105,"column":74},"end":{"line":105,"column":83}}}) : helper))) != null ? stack1 : "")
-    + "]} does not exist\"\n";
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":109,"column":7},"end":{"line":109,"column":9}} )).call(alias2,lookupProperty(depth0,"kind"),"directory",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":109,"column":6},"end":{"line":109,"column":27}}}),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":119,"column":7}}})) != null ? stack1 : "");
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -99,15 +97,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "if [ ! -r \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":107,"column":22},"end":{"line":107,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":107,"column":20},"end":{"line":107,"column":29}}}) : helper))) != null ? stack1 : "")
-    + "]}\" ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":108,"column":14},"end":{"line":108,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":108,"column":12},"end":{"line":108,"column":23}}})) != null ? stack1 : "")
-    + "\": file ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":108,"column":42},"end":{"line":108,"column":47}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":108,"column":40},"end":{"line":108,"column":49}}}) : helper))) != null ? stack1 : "")
-    + "]} does not exist or is not readable\"\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"sha256"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":112,"column":7}}})) != null ? stack1 : "")
-    + "fi\n";
+  return "[ -d \"${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":110,"column":17},"end":{"line":110,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":110,"column":15},"end":{"line":110,"column":24}}}) : helper))) != null ? stack1 : "")
+    + "]}\" ] || problem "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":110,"column":43},"end":{"line":110,"column":45}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":110,"column":41},"end":{"line":110,"column":52}}})) != null ? stack1 : "")
+    + "\": directory ${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":110,"column":76},"end":{"line":110,"column":81}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":110,"column":74},"end":{"line":110,"column":83}}}) : helper))) != null ? stack1 : "")
+    + "]} does not exist\"\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -116,18 +112,35 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "elif [ \"$(sha256_of \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":110,"column":32},"end":{"line":110,"column":37}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":110,"column":30},"end":{"line":110,"column":39}}}) : helper))) != null ? stack1 : "")
-    + "]}\")\" != "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":110,"column":50},"end":{"line":110,"column":52}} )).call(alias2,lookupProperty(depth0,"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":110,"column":48},"end":{"line":110,"column":61}}})) != null ? stack1 : "")
-    + " ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":111,"column":14},"end":{"line":111,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":111,"column":12},"end":{"line":111,"column":23}}})) != null ? stack1 : "")
-    + "\": sha256 of ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":111,"column":47},"end":{"line":111,"column":52}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":111,"column":45},"end":{"line":111,"column":54}}}) : helper))) != null ? stack1 : "")
-    + "]} is not "
-    + ((stack1 = (((helper = lookupProperty(helpers,"sha256") || alias1(depth0, "sha256", {"start":{"line":111,"column":66},"end":{"line":111,"column":72}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"sha256","hash":{},"data":data,"loc":{"start":{"line":111,"column":64},"end":{"line":111,"column":74}}}) : helper))) != null ? stack1 : "")
-    + " as the recipe says\"\n";
+  return "if [ ! -r \"${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":112,"column":22},"end":{"line":112,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":112,"column":20},"end":{"line":112,"column":29}}}) : helper))) != null ? stack1 : "")
+    + "]}\" ]; then\n    problem "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":113,"column":14},"end":{"line":113,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":113,"column":12},"end":{"line":113,"column":23}}})) != null ? stack1 : "")
+    + "\": file ${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":113,"column":42},"end":{"line":113,"column":47}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":113,"column":40},"end":{"line":113,"column":49}}}) : helper))) != null ? stack1 : "")
+    + "]} does not exist or is not readable\"\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"sha256"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":114,"column":0},"end":{"line":117,"column":7}}})) != null ? stack1 : "")
+    + "fi\n";
 },"10":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "elif [ \"$(sha256_of \"${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":115,"column":32},"end":{"line":115,"column":37}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":115,"column":30},"end":{"line":115,"column":39}}}) : helper))) != null ? stack1 : "")
+    + "]}\")\" != "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":115,"column":50},"end":{"line":115,"column":52}} )).call(alias2,lookupProperty(depth0,"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":115,"column":48},"end":{"line":115,"column":61}}})) != null ? stack1 : "")
+    + " ]; then\n    problem "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":116,"column":14},"end":{"line":116,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":116,"column":12},"end":{"line":116,"column":23}}})) != null ? stack1 : "")
+    + "\": sha256 of ${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":116,"column":47},"end":{"line":116,"column":52}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":116,"column":45},"end":{"line":116,"column":54}}}) : helper))) != null ? stack1 : "")
+    + "]} is not "
+    + ((stack1 = (((helper = lookupProperty(helpers,"sha256") || alias1(depth0, "sha256", {"start":{"line":116,"column":66},"end":{"line":116,"column":72}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"sha256","hash":{},"data":data,"loc":{"start":{"line":116,"column":64},"end":{"line":116,"column":74}}}) : helper))) != null ? stack1 : "")
+    + " as the recipe says\"\n";
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -135,8 +148,8 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":119,"column":7},"end":{"line":119,"column":9}} )).call(alias1,lookupProperty(depth0,"role"),"element-path",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":119,"column":6},"end":{"line":119,"column":30}}}),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":119,"column":0},"end":{"line":121,"column":7}}})) != null ? stack1 : "");
-},"11":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":124,"column":7},"end":{"line":124,"column":9}} )).call(alias1,lookupProperty(depth0,"role"),"element-path",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":124,"column":6},"end":{"line":124,"column":30}}}),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":124,"column":0},"end":{"line":126,"column":7}}})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -145,9 +158,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "element_dirs+=(\"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || container.strict(depth0, "index", {"start":{"line":120,"column":27},"end":{"line":120,"column":32}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"index","hash":{},"data":data,"loc":{"start":{"line":120,"column":25},"end":{"line":120,"column":34}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || container.strict(depth0, "index", {"start":{"line":125,"column":27},"end":{"line":125,"column":32}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"index","hash":{},"data":data,"loc":{"start":{"line":125,"column":25},"end":{"line":125,"column":34}}}) : helper))) != null ? stack1 : "")
     + "]}\")\n";
-},"12":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -155,8 +168,8 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":132,"column":7},"end":{"line":132,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":132,"column":6},"end":{"line":132,"column":21}}}),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.program(14, data, 0),"data":data,"loc":{"start":{"line":132,"column":0},"end":{"line":136,"column":7}}})) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":137,"column":7},"end":{"line":137,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":137,"column":6},"end":{"line":137,"column":21}}}),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.program(15, data, 0),"data":data,"loc":{"start":{"line":137,"column":0},"end":{"line":141,"column":7}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -165,11 +178,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "[ -n \"${"
-    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":133,"column":12},"end":{"line":133,"column":16}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":133,"column":9},"end":{"line":133,"column":19}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":138,"column":12},"end":{"line":138,"column":16}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":138,"column":9},"end":{"line":138,"column":19}}}) : helper))) != null ? stack1 : "")
     + "+x}\" ] || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":133,"column":40},"end":{"line":133,"column":42}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":133,"column":38},"end":{"line":133,"column":52}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":138,"column":40},"end":{"line":138,"column":42}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":138,"column":38},"end":{"line":138,"column":52}}})) != null ? stack1 : "")
     + "\n";
-},"14":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -178,11 +191,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "[ -r \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":135,"column":22},"end":{"line":135,"column":24}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":135,"column":20},"end":{"line":135,"column":31}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":140,"column":22},"end":{"line":140,"column":24}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":140,"column":20},"end":{"line":140,"column":31}}})) != null ? stack1 : "")
     + ")\" ] || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":135,"column":49},"end":{"line":135,"column":51}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":135,"column":47},"end":{"line":135,"column":61}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":140,"column":49},"end":{"line":140,"column":51}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":140,"column":47},"end":{"line":140,"column":61}}})) != null ? stack1 : "")
     + "\n";
-},"15":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -191,9 +204,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "mkdir -p \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":194,"column":23},"end":{"line":194,"column":25}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":194,"column":21},"end":{"line":194,"column":32}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":199,"column":23},"end":{"line":199,"column":25}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":199,"column":21},"end":{"line":199,"column":32}}})) != null ? stack1 : "")
     + "\n";
-},"16":function(container,depth0,helpers,partials,data) {
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -201,13 +214,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heredoc"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":197,"column":0},"end":{"line":203,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heredoc"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.program(19, data, 0),"data":data,"loc":{"start":{"line":202,"column":0},"end":{"line":208,"column":7}}})) != null ? stack1 : "")
     + "chmod "
-    + ((stack1 = (((helper = lookupProperty(helpers,"mode") || alias2(depth0, "mode", {"start":{"line":204,"column":8},"end":{"line":204,"column":12}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"mode","hash":{},"data":data,"loc":{"start":{"line":204,"column":6},"end":{"line":204,"column":14}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"mode") || alias2(depth0, "mode", {"start":{"line":209,"column":8},"end":{"line":209,"column":12}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"mode","hash":{},"data":data,"loc":{"start":{"line":209,"column":6},"end":{"line":209,"column":14}}}) : helper))) != null ? stack1 : "")
     + " \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias2(depth0, "sh", {"start":{"line":204,"column":29},"end":{"line":204,"column":31}} )).call(alias1,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":204,"column":27},"end":{"line":204,"column":38}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias2(depth0, "sh", {"start":{"line":209,"column":29},"end":{"line":209,"column":31}} )).call(alias1,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":209,"column":27},"end":{"line":209,"column":38}}})) != null ? stack1 : "")
     + "\n";
-},"17":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -216,26 +229,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "cat > \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":198,"column":20},"end":{"line":198,"column":22}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":198,"column":18},"end":{"line":198,"column":29}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":203,"column":20},"end":{"line":203,"column":22}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":203,"column":18},"end":{"line":203,"column":29}}})) != null ? stack1 : "")
     + " <<'"
-    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":198,"column":35},"end":{"line":198,"column":44}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":198,"column":33},"end":{"line":198,"column":46}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":203,"column":35},"end":{"line":203,"column":44}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":203,"column":33},"end":{"line":203,"column":46}}}) : helper))) != null ? stack1 : "")
     + "'\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"heredoc") || alias1(depth0, "heredoc", {"start":{"line":199,"column":3},"end":{"line":199,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"heredoc","hash":{},"data":data,"loc":{"start":{"line":199,"column":0},"end":{"line":199,"column":13}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"heredoc") || alias1(depth0, "heredoc", {"start":{"line":204,"column":3},"end":{"line":204,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"heredoc","hash":{},"data":data,"loc":{"start":{"line":204,"column":0},"end":{"line":204,"column":13}}}) : helper))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":200,"column":2},"end":{"line":200,"column":11}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":200,"column":0},"end":{"line":200,"column":13}}}) : helper))) != null ? stack1 : "")
-    + "\n";
-},"18":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "printf '%s' "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":202,"column":14},"end":{"line":202,"column":16}} )).call(alias2,lookupProperty(depth0,"printf"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":202,"column":12},"end":{"line":202,"column":25}}})) != null ? stack1 : "")
-    + " > \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":202,"column":42},"end":{"line":202,"column":44}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":202,"column":40},"end":{"line":202,"column":51}}})) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":205,"column":2},"end":{"line":205,"column":11}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":205,"column":0},"end":{"line":205,"column":13}}}) : helper))) != null ? stack1 : "")
     + "\n";
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -245,27 +245,29 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "# --- Base image: fetched once into the cache, verified before DIB sees it -------------\ncache_dir=${TIB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tib}\nbase_url="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":210,"column":11},"end":{"line":210,"column":13}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"url"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":210,"column":9},"end":{"line":210,"column":28}}})) != null ? stack1 : "")
-    + "\nbase_file="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":211,"column":12},"end":{"line":211,"column":14}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":211,"column":10},"end":{"line":211,"column":34}}})) != null ? stack1 : "")
-    + "\nbase_sha="
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.program(21, data, 0),"data":data,"loc":{"start":{"line":212,"column":9},"end":{"line":212,"column":71}}})) != null ? stack1 : "")
-    + "\nurl_key=$(printf '%s' \"$base_url\" | sha256sum | cut -d ' ' -f 1)\nmkdir -p \"$cache_dir/images/by-url\"\nif [ -z \"$base_sha\" ] && [ -r \"$cache_dir/images/by-url/$url_key\" ]; then\n    base_sha=$(cat \"$cache_dir/images/by-url/$url_key\")\nfi\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":218,"column":7},"end":{"line":218,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"source"),"download",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":218,"column":6},"end":{"line":218,"column":37}}}),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(24, data, 0),"data":data,"loc":{"start":{"line":218,"column":0},"end":{"line":245,"column":7}}})) != null ? stack1 : "")
-    + "printf '%s\\n' \"$base_sha\" > \"$cache_dir/images/by-url/$url_key\"\n";
+  return "printf '%s' "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":207,"column":14},"end":{"line":207,"column":16}} )).call(alias2,lookupProperty(depth0,"printf"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":207,"column":12},"end":{"line":207,"column":25}}})) != null ? stack1 : "")
+    + " > \"$elements\"/"
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":207,"column":42},"end":{"line":207,"column":44}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":207,"column":40},"end":{"line":207,"column":51}}})) != null ? stack1 : "")
+    + "\n";
 },"20":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":212,"column":34},"end":{"line":212,"column":36}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":212,"column":32},"end":{"line":212,"column":54}}})) != null ? stack1 : "");
+  return "# --- Base image: fetched once into the cache, verified before DIB sees it -------------\ncache_dir=${TIB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tib}\nbase_url="
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":215,"column":11},"end":{"line":215,"column":13}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"url"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":215,"column":9},"end":{"line":215,"column":28}}})) != null ? stack1 : "")
+    + "\nbase_file="
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":216,"column":12},"end":{"line":216,"column":14}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":216,"column":10},"end":{"line":216,"column":34}}})) != null ? stack1 : "")
+    + "\nbase_sha="
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(22, data, 0),"data":data,"loc":{"start":{"line":217,"column":9},"end":{"line":217,"column":71}}})) != null ? stack1 : "")
+    + "\nurl_key=$(printf '%s' \"$base_url\" | sha256sum | cut -d ' ' -f 1)\nmkdir -p \"$cache_dir/images/by-url\"\nif [ -z \"$base_sha\" ] && [ -r \"$cache_dir/images/by-url/$url_key\" ]; then\n    base_sha=$(cat \"$cache_dir/images/by-url/$url_key\")\nfi\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":223,"column":7},"end":{"line":223,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"source"),"download",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":223,"column":6},"end":{"line":223,"column":37}}}),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.program(25, data, 0),"data":data,"loc":{"start":{"line":223,"column":0},"end":{"line":250,"column":7}}})) != null ? stack1 : "")
+    + "printf '%s\\n' \"$base_sha\" > \"$cache_dir/images/by-url/$url_key\"\n";
 },"21":function(container,depth0,helpers,partials,data) {
-    return "''";
-},"22":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -273,9 +275,20 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":219,"column":0},"end":{"line":226,"column":7}}})) != null ? stack1 : "")
-    + "[ -n \"$base_sha\" ] || fail 3 \"no sha256 is known for $base_url\"\nbase_image=$cache_dir/images/$base_sha/$base_file\nif [ ! -f \"$base_image\" ]; then\n    mkdir -p \"$cache_dir/images/$base_sha\"\n    say \"downloading $base_url\"\n    curl -fL --retry 3 -C - -o \"$base_image.part\" \"$base_url\" || fail 3 \"download failed: $base_url\"\n    actual=$(sha256_of \"$base_image.part\")\n    if [ \"$actual\" != \"$base_sha\" ]; then\n        rm -f -- \"$base_image.part\"\n        fail 3 \"sha256 mismatch for $base_url: expected $base_sha, got $actual\"\n    fi\n    mv -- \"$base_image.part\" \"$base_image\"\nfi\n";
+  return ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":217,"column":34},"end":{"line":217,"column":36}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":217,"column":32},"end":{"line":217,"column":54}}})) != null ? stack1 : "");
+},"22":function(container,depth0,helpers,partials,data) {
+    return "''";
 },"23":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":224,"column":0},"end":{"line":231,"column":7}}})) != null ? stack1 : "")
+    + "[ -n \"$base_sha\" ] || fail 3 \"no sha256 is known for $base_url\"\nbase_image=$cache_dir/images/$base_sha/$base_file\nif [ ! -f \"$base_image\" ]; then\n    mkdir -p \"$cache_dir/images/$base_sha\"\n    say \"downloading $base_url\"\n    curl -fL --retry 3 -C - -o \"$base_image.part\" \"$base_url\" || fail 3 \"download failed: $base_url\"\n    actual=$(sha256_of \"$base_image.part\")\n    if [ \"$actual\" != \"$base_sha\" ]; then\n        rm -f -- \"$base_image.part\"\n        fail 3 \"sha256 mismatch for $base_url: expected $base_sha, got $actual\"\n    fi\n    mv -- \"$base_image.part\" \"$base_image\"\nfi\n";
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -284,15 +297,15 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "if [ -z \"$base_sha\" ] || [ ! -f \"$cache_dir/images/$base_sha/$base_file\" ]; then\n    curl -fsSL --retry 3 -o \"$work/checksums\" "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":221,"column":48},"end":{"line":221,"column":50}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":221,"column":46},"end":{"line":221,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":226,"column":48},"end":{"line":226,"column":50}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":226,"column":46},"end":{"line":226,"column":74}}})) != null ? stack1 : "")
     + " \\\n        || fail 3 \"cannot fetch the checksum list \""
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":222,"column":53},"end":{"line":222,"column":55}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":222,"column":51},"end":{"line":222,"column":79}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":227,"column":53},"end":{"line":227,"column":55}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":227,"column":51},"end":{"line":227,"column":79}}})) != null ? stack1 : "")
     + "\n    base_sha=$(awk -v f=\"$base_file\" '$2 == f || $2 == \"*\" f { print $1 } $1 == \"SHA256\" && $2 == \"(\" f \")\" { print $4 }' \"$work/checksums\" | head -n 1)\n    [ -n \"$base_sha\" ] || fail 3 \"$base_file is not listed in \""
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":224,"column":65},"end":{"line":224,"column":67}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":224,"column":63},"end":{"line":224,"column":91}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":229,"column":65},"end":{"line":229,"column":67}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":229,"column":63},"end":{"line":229,"column":91}}})) != null ? stack1 : "")
     + "\nfi\n";
-},"24":function(container,depth0,helpers,partials,data) {
-    return "[ -n \"$base_sha\" ] || fail 3 \"base.image.source: cache, but no download of $base_url was ever recorded in $cache_dir\"\nbase_image=$cache_dir/images/$base_sha/$base_file\n[ -f \"$base_image\" ] || fail 3 \"base.image.source: cache, but $base_image is not in the cache (run once with source: download)\"\n[ \"$(sha256_of \"$base_image\")\" = \"$base_sha\" ] || fail 3 \"cached $base_image does not match its sha256 $base_sha\"\n";
 },"25":function(container,depth0,helpers,partials,data) {
+    return "[ -n \"$base_sha\" ] || fail 3 \"base.image.source: cache, but no download of $base_url was ever recorded in $cache_dir\"\nbase_image=$cache_dir/images/$base_sha/$base_file\n[ -f \"$base_image\" ] || fail 3 \"base.image.source: cache, but $base_image is not in the cache (run once with source: download)\"\n[ \"$(sha256_of \"$base_image\")\" = \"$base_sha\" ] || fail 3 \"cached $base_image does not match its sha256 $base_sha\"\n";
+},"26":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -301,10 +314,10 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "base_image=${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"localImageInput") || alias1(depth0, "localImageInput", {"start":{"line":249,"column":22},"end":{"line":249,"column":37}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"localImageInput","hash":{},"data":data,"loc":{"start":{"line":249,"column":20},"end":{"line":249,"column":39}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"localImageInput") || alias1(depth0, "localImageInput", {"start":{"line":254,"column":22},"end":{"line":254,"column":37}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"localImageInput","hash":{},"data":data,"loc":{"start":{"line":254,"column":20},"end":{"line":254,"column":39}}}) : helper))) != null ? stack1 : "")
     + "]}\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":250,"column":7},"end":{"line":250,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"localImage"),"handoff"),"cloud-images-dir",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":250,"column":6},"end":{"line":250,"column":48}}}),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":250,"column":0},"end":{"line":253,"column":7}}})) != null ? stack1 : "");
-},"26":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":255,"column":7},"end":{"line":255,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"localImage"),"handoff"),"cloud-images-dir",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":255,"column":6},"end":{"line":255,"column":48}}}),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":255,"column":0},"end":{"line":258,"column":7}}})) != null ? stack1 : "");
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -313,9 +326,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "base_file="
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":251,"column":12},"end":{"line":251,"column":14}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"localImage"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":251,"column":10},"end":{"line":251,"column":36}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":256,"column":12},"end":{"line":256,"column":14}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"localImage"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":256,"column":10},"end":{"line":256,"column":36}}})) != null ? stack1 : "")
     + "\nbase_sha=$(sha256_of \"$base_image\")\n";
-},"27":function(container,depth0,helpers,partials,data) {
+},"28":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -323,20 +336,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":256,"column":7},"end":{"line":256,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"file",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":256,"column":6},"end":{"line":256,"column":22}}}),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":256,"column":0},"end":{"line":258,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":259,"column":7},"end":{"line":259,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"dir-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":259,"column":6},"end":{"line":259,"column":25}}}),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":259,"column":0},"end":{"line":264,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":265,"column":7},"end":{"line":265,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"sums-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":265,"column":6},"end":{"line":265,"column":26}}}),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":265,"column":0},"end":{"line":267,"column":7}}})) != null ? stack1 : "");
-},"28":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":257,"column":9},"end":{"line":257,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":257,"column":7},"end":{"line":257,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "=\"$base_image\"\n";
+  return ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":261,"column":7},"end":{"line":261,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"file",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":261,"column":6},"end":{"line":261,"column":22}}}),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":261,"column":0},"end":{"line":263,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":264,"column":7},"end":{"line":264,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"dir-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":264,"column":6},"end":{"line":264,"column":25}}}),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":264,"column":0},"end":{"line":269,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":270,"column":7},"end":{"line":270,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"sums-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":270,"column":6},"end":{"line":270,"column":26}}}),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":270,"column":0},"end":{"line":272,"column":7}}})) != null ? stack1 : "");
 },"29":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -345,9 +347,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "mkdir -p \"$work/base-image\"\nln -s -- \"$base_image\" \"$work/base-image/$base_file\"\nprintf '%s  %s\\n' \"$base_sha\" \"$base_file\" > \"$work/base-image/SHA256SUMS\"\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":263,"column":9},"end":{"line":263,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":263,"column":7},"end":{"line":263,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "=\"file://$work/base-image\"\n";
+  return "export "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":262,"column":9},"end":{"line":262,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":262,"column":7},"end":{"line":262,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "=\"$base_image\"\n";
 },"30":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -356,10 +358,21 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":266,"column":9},"end":{"line":266,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":266,"column":7},"end":{"line":266,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "=\"file://$work/base-image/SHA256SUMS\"\n";
+  return "mkdir -p \"$work/base-image\"\nln -s -- \"$base_image\" \"$work/base-image/$base_file\"\nprintf '%s  %s\\n' \"$base_sha\" \"$base_file\" > \"$work/base-image/SHA256SUMS\"\nexport "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":268,"column":9},"end":{"line":268,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":268,"column":7},"end":{"line":268,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "=\"file://$work/base-image\"\n";
 },"31":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "export "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":271,"column":9},"end":{"line":271,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":271,"column":7},"end":{"line":271,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "=\"file://$work/base-image/SHA256SUMS\"\n";
+},"32":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -368,11 +381,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":272,"column":9},"end":{"line":272,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":272,"column":7},"end":{"line":272,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":277,"column":9},"end":{"line":277,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":277,"column":7},"end":{"line":277,"column":15}}}) : helper))) != null ? stack1 : "")
     + "="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":272,"column":18},"end":{"line":272,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":272,"column":16},"end":{"line":272,"column":28}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":277,"column":18},"end":{"line":277,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":277,"column":16},"end":{"line":277,"column":28}}})) != null ? stack1 : "")
     + "\n";
-},"32":function(container,depth0,helpers,partials,data) {
+},"33":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -381,13 +394,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":275,"column":9},"end":{"line":275,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":275,"column":7},"end":{"line":275,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":280,"column":9},"end":{"line":280,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":280,"column":7},"end":{"line":280,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":275,"column":28},"end":{"line":275,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":275,"column":26},"end":{"line":275,"column":35}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":280,"column":28},"end":{"line":280,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":280,"column":26},"end":{"line":280,"column":35}}}) : helper))) != null ? stack1 : "")
     + "]}\"\n";
-},"33":function(container,depth0,helpers,partials,data) {
-    return "\n# Secrets: read now, passed only in DIB's environment, under names DIB does not copy\n# into the image (it copies DIB_* variables).\nread_secret_file() {\n    local value=\"\"\n    IFS= read -r value < \"$1\" || [ -n \"$value\" ]\n    printf '%s' \"$value\"\n}\n";
 },"34":function(container,depth0,helpers,partials,data) {
+    return "\n# Secrets: read now, passed only in DIB's environment, under names DIB does not copy\n# into the image (it copies DIB_* variables).\nread_secret_file() {\n    local value=\"\"\n    IFS= read -r value < \"$1\" || [ -n \"$value\" ]\n    printf '%s' \"$value\"\n}\n";
+},"35":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -395,20 +408,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":291,"column":7},"end":{"line":291,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":291,"column":6},"end":{"line":291,"column":21}}}),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.program(36, data, 0),"data":data,"loc":{"start":{"line":291,"column":0},"end":{"line":296,"column":7}}})) != null ? stack1 : "");
-},"35":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":292,"column":9},"end":{"line":292,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":292,"column":7},"end":{"line":292,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "=\"${"
-    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":292,"column":23},"end":{"line":292,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":292,"column":20},"end":{"line":292,"column":30}}}) : helper))) != null ? stack1 : "")
-    + "}\"\n";
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":296,"column":7},"end":{"line":296,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":296,"column":6},"end":{"line":296,"column":21}}}),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.program(37, data, 0),"data":data,"loc":{"start":{"line":296,"column":0},"end":{"line":301,"column":7}}})) != null ? stack1 : "");
 },"36":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -417,13 +417,26 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":294,"column":2},"end":{"line":294,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":294,"column":0},"end":{"line":294,"column":8}}}) : helper))) != null ? stack1 : "")
-    + "=$(read_secret_file \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":294,"column":45},"end":{"line":294,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":294,"column":43},"end":{"line":294,"column":54}}})) != null ? stack1 : "")
-    + ")\")\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":295,"column":9},"end":{"line":295,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":295,"column":7},"end":{"line":295,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "\n";
+  return "export "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":297,"column":9},"end":{"line":297,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":297,"column":7},"end":{"line":297,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "=\"${"
+    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":297,"column":23},"end":{"line":297,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":297,"column":20},"end":{"line":297,"column":30}}}) : helper))) != null ? stack1 : "")
+    + "}\"\n";
 },"37":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":299,"column":2},"end":{"line":299,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":299,"column":0},"end":{"line":299,"column":8}}}) : helper))) != null ? stack1 : "")
+    + "=$(read_secret_file \"$(recipe_path "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":299,"column":45},"end":{"line":299,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":299,"column":43},"end":{"line":299,"column":54}}})) != null ? stack1 : "")
+    + ")\")\nexport "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":300,"column":9},"end":{"line":300,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":300,"column":7},"end":{"line":300,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "\n";
+},"38":function(container,depth0,helpers,partials,data) {
     return "    (cd \"$partial\" && sha256sum -- \"$f\" > \"$f.sha256\")\n    mv -f -- \"$partial/$f.sha256\" \"$out_dir/$f.sha256\"\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -476,36 +489,37 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + "    # DIB's element directory, from the Python that runs disk-image-create.\n    dib_shebang_line=$(head -n 1 \"$(command -v disk-image-create)\")\n    read -r -a dib_shebang <<< \"${dib_shebang_line#\\#!}\"\n    dib_python=${dib_shebang[0]:-python3}\n    if [ \"${dib_python##*/}\" = env ] && [ ${#dib_shebang[@]} -gt 1 ]; then dib_python=${dib_shebang[1]}; fi\n    dib_elements_dir=$(\"$dib_python\" -c 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), \"elements\"))' 2>/dev/null || true)\nfi\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(lookupProperty(depth0,"plan"),"missingElements"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"commands"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":97,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"debootstrapSuites"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":98,"column":0},"end":{"line":102,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"inputs"),"length"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":101,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":102,"column":0},"end":{"line":115,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"inputs"),"length"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":106,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":107,"column":0},"end":{"line":120,"column":9}}})) != null ? stack1 : "")
     + "\nelement_dirs=()\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":118,"column":0},"end":{"line":122,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":127,"column":9}}})) != null ? stack1 : "")
     + "for element in "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":123,"column":17},"end":{"line":123,"column":22}} )).call(alias2,lookupProperty(depth0,"dibElements"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":123,"column":15},"end":{"line":123,"column":36}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":128,"column":17},"end":{"line":128,"column":22}} )).call(alias2,lookupProperty(depth0,"dibElements"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":128,"column":15},"end":{"line":128,"column":36}}})) != null ? stack1 : "")
     + "; do\n    found=0\n    for dir in \"$dib_elements_dir\" \"${element_dirs[@]}\"; do\n        if [ -n \"$dir\" ] && [ -d \"$dir/$element\" ]; then found=1; break; fi\n    done\n    [ \"$found\" = 1 ] || problem \"DIB element $element not found (searched: ${dib_elements_dir:-no DIB element directory} ${element_dirs[*]})\"\ndone\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":131,"column":0},"end":{"line":137,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":142,"column":9}}})) != null ? stack1 : "")
     + "\nif ! mkdir -p -- \"$out_dir\" 2>/dev/null || [ ! -w \"$out_dir\" ]; then\n    problem \"output directory $out_dir cannot be created or written\"\nfi\n\nif [ ${#problems[@]} -gt 0 ]; then\n    say \"pre-flight failed; nothing was built:\"\n    for p in \"${problems[@]}\"; do printf '  - %s\\n' \"$p\" >&2; done\n    exit 3\nfi\n\n# --- Output: an existing image is kept unless --force (exit 2) -----------------------\noutputs=("
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":150,"column":11},"end":{"line":150,"column":16}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"files"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":150,"column":9},"end":{"line":150,"column":35}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":155,"column":11},"end":{"line":155,"column":16}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"files"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":155,"column":9},"end":{"line":155,"column":35}}})) != null ? stack1 : "")
     + ")\nif [ \"$force\" = 0 ]; then\n    for f in \"${outputs[@]}\"; do\n        [ ! -e \"$out_dir/$f\" ] || fail 2 \"$out_dir/$f exists; pass --force to replace it (the old image is kept until the new one is complete)\"\n    done\nfi\nexec 9>\"$out_dir/.$image_name.tib-lock\"\nflock -n 9 || fail 3 \"another build into $out_dir/$image_name is running (lock $out_dir/.$image_name.tib-lock)\"\n\nwork=\"\"\npartial=\"$out_dir/.$image_name.tib-partial\"\ncleanup() {\n    local status=$?\n    if [ \"$status\" != 0 ]; then rm -rf -- \"$partial\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 0 ]; then rm -rf -- \"$work\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 1 ]; then say \"work directory kept: $work\"; fi\n    exit \"$status\"\n}\ntrap cleanup EXIT\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\ndib_pid=\"\"\n# Ctrl-C must not reach DIB's output filter (outfilter.py exits on SIGINT, and DIB then\n# dies of SIGPIPE inside its cleanup, leaving its mounts). DIB runs in its own session;\n# a signal to this script is passed to every process of DIB's group but that filter.\nforward_signal() {\n    local pid\n    interrupted=$1\n    if ! command -v pgrep >/dev/null 2>&1; then\n        kill \"-$1\" -- \"-$dib_pid\" 2>/dev/null || true\n        return\n    fi\n    for pid in $(pgrep -g \"$dib_pid\" 2>/dev/null); do\n        case \"$(tr '\\0' ' ' < \"/proc/$pid/cmdline\" 2>/dev/null)\" in\n            *outfilter.py*) ;;\n            *) kill \"-$1\" \"$pid\" 2>/dev/null || true ;;\n        esac\n    done\n}\nwork=$(mktemp -d \"${TMPDIR:-/tmp}/tib-build.XXXXXX\")\nelements=$work/elements\n\n# --- Element tree: tib's elements and this recipe's rendered element ------------------\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"elementDirs"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":193,"column":0},"end":{"line":195,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"files"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":196,"column":0},"end":{"line":205,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"elementDirs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":198,"column":0},"end":{"line":200,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"files"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":201,"column":0},"end":{"line":210,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"download"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":207,"column":0},"end":{"line":247,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":248,"column":0},"end":{"line":254,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":255,"column":0},"end":{"line":268,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"download"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":212,"column":0},"end":{"line":252,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":253,"column":0},"end":{"line":259,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":260,"column":0},"end":{"line":273,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Environment for disk-image-create ------------------------------------------------\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":271,"column":0},"end":{"line":273,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":274,"column":0},"end":{"line":276,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":276,"column":0},"end":{"line":278,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":279,"column":0},"end":{"line":281,"column":9}}})) != null ? stack1 : "")
     + "elements_path=$elements\nfor dir in \"${element_dirs[@]}\"; do elements_path=$elements_path:$dir; done\nexport ELEMENTS_PATH=$elements_path\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":280,"column":0},"end":{"line":289,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":290,"column":0},"end":{"line":297,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":285,"column":0},"end":{"line":294,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":295,"column":0},"end":{"line":302,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Build into a temporary name; move into place only on success ---------------------\nrm -rf -- \"$partial\"\nmkdir -p -- \"$partial\"\nsay \"building $image_name with diskimage-builder $dib_version\"\ninterrupted=\"\"\nsetsid disk-image-create "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":304,"column":27},"end":{"line":304,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":304,"column":25},"end":{"line":304,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":309,"column":27},"end":{"line":309,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":309,"column":25},"end":{"line":309,"column":48}}})) != null ? stack1 : "")
     + " -o \"$partial/$image_name\" "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":304,"column":77},"end":{"line":304,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":304,"column":75},"end":{"line":304,"column":97}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":309,"column":77},"end":{"line":309,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":309,"column":75},"end":{"line":309,"column":97}}})) != null ? stack1 : "")
     + " &\ndib_pid=$!\ntrap 'forward_signal INT' INT\ntrap 'forward_signal TERM' TERM\nset +e\nwait \"$dib_pid\"\ndib_status=$?\n# A trapped signal ends `wait` early; wait again until DIB itself has finished.\nwhile kill -0 \"$dib_pid\" 2>/dev/null; do\n    wait \"$dib_pid\"\n    dib_status=$?\ndone\nset -e\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\nif [ \"$interrupted\" = INT ]; then fail 130 \"interrupted: DIB stopped and cleaned up; no image was written\"; fi\nif [ \"$interrupted\" = TERM ]; then fail 143 \"terminated: DIB stopped and cleaned up; no image was written\"; fi\n[ \"$dib_status\" = 0 ] || fail 4 \"disk-image-create failed (exit status $dib_status); no image was written\"\nfor f in \"${outputs[@]}\"; do\n    [ -f \"$partial/$f\" ] || fail 4 \"disk-image-create succeeded but did not write $f\"\ndone\nfor f in \"${outputs[@]}\"; do\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":326,"column":0},"end":{"line":329,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":331,"column":0},"end":{"line":334,"column":7}}})) != null ? stack1 : "")
     + "    mv -f -- \"$partial/$f\" \"$out_dir/$f\"\ndone\nrm -rf -- \"$partial\"\nsay \"built: $(printf '%s ' \"${outputs[@]/#/$out_dir/}\")\"\n";
 },"useData":true},
   "fragments/agent-datastore.conf.hbs": {"0":function(container,depth0,helpers,partials,data) {
@@ -579,7 +593,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return " --config-file="
-    + ((stack1 = (((helper = lookupProperty(helpers,"distConfig") || container.strict(depth0, "distConfig", {"start":{"line":16,"column":55},"end":{"line":16,"column":65}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"distConfig","hash":{},"data":data,"loc":{"start":{"line":16,"column":53},"end":{"line":16,"column":67}}}) : helper))) != null ? stack1 : "");
+    + ((stack1 = (((helper = lookupProperty(helpers,"distConfig") || container.strict(depth0, "distConfig", {"start":{"line":17,"column":55},"end":{"line":17,"column":65}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"distConfig","hash":{},"data":data,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":67}}}) : helper))) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -588,35 +602,35 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "# Written by tib. The packaged unit is kept; this drop-in makes it fit Trove's boot:\n[Unit]\n# Trove's config files arrive through cloud-init (config drive or metadata):\n# start only after cloud-init has written them.\nAfter=cloud-init.service network-online.target"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"docker"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":46},"end":{"line":5,"column":82}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"loader"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":82},"end":{"line":5,"column":128}}})) != null ? stack1 : "")
+  return "# Written by tib. The packaged unit is kept; this drop-in makes it fit Trove's boot:\n[Unit]\n# Trove's config files arrive through cloud-init (config drive or metadata):\n# start only after cloud-init has written them (Debian 13's cloud-init calls that\n# stage cloud-init-network.service).\nAfter=cloud-init.service cloud-init-network.service network-online.target"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"docker"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":73},"end":{"line":6,"column":109}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"loader"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":109},"end":{"line":6,"column":155}}})) != null ? stack1 : "")
     + "\nWants=network-online.target"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"docker"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":27},"end":{"line":6,"column":63}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"loader"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":63},"end":{"line":6,"column":109}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"docker"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":27},"end":{"line":7,"column":63}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"loader"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":63},"end":{"line":7,"column":109}}})) != null ? stack1 : "")
     + "\n\n[Service]\nUser="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":9,"column":7},"end":{"line":9,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":10,"column":7},"end":{"line":10,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\nGroup="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":10,"column":8},"end":{"line":10,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":11,"column":8},"end":{"line":11,"column":19}} ), depth0)) != null ? stack1 : "")
     + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n# matches this image; hand the agent its directories first ('+' runs this as root).\nExecStartPre=+/bin/mkdir -p "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":13,"column":30},"end":{"line":13,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":14,"column":30},"end":{"line":14,"column":45}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":13,"column":50},"end":{"line":13,"column":62}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":14,"column":50},"end":{"line":14,"column":62}} ), depth0)) != null ? stack1 : "")
     + "\nExecStartPre=+/bin/chown -R "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":14,"column":30},"end":{"line":14,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":15,"column":30},"end":{"line":15,"column":40}} ), depth0)) != null ? stack1 : "")
     + ":"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":14,"column":45},"end":{"line":14,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":15,"column":45},"end":{"line":15,"column":56}} ), depth0)) != null ? stack1 : "")
     + " /etc/trove "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":14,"column":72},"end":{"line":14,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":15,"column":72},"end":{"line":15,"column":87}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":14,"column":92},"end":{"line":14,"column":104}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":15,"column":92},"end":{"line":15,"column":104}} ), depth0)) != null ? stack1 : "")
     + "\nExecStart=\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":16,"column":12},"end":{"line":16,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":16,"column":10},"end":{"line":16,"column":20}}}) : helper))) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"distConfig"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":20},"end":{"line":16,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":17,"column":12},"end":{"line":17,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":20}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"distConfig"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":20},"end":{"line":17,"column":74}}})) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":16,"column":90},"end":{"line":16,"column":105}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":17,"column":90},"end":{"line":17,"column":105}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":16,"column":121},"end":{"line":16,"column":133}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":17,"column":121},"end":{"line":17,"column":133}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nRestart=always\nRestartSec=5\n";
 },"useData":true},
   "fragments/agent.init.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -663,34 +677,34 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "major", {"start":{"line":1,"column":49},"end":{"line":1,"column":60}} ), depth0)) != null ? stack1 : "")
     + ", "
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "series", {"start":{"line":1,"column":66},"end":{"line":1,"column":78}} ), depth0)) != null ? stack1 : "")
-    + ") from a virtualenv.\n[Unit]\nDescription=OpenStack Trove guest agent\n# Trove's config files arrive through cloud-init: start after it has written them.\nAfter=cloud-init.service network-online.target"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"docker"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":46},"end":{"line":5,"column":82}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"loader"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":5,"column":82},"end":{"line":5,"column":128}}})) != null ? stack1 : "")
+    + ") from a virtualenv.\n[Unit]\nDescription=OpenStack Trove guest agent\n# Trove's config files arrive through cloud-init: start after it has written them\n# (Debian 13's cloud-init calls that stage\n# cloud-init-network.service).\nAfter=cloud-init.service cloud-init-network.service network-online.target"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"docker"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":73},"end":{"line":7,"column":109}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"loader"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":109},"end":{"line":7,"column":155}}})) != null ? stack1 : "")
     + "\nWants=network-online.target"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"docker"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":27},"end":{"line":6,"column":63}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"loader"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":63},"end":{"line":6,"column":109}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"docker"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":27},"end":{"line":8,"column":63}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"loader"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":63},"end":{"line":8,"column":109}}})) != null ? stack1 : "")
     + "\n\n[Service]\nType=simple\nUser="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":10,"column":7},"end":{"line":10,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":12,"column":7},"end":{"line":12,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\nGroup="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":11,"column":8},"end":{"line":11,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":13,"column":8},"end":{"line":13,"column":19}} ), depth0)) != null ? stack1 : "")
     + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n# matches this image; hand the agent its directories first ('+' runs this as root).\nExecStartPre=+/bin/mkdir -p "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":14,"column":30},"end":{"line":14,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":16,"column":30},"end":{"line":16,"column":45}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":14,"column":50},"end":{"line":14,"column":62}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":16,"column":50},"end":{"line":16,"column":62}} ), depth0)) != null ? stack1 : "")
     + "\nExecStartPre=+/bin/chown -R "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":15,"column":30},"end":{"line":15,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":17,"column":30},"end":{"line":17,"column":40}} ), depth0)) != null ? stack1 : "")
     + ":"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":15,"column":45},"end":{"line":15,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":17,"column":45},"end":{"line":17,"column":56}} ), depth0)) != null ? stack1 : "")
     + " /etc/trove "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":15,"column":72},"end":{"line":15,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":17,"column":72},"end":{"line":17,"column":87}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":15,"column":92},"end":{"line":15,"column":104}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":17,"column":92},"end":{"line":17,"column":104}} ), depth0)) != null ? stack1 : "")
     + "\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias1(depth0, "binary", {"start":{"line":16,"column":12},"end":{"line":16,"column":18}} ))),(typeof helper === "function" ? helper.call(alias3,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":16,"column":10},"end":{"line":16,"column":20}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias1(depth0, "binary", {"start":{"line":18,"column":12},"end":{"line":18,"column":18}} ))),(typeof helper === "function" ? helper.call(alias3,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":18,"column":10},"end":{"line":18,"column":20}}}) : helper))) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":16,"column":36},"end":{"line":16,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":18,"column":36},"end":{"line":18,"column":51}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":16,"column":67},"end":{"line":16,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":18,"column":67},"end":{"line":18,"column":79}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nKillMode=mixed\nRestart=always\nRestartSec=5\n\n[Install]\nWantedBy=multi-user.target\n";
 },"useData":true},
   "fragments/apt-source.list.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {

@@ -325,5 +325,5 @@ function securityExpectation(r: ResolvedRecipe): Expectation {
 }
 
 function versionOfDebian(codename: string): string {
-  return ({ bookworm: '12', bullseye: '11' } as Record<string, string>)[codename] ?? codename;
+  return ({ trixie: '13', bookworm: '12', bullseye: '11' } as Record<string, string>)[codename] ?? codename;
 }

@@ -86,6 +86,8 @@ export type Requirement =
   | { readonly kind: 'partition-mapping' }
   /** A plan input (by id) must exist on the build host, as a file or a directory. */
   | { readonly kind: 'input'; readonly id: string }
+  /** debootstrap must know the release (its script for the suite), or DIB stops at root.d. */
+  | { readonly kind: 'debootstrap-suite'; readonly suite: string; readonly why: string }
   /** The output directory (known where the build runs) must be creatable and writable. */
   | { readonly kind: 'output-directory' };
 

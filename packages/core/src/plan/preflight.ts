@@ -15,8 +15,14 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
     if (!req.some((x) => x.kind === 'command' && x.name === name)) req.push({ kind: 'command', name, package: pkg, why });
   };
   command('sha256sum', 'coreutils', 'verifies inputs and writes checksums');
-  if (r.image.source === 'bootstrap' && r.release.family === 'deb')
+  if (r.image.source === 'bootstrap' && r.release.family === 'deb') {
     command('debootstrap', 'debootstrap', 'builds the Debian/Ubuntu root from packages');
+    req.push({
+      kind: 'debootstrap-suite',
+      suite: r.release.dibRelease,
+      why: `debootstrap needs its script for ${r.release.dibRelease} (${r.release.title}); update debootstrap`,
+    });
+  }
   if (r.output.formats.some((f) => f === 'qcow2' || f === 'vhd')) command('qemu-img', 'qemu-utils', 'converts the disk to qcow2/vhd');
   if (r.output.formats.includes('vhd')) command('vhd-util', 'blktap-utils', 'writes vhd images');
   command('sfdisk', 'fdisk', 'partitions the disk image');

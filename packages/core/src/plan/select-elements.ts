@@ -35,6 +35,7 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
       `clones the agent from ${r.agent.git?.repo} (${r.agent.git?.ref}); DIB_REPOLOCATION_guest_agent / DIB_REPOREF_guest_agent override it`,
     );
 
+  if (r.release.dibCompat) tib('tib-dib-compat', `with diskimage-builder below ${r.release.dibCompat.below}: ${r.release.dibCompat.why}`);
   tib(
     'tib-guest-base',
     `agent user ${r.agent.user}, ${r.agent.configDir}, ${r.agent.logDir}, sudo, DHCP networking, time sync, log rotation`,

@@ -52,6 +52,7 @@ export function renderScript(plan: Plan, renderer: Renderer): string {
     commands: plan.preflight.flatMap((r) =>
       r.kind === 'command' ? [{ name: r.name, message: `${r.name} not found (${r.why}): install ${r.package}` }] : [],
     ),
+    debootstrapSuites: plan.preflight.flatMap((r) => (r.kind === 'debootstrap-suite' ? [r] : [])),
     dibElements: plan.dib.elements.filter((e) => e.origin === 'dib' || e.origin === 'recipe').map((e) => e.name),
     elementNames: plan.dib.elements.map((e) => e.name),
     values: env.flatMap((e) => (e.kind === 'value' ? [e] : [])),

@@ -169,7 +169,7 @@ export const RECIPE_SCHEMA = {
           pattern: '^[a-z0-9][a-z0-9.-]*$',
           maxLength: 32,
           description:
-            'Distribution release: ubuntu bionic/focal/jammy/noble, debian bookworm/bullseye, centos 7/9-stream, rhel 8/9, fedora <n>. Quote numeric releases ("9").',
+            'Distribution release: ubuntu bionic/focal/jammy/noble, debian trixie/bookworm/bullseye, centos 7/9-stream, rhel 8/9, fedora <n>. Quote numeric releases ("9").',
         },
         arch: { enum: ['amd64', 'arm64'], description: 'Target architecture (default amd64).' },
         image: {

@@ -55,7 +55,7 @@ export interface Recipe {
      */
     distro: 'ubuntu' | 'debian' | 'centos' | 'rhel' | 'fedora';
     /**
-     * Distribution release: ubuntu bionic/focal/jammy/noble, debian bookworm/bullseye, centos 7/9-stream, rhel 8/9, fedora <n>. Quote numeric releases ("9").
+     * Distribution release: ubuntu bionic/focal/jammy/noble, debian trixie/bookworm/bullseye, centos 7/9-stream, rhel 8/9, fedora <n>. Quote numeric releases ("9").
      */
     release: string;
     /**

@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Expectation, Plan } from '@tib/core';
 import { haveTool, loadExeca, MissingToolError, runTool, ToolError } from '../exec';
@@ -17,6 +16,7 @@ import { bootChecks } from './boot-checks';
 import { configDriveLayout, newIdentity, troveFiles } from './config-drive';
 import { parseProbe, sawLogin } from './probe-parse';
 import { probeCloudConfig, probeScript } from './probe-script';
+import { freeLoopbackPort, sshBanner } from './ports';
 import { openstackMac, qemuArgs } from './qemu-args';
 
 type AgentBoot = Extract<Expectation, { kind: 'agent-boot' }>;
@@ -187,38 +187,6 @@ function keepConsole(from: string, to: string, log: (l: string) => void): string
     log(`could not save the console log as ${to}: ${err instanceof Error ? err.message : String(err)}`);
     return undefined;
   }
-}
-
-/** A free TCP port on 127.0.0.1 (asked from the kernel, then released for QEMU). */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-/** The first line the guest's sshd sends through the forward ("SSH-2.0-OpenSSH_…"), if any. */
-export function sshBanner(port: number, timeoutMs: number): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    let data = '';
-    const done = (value: string | undefined): void => {
-      socket.destroy();
-      resolve(value);
-    };
-    socket.setTimeout(timeoutMs, () => done(undefined));
-    socket.on('data', (chunk) => {
-      data += chunk.toString('latin1');
-      const nl = data.indexOf('\n');
-      if (nl >= 0) done(data.slice(0, nl).trim().slice(0, 80));
-    });
-    socket.on('error', () => done(undefined));
-    socket.on('close', () => done(data.trim() ? data.trim().slice(0, 80) : undefined));
-  });
 }
 
 function sleep(ms: number): Promise<void> {

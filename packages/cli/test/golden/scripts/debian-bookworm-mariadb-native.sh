@@ -86,6 +86,9 @@ command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the
 command -v sfdisk >/dev/null 2>&1 || problem 'sfdisk not found (partitions the disk image): install fdisk'
 command -v mkfs.ext4 >/dev/null 2>&1 || problem 'mkfs.ext4 not found (creates the root file system): install e2fsprogs'
 command -v tar >/dev/null 2>&1 || problem 'tar not found (copies the local agent tree into the image): install tar'
+if command -v debootstrap >/dev/null 2>&1 && [ ! -e /usr/share/debootstrap/scripts/bookworm ]; then
+    problem 'debootstrap needs its script for bookworm (Debian 12 (bookworm)); update debootstrap'
+fi
 
 inputs=()
 inputs[0]=$(realpath -m -- "$(recipe_path ../test-fixtures/trove-agent)")
@@ -1155,8 +1158,10 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/002 <<'TIB_EOF'
 # Written by tib: the Trove guest agent (Trove 13, ussuri) from a virtualenv.
 [Unit]
 Description=OpenStack Trove guest agent
-# Trove's config files arrive through cloud-init: start after it has written them.
-After=cloud-init.service network-online.target
+# Trove's config files arrive through cloud-init: start after it has written them
+# (Debian 13's cloud-init calls that stage
+# cloud-init-network.service).
+After=cloud-init.service cloud-init-network.service network-online.target
 Wants=network-online.target
 
 [Service]

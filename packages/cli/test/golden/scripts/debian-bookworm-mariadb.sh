@@ -85,6 +85,9 @@ command -v debootstrap >/dev/null 2>&1 || problem 'debootstrap not found (builds
 command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the disk to qcow2/vhd): install qemu-utils'
 command -v sfdisk >/dev/null 2>&1 || problem 'sfdisk not found (partitions the disk image): install fdisk'
 command -v mkfs.ext4 >/dev/null 2>&1 || problem 'mkfs.ext4 not found (creates the root file system): install e2fsprogs'
+if command -v debootstrap >/dev/null 2>&1 && [ ! -e /usr/share/debootstrap/scripts/bookworm ]; then
+    problem 'debootstrap needs its script for bookworm (Debian 12 (bookworm)); update debootstrap'
+fi
 
 
 element_dirs=()
@@ -576,8 +579,9 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/002 <<'TIB_EOF'
 # Written by tib. The packaged unit is kept; this drop-in makes it fit Trove's boot:
 [Unit]
 # Trove's config files arrive through cloud-init (config drive or metadata):
-# start only after cloud-init has written them.
-After=cloud-init.service network-online.target docker.service
+# start only after cloud-init has written them (Debian 13's cloud-init calls that
+# stage cloud-init-network.service).
+After=cloud-init.service cloud-init-network.service network-online.target docker.service
 Wants=network-online.target docker.service
 
 [Service]

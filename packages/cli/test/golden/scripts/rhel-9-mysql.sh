@@ -644,8 +644,9 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/002 <<'TIB_EOF'
 # Written by tib. The packaged unit is kept; this drop-in makes it fit Trove's boot:
 [Unit]
 # Trove's config files arrive through cloud-init (config drive or metadata):
-# start only after cloud-init has written them.
-After=cloud-init.service network-online.target docker.service
+# start only after cloud-init has written them (Debian 13's cloud-init calls that
+# stage cloud-init-network.service).
+After=cloud-init.service cloud-init-network.service network-online.target docker.service
 Wants=network-online.target docker.service
 
 [Service]
