@@ -23,7 +23,7 @@ export function tibVersion(): string {
 }
 
 /** tib's own directories (its templates are precompiled into the code). */
-export function resourceDirs(env: NodeJS.ProcessEnv): { elementsDir: string; root: string } {
+export function resourceDirs(env: NodeJS.ProcessEnv): { elementsDir: string; root: string; controllerHelper: string } {
   const root = tibRoot(env);
-  return { root, elementsDir: path.join(root, 'elements') };
+  return { root, elementsDir: path.join(root, 'elements'), controllerHelper: path.join(root, 'packages', 'verify', 'controller') };
 }

@@ -34,3 +34,5 @@ export { DATASTORES } from './catalog/datastores';
 export type { Datastore } from './catalog/datastores';
 export { importEsm } from './util/import-esm';
 export { DIB_HOOK_PHASES } from './dib/vocabulary';
+export { controllerSource, CONTROLLER_SOURCES } from './catalog/controllers';
+export type { ControllerSource } from './catalog/controllers';

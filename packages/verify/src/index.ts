@@ -6,3 +6,7 @@ export { secretValuesFor } from './secrets';
 export type { SecretSources } from './secrets';
 export { ToolError, MissingToolError } from './exec';
 export { InspectError } from './inspect/inspect';
+export { prepareController } from './controller/prepare';
+export type { PrepareOptions } from './controller/prepare';
+export type { ControllerChoice } from './controller/runtime';
+export type { ConversationOptions } from './types';

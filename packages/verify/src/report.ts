@@ -13,20 +13,26 @@ export function formatReport(report: VerifyReport, options: FormatOptions): stri
   const out: string[] = [];
   // Long titles (paths) get their own line, with the evidence below, so the table stays aligned.
   const titleWidth = Math.min(56, Math.max(...report.checks.map((c) => c.title.length), 10));
-  for (const phase of ['offline', 'boot'] as const) {
+  const headings = {
+    offline: `Offline checks (${report.inspector ?? 'image'})`,
+    boot: `Boot test (${report.accel ?? 'qemu'})`,
+    controller: `Controller conversation${report.controller ? ` (${report.controller})` : ''}`,
+  } as const;
+  for (const phase of ['offline', 'boot', 'controller'] as const) {
     const rows = report.checks.filter((c) => c.phase === phase);
     if (rows.length === 0) continue;
-    out.push(phase === 'offline' ? `Offline checks (${report.inspector ?? 'image'})` : `Boot test (${report.accel ?? 'qemu'})`);
+    out.push(headings[phase]);
     for (const c of rows) {
       const mark = options.color ? `${COLOR[c.status]}${MARK[c.status]}${RESET}` : MARK[c.status];
       if (c.title.length > titleWidth) out.push(`  ${mark}  ${c.title}`, `        ${' '.repeat(titleWidth)}  ${c.evidence}`);
       else out.push(`  ${mark}  ${c.title.padEnd(titleWidth)}  ${c.evidence}`);
+      for (const line of c.context ?? []) out.push(`        | ${line}`);
     }
     out.push('');
   }
   const count = (s: 'pass' | 'fail' | 'skip'): number => report.checks.filter((c) => c.status === s).length;
   const t = report.timings;
-  const times = ['inspect', 'boot', 'total']
+  const times = ['inspect', 'boot', 'conversation', 'total']
     .filter((k) => t[k] !== undefined)
     .map((k) => `${k} ${t[k]} s`)
     .join(', ');

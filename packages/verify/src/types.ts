@@ -1,4 +1,15 @@
 import type { Expectation, Plan } from '@tib/core';
+import type { ControllerChoice } from './controller/runtime';
+
+export interface ConversationOptions {
+  readonly choice: ControllerChoice;
+  /** tib's controller helper (the tib_controller Python package's parent directory). */
+  readonly helperDir: string;
+  /** Where prepared controller chroots are cached. */
+  readonly cacheDir: string;
+  /** Only these served datastores (default: every one the image serves, one boot each). */
+  readonly datastores?: readonly string[];
+}
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -6,12 +17,17 @@ export type CheckStatus = 'pass' | 'fail' | 'skip';
 export interface CheckResult {
   /** Stable id, e.g. `service:trove-guestagent`, `boot:network`. */
   readonly id: string;
-  /** `offline`: read from the image's files; `boot`: observed in a booted copy. */
-  readonly phase: 'offline' | 'boot';
+  /**
+   * `offline`: read from the image's files; `boot`: observed in a booted copy;
+   * `controller`: the controller conversation with the booted copy.
+   */
+  readonly phase: 'offline' | 'boot' | 'controller';
   readonly title: string;
   readonly status: CheckStatus;
   /** What was found: a package version, a unit state, a log line. Never a secret value. */
   readonly evidence: string;
+  /** For a failing row: the guest's log lines around the failure (agent, database). */
+  readonly context?: readonly string[];
   readonly expectation?: Expectation;
 }
 
@@ -37,6 +53,11 @@ export interface VerifyOptions {
   readonly bootTimeoutSec?: number;
   /** Where a failed boot's console log is kept. Default: next to the image. */
   readonly consoleLogPath?: string;
+  /**
+   * With `boot`: hold the controller conversation when Trove's controller code for the
+   * agent's release is at hand (auto), from the host or a chroot, or not at all (none).
+   */
+  readonly conversation?: ConversationOptions;
   /** Environment for the tools verify runs (default: process.env). */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -50,6 +71,8 @@ export interface VerifyReport {
   readonly accel?: 'kvm' | 'tcg';
   /** Where the boot's console log was saved, when the boot test failed. */
   readonly consoleLog?: string;
+  /** The controller code the conversation used, or why there was none (then the weaker proof ran). */
+  readonly controller?: string;
   /** Seconds per phase: inspect, boot, total. */
   readonly timings: Readonly<Record<string, number>>;
 }

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bootTest } from './boot/run-boot';
+import { plannedBoots } from './controller/plan-boots';
 import { chooseAccel, kvmUsability } from './boot/accel';
 import type { KvmProbe } from './boot/accel';
 import { inspectImage } from './inspect/inspect';
@@ -29,6 +30,7 @@ export async function verifyImage(options: VerifyOptions): Promise<VerifyReport>
   const checks: CheckResult[] = [];
   let consoleLog: string | undefined;
   let accel: 'kvm' | 'tcg' | undefined;
+  let controller: string | undefined;
 
   const inspector = await withScope(
     scope,
@@ -55,21 +57,33 @@ export async function verifyImage(options: VerifyOptions): Promise<VerifyReport>
         const chosen = chooseAccel(options.accel, kvm);
         accel = chosen.accel;
         options.log(`booting a throw-away overlay under QEMU (${chosen.why})`);
-        const boot = await bootTest({
-          image,
-          plan: options.plan,
-          work,
-          scope,
-          env,
-          log: options.log,
-          accel: chosen.accel,
-          timeoutSec: options.bootTimeoutSec ?? (chosen.accel === 'kvm' ? 300 : 900),
-          consoleLogPath: options.consoleLogPath ?? defaultConsoleLog(image),
-        });
-        checks.push(...boot.checks);
-        if (boot.consoleLog) consoleLog = boot.consoleLog;
+        const boots = await plannedBoots(options, work, scope, env);
+        controller = boots.label;
+        for (const conversation of boots.conversations) {
+          const boot = await bootTest({
+            image,
+            plan: options.plan,
+            work,
+            scope,
+            env,
+            log: options.log,
+            accel: chosen.accel,
+            timeoutSec: options.bootTimeoutSec ?? (chosen.accel === 'kvm' ? 300 : 900),
+            consoleLogPath: options.consoleLogPath ?? defaultConsoleLog(image),
+            ...(conversation ? { conversation } : {}),
+          });
+          const suffix = conversation && boots.conversations.length > 1 ? `.${conversation.served.datastore}` : '';
+          checks.push(
+            ...boot.checks.map((c) =>
+              suffix && c.phase === 'controller'
+                ? { ...c, id: `${c.id}${suffix}`, title: `${conversation?.served.datastore}: ${c.title}` }
+                : c,
+            ),
+          );
+          if (boot.consoleLog) consoleLog = boot.consoleLog;
+          for (const [k, v] of Object.entries(boot.timings)) timings[`boot${suffix}.${k}`] = v;
+        }
         timings['boot'] = seconds(Date.now() - t1);
-        for (const [k, v] of Object.entries(boot.timings)) timings[`boot.${k}`] = v;
       }
       return inspected.inspector;
     },
@@ -83,6 +97,7 @@ export async function verifyImage(options: VerifyOptions): Promise<VerifyReport>
     checks,
     inspector,
     ...(accel ? { accel } : {}),
+    ...(controller ? { controller } : {}),
     ...(consoleLog ? { consoleLog } : {}),
     timings,
   };

@@ -73,10 +73,22 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'verify',
     summary: 'check a built image against its recipe: offline inspection, and a boot test with --boot',
-    usage: 'tib verify IMAGE --recipe RECIPE [--boot] [--accel kvm|tcg] [--json] [--set path=value]...',
+    usage:
+      'tib verify IMAGE --recipe RECIPE [--boot [--controller auto|host|none|DIR] [--datastore NAME]] [--accel kvm|tcg] [--json] [--set path=value]...',
     options: {
       recipe: { type: 'string', placeholder: 'RECIPE', description: 'the recipe the image was built from (required)' },
       boot: { type: 'boolean', description: 'also boot a throw-away overlay under QEMU with a Trove-style config drive' },
+      controller: {
+        type: 'string',
+        placeholder: 'auto|host|none|DIR',
+        description:
+          "with --boot: Trove's controller code for the conversation: auto (default: the host's python3-trove if it is the agent's release, else a prepared chroot), host, none (the weaker proof), or a chroot made by tib controller prepare",
+      },
+      datastore: {
+        type: 'string',
+        placeholder: 'NAME',
+        description: 'with --boot: converse for this served datastore only (default: each, one boot each)',
+      },
       accel: { type: 'string', placeholder: 'kvm|tcg', description: 'QEMU accelerator (default: kvm when usable, else tcg)' },
       json: JSON_OPTION,
       set: SET_OPTION,
@@ -85,6 +97,31 @@ export const COMMANDS: readonly CommandSpec[] = [
     maxPositionals: 1,
     details: 'Exit 0 when every check passes, 5 when any fails.',
     load: () => import('./verify.js'),
+  },
+  {
+    name: 'controller',
+    summary: "Trove's controller side for an image: its config templates, and controller code for verify's conversation",
+    usage: 'tib controller templates RECIPE [--out DIR] | tib controller prepare --trove MAJOR [--trove-tree DIR] [--mirror URL]',
+    options: {
+      out: { type: 'string', placeholder: 'DIR', description: 'templates: write them under DIR (default: print them)' },
+      trove: {
+        type: 'string',
+        placeholder: 'MAJOR',
+        description: 'prepare: the Trove release (13, 18, 23) whose controller code to cache',
+      },
+      'trove-tree': {
+        type: 'string',
+        placeholder: 'DIR',
+        description: 'prepare: a Trove source tree, for a release Debian never packaged (13)',
+      },
+      mirror: { type: 'string', placeholder: 'URL', description: 'prepare: Debian mirror (default http://deb.debian.org/debian)' },
+      set: SET_OPTION,
+    },
+    minPositionals: 1,
+    maxPositionals: 2,
+    details:
+      "templates: the datastore config templates the Trove controller needs for this image (install them under its template_path, /etc/trove/templates/). prepare: a chroot with that release's controller code, cached for tib verify --boot.",
+    load: () => import('./controller.js'),
   },
   {
     name: 'doctor',

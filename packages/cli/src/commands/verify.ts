@@ -2,8 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compilePlan } from '@tib/core';
 import type { Plan } from '@tib/core';
+import { cacheDir } from '@tib/runner';
+import type { ControllerChoice } from '@tib/verify';
 import { formatReport, InspectError, MissingToolError, secretValuesFor, ToolError, verifyImage, VerifyInputError } from '@tib/verify';
 import { EXIT, UsageError } from '../exit-codes';
+import { resourceDirs } from '../installation';
 import type { Io } from '../io';
 import { useColor, write } from '../io';
 import { nodeHost } from '../node-host';
@@ -42,6 +45,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       boot: args.values['boot'] === true,
       json: args.values['json'] === true,
       ...(accel ? { accel } : {}),
+      controller: controllerChoice(args.values['controller'], io.cwd),
+      ...(typeof args.values['datastore'] === 'string' ? { datastores: [args.values['datastore']] } : {}),
     },
     io,
   );
@@ -49,14 +54,28 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
 /** `tib run --verify [--boot]`: verify the image just built, with the plan run compiled. */
 export function verifyAfterRun(plan: Plan, image: string, boot: boolean, io: Io): Promise<number> {
-  return verifyWithPlan(plan, path.resolve(io.cwd, image), path.resolve(io.cwd, path.dirname(plan.recipe.path)), { boot, json: false }, io);
+  return verifyWithPlan(
+    plan,
+    path.resolve(io.cwd, image),
+    path.resolve(io.cwd, path.dirname(plan.recipe.path)),
+    { boot, json: false, controller: 'auto' },
+    io,
+  );
+}
+
+/** --controller auto|host|none|DIR (a chroot prepared by tib controller prepare). */
+function controllerChoice(value: unknown, cwd: string): ControllerChoice {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'host' || value === 'none') return value;
+  if (typeof value === 'string' && value !== '') return { root: path.resolve(cwd, value) };
+  throw new UsageError(`--controller must be auto, host, none or a directory, not '${String(value)}'`);
 }
 
 async function verifyWithPlan(
   plan: Plan,
   image: string,
   recipeDir: string,
-  o: { boot: boolean; json: boolean; accel?: 'kvm' | 'tcg' },
+  o: { boot: boolean; json: boolean; accel?: 'kvm' | 'tcg'; controller: ControllerChoice; datastores?: readonly string[] },
   io: Io,
 ): Promise<number> {
   const log = (line: string): void => write(io.stderr, `tib verify: ${line}`);
@@ -83,6 +102,12 @@ async function verifyWithPlan(
       secretValues: secrets.values,
       log,
       env: io.env,
+      conversation: {
+        choice: o.controller,
+        helperDir: resourceDirs(io.env).controllerHelper,
+        cacheDir: cacheDir(io.env),
+        ...(o.datastores ? { datastores: o.datastores } : {}),
+      },
     });
     write(io.stdout, o.json ? toJson(report) : formatReport(report, { color: useColor(io, 'stdout') }));
     return report.ok ? EXIT.ok : EXIT.verifyFailed;

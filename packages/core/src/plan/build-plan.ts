@@ -119,7 +119,10 @@ export function designPlan(r: ResolvedRecipe, ctx: PlanContext): { design: PlanD
     elementSources,
     preflight: preflightFor(r, elements),
     expectations: expectationsFor(r, environment, fragments),
-    controller: controllerContract(r, files[0] ?? `${r.name}.qcow2`),
+    // tib's controller templates ship beside its elements (templates/controller/).
+    controller: controllerContract(r, files[0] ?? `${r.name}.qcow2`, (source) =>
+      ctx.host.readFile(`${ctx.elementsDir.replace(/\/[^/]+\/?$/, '')}/templates/controller/${source}`),
+    ),
     missingElements: missing,
   };
   return { design, diagnostics };

@@ -1,13 +1,19 @@
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { ControllerContract, ControllerSetting } from './plan-types';
 import { builtImages } from './served';
+import { controllerTemplateNeed } from '../catalog/controller-templates';
+import type { Datastore } from '../catalog/datastores';
 
 /**
  * The controller side of the image: settings a Trove deployment needs for this image to
  * work, derived from the recipe and the agent's release (catalog-facts.md §1). Pairing
  * an image with a controller configured for another is where operators fail silently.
  */
-export function controllerContract(r: ResolvedRecipe, imageFile: string): ControllerContract {
+export function controllerContract(
+  r: ResolvedRecipe,
+  imageFile: string,
+  readTemplate: (source: string) => string | undefined,
+): ControllerContract {
   const t = r.agent.trove;
   const settings: ControllerSetting[] = [];
   const notes: string[] = [];
@@ -118,6 +124,7 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
     settings,
     datastore: { name: r.datastore.type, version: r.datastore.version, manager },
     datasources: r.datasources,
+    templates: templatesFor(r, versions, readTemplate, notes),
     registration: {
       imageName: `trove-${r.name}`,
       imageFile,
@@ -128,4 +135,25 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
     },
     notes,
   };
+}
+
+/** The controller templates each served datastore version needs (catalog/controller-templates.ts). */
+function templatesFor(
+  r: ResolvedRecipe,
+  versions: readonly { datastore: string; version: string }[],
+  readTemplate: (source: string) => string | undefined,
+  notes: string[],
+): ControllerContract['templates'] {
+  const out: { path: string; content: string; why: string }[] = [];
+  for (const v of versions) {
+    const need = controllerTemplateNeed(r.model, r.agent.trove.major, v.datastore as Datastore, v.version);
+    if (!need) continue;
+    const content = readTemplate(need.source);
+    if (content === undefined) throw new Error(`controller template ${need.source} is missing from tib's templates/controller/`);
+    out.push({ path: `${v.datastore}/${v.version}/config.template`, content, why: need.why });
+    notes.push(
+      `the controller needs tib's ${v.datastore} ${v.version} config template (${need.why}): tib controller-templates writes it for /etc/trove/templates/`,
+    );
+  }
+  return out;
 }

@@ -215,6 +215,11 @@ export interface ControllerContract {
   readonly datasources: readonly string[];
   /** What registering the image takes: render/controller-commands.ts spells it as commands. */
   readonly registration: Registration;
+  /**
+   * Datastore config templates the controller must have for this image (installed under
+   * its template_path, default /etc/trove/templates/): `path` is relative to it.
+   */
+  readonly templates: readonly { readonly path: string; readonly content: string; readonly why: string }[];
   readonly notes: readonly string[];
 }
 

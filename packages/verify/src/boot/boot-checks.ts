@@ -24,6 +24,8 @@ export interface BootObservation {
   readonly stopped?: string;
   readonly timeoutSec: number;
   readonly accel: 'kvm' | 'tcg';
+  /** The controller conversation ran: the bus was reachable, and its own rows judge the agent's talk. */
+  readonly busReachable?: boolean;
 }
 
 function row(id: string, title: string, status: CheckStatus, evidence: string, e: AgentBoot): CheckResult {
@@ -135,7 +137,7 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
 }
 
 function agentRow(e: AgentBoot, o: BootObservation, v: (k: string) => string, have: (k: string) => boolean): CheckResult {
-  const title = `${e.service} active (its message bus is unreachable)`;
+  const title = o.busReachable ? `${e.service} active` : `${e.service} active (its message bus is unreachable)`;
   if (!have('agent-active')) return row('boot:agent', title, o.probe.begun ? 'fail' : 'skip', 'not reported: the probe did not finish', e);
   const active = v('agent-active');
   const state = v('agent-state');
@@ -147,8 +149,12 @@ function agentRow(e: AgentBoot, o: BootObservation, v: (k: string) => string, ha
   let why: string;
   if (active === 'active' && restarts === 0) {
     status = 'pass';
-    why = bus ? `active; log: ${bus}` : 'active (no message-bus attempt logged yet)';
-  } else if ((active === 'active' || active === 'activating') && bus) {
+    why = o.busReachable
+      ? 'active, no restarts (the conversation rows show what it says on the bus)'
+      : bus
+        ? `active; log: ${bus}`
+        : 'active (no message-bus attempt logged yet)';
+  } else if (!o.busReachable && (active === 'active' || active === 'activating') && bus) {
     status = 'pass';
     why = `${active} after ${restarts} restart(s), because the bus is unreachable; log: ${bus}`;
   } else {

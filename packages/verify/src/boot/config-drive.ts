@@ -75,14 +75,19 @@ function file(path: string, content: string): InjectedFile {
 /** Relative path in the ISO -> content. */
 export type DriveLayout = ReadonlyMap<string, string>;
 
+/**
+ * `troveUserData`: the cloud-config Trove's own code produced (controller conversation);
+ * without it, the write_files part is made here the way Trove 17+ writes it.
+ */
 export function configDriveLayout(
   b: AgentBoot,
   id: InstanceIdentity,
   files: readonly InjectedFile[],
   probe: { runcmd: string[] },
+  troveUserData?: string,
 ): DriveLayout {
   const layout = new Map<string, string>();
-  const novaFiles = b.injection === 'nova-files';
+  const novaFiles = troveUserData === undefined && b.injection === 'nova-files';
   const meta = {
     uuid: id.uuid,
     name: id.name,
@@ -98,7 +103,9 @@ export function configDriveLayout(
   layout.set('openstack/latest/vendor_data.json', '{}\n');
   if (novaFiles) files.forEach((f, i) => layout.set(`openstack/content/${contentName(i)}`, f.content));
   const parts: { name: string; body: string }[] = [];
-  if (!novaFiles) {
+  if (troveUserData !== undefined) {
+    parts.push({ name: 'trove-injected-files.cfg', body: troveUserData });
+  } else if (!novaFiles) {
     // Trove 17+: its cloud-config with write_files (owner = injected_config_owner:group).
     const troveConfig = { write_files: files.map((f) => ({ path: f.path, content: f.content, owner: `${b.owner}:${b.group}` })) };
     parts.push({ name: 'trove-injected-files.cfg', body: `#cloud-config\n${dump(troveConfig, { lineWidth: -1 })}` });

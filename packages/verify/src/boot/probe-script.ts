@@ -23,7 +23,16 @@ export interface ProbeSettings {
   /** Seconds to wait for the boot to settle, then for the agent to reach the bus. */
   readonly settleSec: number;
   readonly agentWaitSec: number;
+  /**
+   * The controller conversation runs: the bus is reachable, so the probe does not wait for
+   * the agent to fail at it, and it streams the agent's log and the database container's
+   * output to the console (TIB-LOG lines) for the report's evidence.
+   */
+  readonly conversation?: boolean;
 }
+
+/** Prefix of the agent's and the database container's log lines on the console. */
+export const LOG_PREFIX = 'TIB-LOG';
 
 export function probeScript(s: ProbeSettings): string {
   const b = s.boot;
@@ -37,6 +46,7 @@ export function probeScript(s: ProbeSettings): string {
     'has_systemd() { [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; }',
     'svc_active() { if has_systemd; then systemctl is-active "$1" 2>/dev/null; elif service "$1" status >/dev/null 2>&1; then echo active; else echo inactive; fi; }',
     'kv begin "$(cut -d. -f1 /proc/uptime)"',
+    ...(s.conversation ? streamLogs(b) : []),
     // 1. Let the boot finish (a unit restarting in a loop can keep it "starting": bounded).
     `i=0; state=unknown`,
     `while [ "$i" -lt ${Math.ceil(s.settleSec / 2)} ]; do`,
@@ -66,7 +76,7 @@ export function probeScript(s: ProbeSettings): string {
     // 4. The agent: wait until it has tried the (unreachable) bus, or time runs out.
     `log=${q(b.logFile)}; svc=${q(b.service)}; bus=${q(BUS_UNREACHABLE)}`,
     // The boot has settled: an agent that is not running by now will not start by itself.
-    `i=0; while [ "$i" -lt ${Math.ceil(s.agentWaitSec / 3)} ]; do`,
+    `i=0; while [ "$i" -lt ${s.conversation ? 5 : Math.ceil(s.agentWaitSec / 3)} ]; do`,
     '  grep -Eq "$bus" "$log" 2>/dev/null && break',
     '  case "$(svc_active "$svc")" in inactive|failed|unknown) [ "$i" -ge 2 ] && break ;; esac',
     '  sleep 3; i=$((i + 1))',
@@ -108,4 +118,22 @@ export function probeCloudConfig(script: string): { runcmd: string[] } {
     'fi',
   ].join('\n');
   return { runcmd: [launch] };
+}
+
+/**
+ * Background readers that copy the agent's log and the database container's output to the
+ * serial console, each line prefixed and cut to printable text, for as long as the guest runs.
+ */
+function streamLogs(b: AgentBoot): string[] {
+  const q = shellQuote;
+  // Line-buffered all the way, or lines wait in pipe buffers until the guest stops.
+  const clean = `stdbuf -oL tr -c '[:print:]\\n' ' ' | stdbuf -oL cut -c1-300`;
+  return [
+    `( i=0; while [ ! -f ${q(b.logFile)} ] && [ "$i" -lt 600 ]; do sleep 1; i=$((i + 1)); done; tail -n +1 -F ${q(b.logFile)} 2>/dev/null | ${clean} | sed -u 's/^/${LOG_PREFIX} agent /' > /dev/ttyS0 ) &`,
+    ...(b.docker
+      ? [
+          `( while :; do if docker inspect database >/dev/null 2>&1; then docker logs -f database 2>&1 | ${clean} | sed -u 's/^/${LOG_PREFIX} db /' > /dev/ttyS0; fi; sleep 5; done ) &`,
+        ]
+      : []),
+  ];
 }

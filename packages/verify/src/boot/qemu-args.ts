@@ -15,6 +15,13 @@ export interface QemuSettings {
   readonly memoryMiB: number;
   readonly cpus: number;
   readonly mac: string;
+  /**
+   * The controller's message bus: the guest connects to address:port and QEMU runs socat
+   * per connection to the host's loopback port (restrict=on stays: nothing else is reachable).
+   */
+  readonly bus?: { readonly address: string; readonly port: number; readonly hostPort: number };
+  /** More loopback forwards into the guest (its datastore port, for the real query). */
+  readonly forwards?: readonly { readonly host: number; readonly guest: number }[];
 }
 
 /** QEMU option values separate sub-options with commas; a literal comma is doubled. */
@@ -52,7 +59,7 @@ export function qemuArgs(s: QemuSettings): string[] {
     '-drive',
     `file=${qemuEscape(s.configDrive)},if=ide,media=cdrom,readonly=on,format=raw`,
     '-netdev',
-    `user,id=net0,restrict=on,hostfwd=tcp:127.0.0.1:${s.sshPort}-:22`,
+    netdev(s),
     '-device',
     `virtio-net-pci,netdev=net0,mac=${s.mac}`,
     '-device',
@@ -63,4 +70,16 @@ export function qemuArgs(s: QemuSettings): string[] {
 /** A MAC in OpenStack's fa:16:3e range, as Neutron would assign. */
 export function openstackMac(random: Buffer): string {
   return ['fa', '16', '3e', ...[...random.subarray(0, 3)].map((b) => b.toString(16).padStart(2, '0'))].join(':');
+}
+
+/**
+ * User-mode networking with restrict=on: the guest reaches only the forwards. The bus
+ * forward is the per-connection command form (a chardev target would open one connection
+ * when QEMU starts, and the agent never gets one).
+ */
+function netdev(s: QemuSettings): string {
+  const parts = ['user', 'id=net0', 'restrict=on', `hostfwd=tcp:127.0.0.1:${s.sshPort}-:22`];
+  for (const f of s.forwards ?? []) parts.push(`hostfwd=tcp:127.0.0.1:${f.host}-:${f.guest}`);
+  if (s.bus) parts.push(`guestfwd=tcp:${s.bus.address}:${s.bus.port}-cmd:socat - TCP:127.0.0.1:${s.bus.hostPort}`);
+  return parts.join(',');
 }

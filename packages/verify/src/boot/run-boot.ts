@@ -1,8 +1,9 @@
 /**
  * The boot test's side effects: an overlay on the image (the image itself is only read),
  * a blank volume, the config drive ISO, QEMU with the console on a file, polling that
- * file for the probe's report, an ssh banner read through the loopback forward, and
- * always: QEMU killed and every file removed.
+ * file for the probe's report, an ssh banner read through the loopback forward, and,
+ * with a controller, a private message bus and the controller conversation; always:
+ * QEMU and the bus stopped and every file removed.
  */
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -12,14 +13,32 @@ import { haveTool, loadExeca, MissingToolError, runTool, ToolError } from '../ex
 import type { Scope } from '../scope';
 import type { CheckResult } from '../types';
 import { imageInfo } from '../inspect/loop';
+import { converse, GUEST_BUS_ADDRESS, GUEST_BUS_PORT, troveInjection } from '../controller/conversation';
+import type { ConversationOutcome, ServedVersion, TroveInjection } from '../controller/conversation';
+import { startPrivateBus } from '../controller/private-bus';
+import type { ControllerRuntime } from '../controller/runtime';
 import { bootChecks } from './boot-checks';
+import { keepConsole, sleep, writeConfigDrive } from './boot-files';
 import { configDriveLayout, newIdentity, troveFiles } from './config-drive';
+import type { InjectedFile } from './config-drive';
+import { attachLogs } from './guest-logs';
 import { parseProbe, sawLogin } from './probe-parse';
 import { probeCloudConfig, probeScript } from './probe-script';
 import { freeLoopbackPort, sshBanner } from './ports';
 import { openstackMac, qemuArgs } from './qemu-args';
 
 type AgentBoot = Extract<Expectation, { kind: 'agent-boot' }>;
+
+/** The controller conversation to hold with the booted guest, for one datastore it serves. */
+export interface ConversationRequest {
+  readonly runtime: ControllerRuntime;
+  readonly helperDir: string;
+  readonly served: ServedVersion;
+  /** The guest port of the datastore, forwarded from a loopback port for the real query. */
+  readonly dbPort?: number;
+  /** Controller config templates tib supplies, already written out (template_path). */
+  readonly templatePath?: string;
+}
 
 export interface BootOptions {
   readonly image: string;
@@ -31,6 +50,7 @@ export interface BootOptions {
   readonly accel: 'kvm' | 'tcg';
   readonly timeoutSec: number;
   readonly consoleLogPath: string;
+  readonly conversation?: ConversationRequest;
 }
 
 export interface BootOutcome {
@@ -48,7 +68,7 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
     throw new MissingToolError('qemu-system-x86_64 is not installed (apt install qemu-system-x86)');
   if (o.plan.target.arch !== 'amd64') throw new ToolError(`the boot test supports amd64 images (this one is ${o.plan.target.arch})`);
 
-  const dir = path.join(o.work, 'boot');
+  const dir = path.join(o.work, `boot-${o.conversation?.served.datastore ?? 'agent'}`);
   fs.mkdirSync(dir, { recursive: true });
   o.scope.defer('remove the boot test files', () => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -59,22 +79,45 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   await runTool('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', format, '-b', o.image, overlay], { timeoutMs: MIN, env: o.env });
   await runTool('qemu-img', ['create', '-q', '-f', 'qcow2', volume, '4G'], { timeoutMs: MIN, env: o.env });
 
-  // The config drive.
+  const timings: Record<string, number> = {};
   const identity = newIdentity(o.plan.image.name);
-  const injected = troveFiles(expectation, identity);
-  const script = probeScript({ boot: expectation, injectedPaths: injected.map((f) => f.path), settleSec: 240, agentWaitSec: 180 });
-  const layout = configDriveLayout(expectation, identity, injected, probeCloudConfig(script));
-  const tree = path.join(dir, 'config-drive');
-  for (const [rel, content] of layout) {
-    fs.mkdirSync(path.dirname(path.join(tree, rel)), { recursive: true });
-    fs.writeFileSync(path.join(tree, rel), content);
+  // With a controller: a private bus, and what Trove's own code injects; without: the
+  // files a controller would send, with a bus nobody listens on (the weaker proof).
+  let conversation: { setup: Parameters<typeof converse>[0]; injection: TroveInjection } | undefined;
+  if (o.conversation) {
+    const c = o.conversation;
+    const bus = await startPrivateBus(path.join(dir, 'bus'), o.scope, o.env, o.log);
+    timings['bus-start'] = bus.startSeconds;
+    const scratch = path.join(dir, 'controller');
+    fs.mkdirSync(scratch, { recursive: true });
+    const setup = {
+      plan: o.plan,
+      served: c.served,
+      runtime: c.runtime,
+      helperDir: c.helperDir,
+      bus,
+      identity,
+      scratch,
+      env: o.env,
+      ...(c.templatePath ? { templatePath: c.templatePath } : {}),
+    };
+    conversation = { setup, injection: await troveInjection(setup) };
   }
-  const iso = path.join(dir, 'config-drive.iso');
-  await makeIso(tree, iso, o.env);
+  const injected: readonly InjectedFile[] = conversation ? conversation.injection.files : troveFiles(expectation, identity);
+  const script = probeScript({
+    boot: expectation,
+    injectedPaths: injected.map((f) => f.path),
+    settleSec: 240,
+    agentWaitSec: 180,
+    conversation: conversation !== undefined,
+  });
+  const layout = configDriveLayout(expectation, identity, injected, probeCloudConfig(script), conversation?.injection.userData);
+  const iso = await writeConfigDrive(layout, dir, o.env);
 
   const consoleFile = path.join(dir, 'console.log');
   fs.writeFileSync(consoleFile, '');
   const sshPort = await freeLoopbackPort();
+  const dbForward = o.conversation?.dbPort ? { host: await freeLoopbackPort(), guest: o.conversation.dbPort } : undefined;
   const args = qemuArgs({
     accel: o.accel,
     overlay,
@@ -85,12 +128,14 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
     memoryMiB: 2048,
     cpus: 2,
     mac: openstackMac(randomBytes(3)),
+    ...(conversation ? { bus: { address: GUEST_BUS_ADDRESS, port: GUEST_BUS_PORT, hostPort: conversation.setup.bus.port } } : {}),
+    ...(dbForward ? { forwards: [dbForward] } : {}),
   });
 
   const { execa } = await loadExeca();
   const started = Date.now();
   o.log(
-    `QEMU: ${o.accel}, ssh forward 127.0.0.1:${sshPort}, limit ${o.timeoutSec} s; injecting ${injected.map((f) => path.basename(f.path)).join(', ')} by ${expectation.injection}`,
+    `QEMU: ${o.accel}, ssh forward 127.0.0.1:${sshPort}, limit ${o.timeoutSec} s; injecting ${injected.map((f) => path.basename(f.path)).join(', ')} by ${conversation?.injection.delivery ?? expectation.injection}`,
   );
   const qemu = execa('qemu-system-x86_64', args, {
     env: o.env,
@@ -117,7 +162,15 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   };
   o.scope.defer('stop QEMU', stop);
 
-  const timings: Record<string, number> = {};
+  // The conversation runs beside the boot: the helper waits for the agent on the bus.
+  let talked: ConversationOutcome | undefined;
+  const talking = conversation
+    ? converse(conversation.setup, dbForward?.host, o.timeoutSec).then((r) => {
+        talked = r;
+        o.log(`controller conversation finished after ${Math.round((Date.now() - started) / 1000)} s`);
+      })
+    : undefined;
+
   let text: string;
   let stopped: string | undefined;
   let banner: string | undefined;
@@ -132,18 +185,18 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
       }
       const probe = parseProbe(text);
       if (timings['probe-start'] === undefined && probe.begun) timings['probe-start'] = Math.round(elapsed);
-      if (probe.ended) {
+      if (probe.ended && timings['probe'] === undefined) {
         timings['probe'] = Math.round(elapsed);
         o.log(`probe report complete after ${Math.round(elapsed)} s`);
         // The forward only answers if the guest's network and sshd are up.
         banner = await sshBanner(sshPort, 10_000);
-        break;
       }
+      if (probe.ended && (!talking || talked)) break;
       if (exited) {
         stopped = `QEMU exited (code ${exited.code ?? 'signal'})${exited.stderr.trim() ? `: ${exited.stderr.trim().split('\n').slice(-2).join(' | ')}` : ''}`;
         break;
       }
-      if (elapsed > o.timeoutSec) {
+      if (elapsed > o.timeoutSec + (talking ? 120 : 0)) {
         stopped = `no complete probe report within ${o.timeoutSec} s`;
         break;
       }
@@ -151,6 +204,8 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   } finally {
     await stop();
   }
+  // QEMU is gone, so the guest is unreachable: a conversation still going ends soon.
+  if (talking) await talking;
   text = fs.readFileSync(consoleFile, 'utf8');
   const checks = bootChecks(expectation, {
     probe: parseProbe(text),
@@ -159,36 +214,15 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
     sshPort,
     timeoutSec: o.timeoutSec,
     accel: o.accel,
+    busReachable: conversation !== undefined,
     ...(banner ? { sshBanner: banner } : {}),
     ...(stopped ? { stopped } : {}),
   });
+  if (talked) {
+    checks.push(...attachLogs(talked.checks, text));
+    Object.assign(timings, talked.timings);
+  }
   let consoleLog: string | undefined;
   if (checks.some((c) => c.status === 'fail')) consoleLog = keepConsole(consoleFile, o.consoleLogPath, o.log);
   return { checks, timings, ...(consoleLog ? { consoleLog } : {}) };
-}
-
-/** Nova's config drive: ISO 9660 with Rock Ridge and Joliet, volume label config-2. */
-async function makeIso(tree: string, iso: string, env: NodeJS.ProcessEnv): Promise<void> {
-  for (const tool of ['genisoimage', 'mkisofs', 'xorrisofs']) {
-    if (await haveTool(tool, env)) {
-      await runTool(tool, ['-quiet', '-o', iso, '-V', 'config-2', '-r', '-J', tree], { timeoutMs: MIN, env });
-      return;
-    }
-  }
-  throw new MissingToolError('no ISO tool to write the config drive (apt install genisoimage)');
-}
-
-function keepConsole(from: string, to: string, log: (l: string) => void): string | undefined {
-  try {
-    fs.copyFileSync(from, to);
-    log(`the boot failed: console log saved as ${to}`);
-    return to;
-  } catch (err) {
-    log(`could not save the console log as ${to}: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
