@@ -13,14 +13,18 @@ export interface PackagedImage {
   readonly version: string;
   /** Packages installed into the image (no recommends). */
   readonly packages: readonly string[];
-  /** tib's entrypoint for it (elements/tib-datastore-images/entrypoints/<name>). */
+  /** tib's entrypoint for it (elements/tib-datastore-images/tib-datastore-images-lib/entrypoints/<name>). */
   readonly entrypoint: 'mariadb' | 'postgresql';
-  /** Directories added to PATH in the image (where the server's programs live). */
+  /** Directories put first on PATH in the image (where the server's programs live). */
   readonly path: readonly string[];
+  /** The image's environment (beyond PATH). */
+  readonly env: readonly string[];
+  /** Its default command (the agent always passes one). */
+  readonly cmd: string;
+  /** The signal `docker stop` sends: the server's clean, quick shutdown. */
+  readonly stopSignal: 'SIGTERM' | 'SIGINT';
+  readonly ports: readonly number[];
 }
-
-/** What every image carries: the locale and time zones Trove's config templates name. */
-export const PACKAGED_IMAGE_BASE = ['locales', 'tzdata'] as const;
 
 const mariadb = (version: string): PackagedImage => ({
   version,
@@ -28,15 +32,25 @@ const mariadb = (version: string): PackagedImage => ({
   packages: ['mariadb-server', 'mariadb-client'],
   entrypoint: 'mariadb',
   path: [],
+  env: [],
+  cmd: 'mariadbd',
+  stopSignal: 'SIGTERM',
+  ports: [3306],
 });
 
 const postgresql = (major: string): PackagedImage => ({
   version: major,
   // initdb needs a passwd entry for the uid it runs as; the agent's uid 1001 has none, so
-  // the entrypoint supplies one through nss_wrapper.
-  packages: [`postgresql-${major}`, `postgresql-client-${major}`, 'libnss-wrapper'],
+  // the entrypoint supplies one through nss_wrapper. Trove's templates name the en_US.utf8
+  // locale and the Etc/UTC zone.
+  packages: [`postgresql-${major}`, `postgresql-client-${major}`, 'libnss-wrapper', 'locales', 'tzdata'],
   entrypoint: 'postgresql',
   path: [`/usr/lib/postgresql/${major}/bin`],
+  env: ['PGDATA=/var/lib/postgresql/data', 'LANG=en_US.utf8'],
+  cmd: 'postgres',
+  // SIGINT is PostgreSQL's fast shutdown.
+  stopSignal: 'SIGINT',
+  ports: [5432],
 });
 
 export const PACKAGED_IMAGES: Readonly<Record<string, Readonly<Partial<Record<Datastore, PackagedImage>>>>> = {

@@ -1,4 +1,5 @@
 import { AGENT_SOURCES } from '../catalog/agent-sources';
+import { builtImages } from './served';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { PlanElement, Requirement } from './plan-types';
 
@@ -38,6 +39,12 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
   if (r.model === 'native' && r.datastore.native?.source === 'download' && !r.datastore.package)
     command('curl', 'curl', "downloads the vendor's datastore package");
   for (const c of AGENT_SOURCES[r.agent.source].hostCommands) command(c.name, c.package, c.why);
+  if (builtImages(r).length > 0) {
+    // tib-datastore-images bootstraps each image's root on the build host.
+    command('debootstrap', 'debootstrap', "builds the datastore images from the distribution's packages");
+    command('unshare', 'util-linux', 'mounts /proc for the datastore image build in a private namespace');
+    command('gzip', 'gzip', 'compresses the datastore image archives');
+  }
   for (const s of [r.subscription?.password, r.subscription?.activationKey, r.access?.password]) {
     if (!s) continue;
     req.push({ kind: 'secret', from: 'env' in s.ref ? { env: s.ref.env } : { file: s.file?.path ?? s.ref.file }, what: s.at.join('.') });

@@ -1,5 +1,6 @@
 import { RDO_SIGNING_KEY_FINGERPRINT } from '../catalog/agents';
-import { IMAGE_LAYOUT } from '../layout/image-layout';
+import { IMAGE_LAYOUT, imagePaths } from '../layout/image-layout';
+import { builtImages } from './served';
 import type { ResolvedRecipe } from '../resolve/resolved';
 
 /** Upper-constraints of the newest (unreleased) series: the requirements repo's master. */
@@ -74,6 +75,7 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
     vars.push(['TIB_DOCKER_PACKAGES', r.datastore.docker.packages.join(' ')], ['TIB_DOCKER_SERVICE', r.datastore.docker.service]);
     vars.push(['TIB_IMAGE_ARCHIVES', r.datastore.images.map((_, i) => String(i)).join(' ')]);
     vars.push(['TIB_IMAGE_ARCHIVE_DIR', IMAGE_LAYOUT.imageArchiveDir], ['TIB_IMAGE_LOADER', IMAGE_LAYOUT.imageLoader]);
+    vars.push(...builtImageVariables(r));
   }
   if (r.model === 'native' && r.datastore.native) vars.push(...nativeVariables(r));
   vars.push(...repositoryVariables(r));
@@ -195,4 +197,37 @@ export function selinuxContexts(r: ResolvedRecipe): string[] {
   if (host.selinuxDataLike && expectations.dataDir !== dataDir && expectations.dataDir !== host.selinuxDataLike)
     out.push(`${expectations.dataDir}=${host.selinuxDataLike}`);
   return [...new Set(out)].sort();
+}
+
+/**
+ * The datastore images tib-datastore-images builds from the release's packages, by index:
+ * TIB_DS_IMAGES="0 1", then TIB_DS_IMAGE_<i>_TAG, _FILE, _PACKAGES, _ENTRYPOINT, _PATH,
+ * _ENV, _CMD, _STOPSIGNAL and _PORTS, from the release's mirrors.
+ */
+function builtImageVariables(r: ResolvedRecipe): [string, string][] {
+  const built = builtImages(r);
+  if (built.length === 0) return [];
+  const out: [string, string][] = [
+    ['TIB_DS_IMAGES', built.map((_, i) => String(i)).join(' ')],
+    ['TIB_DS_IMAGE_SUITE', r.release.dibRelease],
+    ['TIB_DS_IMAGE_ARCH', r.arch],
+    ['TIB_DS_IMAGE_MIRROR', r.mirror],
+    ['TIB_DS_IMAGE_SECURITY_MIRROR', r.securityMirror ?? ''],
+  ];
+  built.forEach((d, i) => {
+    const b = d.build;
+    if (!b) return;
+    out.push(
+      [`TIB_DS_IMAGE_${i}_TAG`, `${d.image}:${d.version}`],
+      [`TIB_DS_IMAGE_${i}_FILE`, imagePaths.builtArchive(d.type, d.version).split('/').pop() ?? ''],
+      [`TIB_DS_IMAGE_${i}_PACKAGES`, b.packages.join(' ')],
+      [`TIB_DS_IMAGE_${i}_ENTRYPOINT`, b.entrypoint],
+      [`TIB_DS_IMAGE_${i}_PATH`, b.path.join(':')],
+      [`TIB_DS_IMAGE_${i}_ENV`, b.env.join(' ')],
+      [`TIB_DS_IMAGE_${i}_CMD`, b.cmd],
+      [`TIB_DS_IMAGE_${i}_STOPSIGNAL`, b.stopSignal],
+      [`TIB_DS_IMAGE_${i}_PORTS`, b.ports.join(' ')],
+    );
+  });
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { ResolvedRecipe } from '../resolve/resolved';
 import { AGENT_SOURCES } from '../catalog/agent-sources';
+import { builtImages, preloadsImages } from './served';
 import type { PlanElement } from './plan-types';
 import { DIB_MINIMAL_OS_ELEMENTS } from '../dib/vocabulary';
 
@@ -46,8 +47,14 @@ export function selectElements(r: ResolvedRecipe): PlanElement[] {
   tib('tib-agent-service', `${r.agent.service} enabled for ${r.init}, running as ${r.agent.user} with --config-dir=${r.agent.configDir}`);
   if (r.model === 'container') {
     tib('tib-docker', `Docker engine (${r.datastore.docker?.packages.join(' ')}), ${r.agent.user} in group docker`);
-    if (r.datastore.images.length > 0)
-      tib('tib-image-loader', `loads ${r.datastore.images.length} image archive(s) at first boot, before the agent starts`);
+    const built = builtImages(r);
+    if (built.length > 0)
+      tib(
+        'tib-datastore-images',
+        `builds ${built.map((d) => `${d.image}:${d.version}`).join(' and ')} from ${r.release.title}'s packages, on the build host`,
+      );
+    if (preloadsImages(r))
+      tib('tib-image-loader', `loads ${r.datastore.images.length + built.length} image archive(s) at first boot, before the agent starts`);
   } else {
     tib(
       'tib-datastore',

@@ -85,6 +85,8 @@ command -v debootstrap >/dev/null 2>&1 || problem 'debootstrap not found (builds
 command -v qemu-img >/dev/null 2>&1 || problem 'qemu-img not found (converts the disk to qcow2/vhd): install qemu-utils'
 command -v sfdisk >/dev/null 2>&1 || problem 'sfdisk not found (partitions the disk image): install fdisk'
 command -v mkfs.ext4 >/dev/null 2>&1 || problem 'mkfs.ext4 not found (creates the root file system): install e2fsprogs'
+command -v unshare >/dev/null 2>&1 || problem 'unshare not found (mounts /proc for the datastore image build in a private namespace): install util-linux'
+command -v gzip >/dev/null 2>&1 || problem 'gzip not found (compresses the datastore image archives): install gzip'
 if command -v debootstrap >/dev/null 2>&1 && [ ! -e /usr/share/debootstrap/scripts/bookworm ]; then
     problem 'debootstrap needs its script for bookworm (Debian 12 (bookworm)); update debootstrap'
 fi
@@ -158,6 +160,10 @@ mkdir -p "$elements"/tib-agent-package
 mkdir -p "$elements"/tib-agent-package/install.d
 mkdir -p "$elements"/tib-agent-service
 mkdir -p "$elements"/tib-agent-service/post-install.d
+mkdir -p "$elements"/tib-datastore-images
+mkdir -p "$elements"/tib-datastore-images/extra-data.d
+mkdir -p "$elements"/tib-datastore-images/tib-datastore-images-lib
+mkdir -p "$elements"/tib-datastore-images/tib-datastore-images-lib/entrypoints
 mkdir -p "$elements"/tib-docker
 mkdir -p "$elements"/tib-docker/install.d
 mkdir -p "$elements"/tib-docker/post-install.d
@@ -168,6 +174,11 @@ mkdir -p "$elements"/tib-files/tib-lib
 mkdir -p "$elements"/tib-guest-base
 mkdir -p "$elements"/tib-guest-base/install.d
 mkdir -p "$elements"/tib-guest-base/post-install.d
+mkdir -p "$elements"/tib-image-loader
+mkdir -p "$elements"/tib-image-loader/extra-data.d
+mkdir -p "$elements"/tib-image-loader/install.d
+mkdir -p "$elements"/tib-image-loader/post-install.d
+mkdir -p "$elements"/tib-image-loader/tib-image-loader-files
 mkdir -p "$elements"/tib-recipe
 mkdir -p "$elements"/tib-recipe/environment.d
 mkdir -p "$elements"/tib-recipe/tib-rootfs
@@ -243,6 +254,437 @@ case "$TIB_INIT" in
 esac
 TIB_EOF
 chmod 0755 "$elements"/tib-agent-service/post-install.d/60-tib-agent-service-enable
+cat > "$elements"/tib-datastore-images/README.rst <<'TIB_EOF'
+====================
+tib-datastore-images
+====================
+``datastore.image: packages``: the container model's datastore images, built on the
+build host from the distribution release's own packages, for clouds whose instances
+reach no registry. No Docker daemon is needed: each image is a root file system
+(``debootstrap --variant=minbase`` plus the server's packages, no recommends), tib's
+entrypoint for the datastore, and a ``docker save`` archive tagged exactly as the guest
+agent asks for it (``<docker_image>:<version>``, e.g. ``mariadb:10.11``).
+
+* ``extra-data.d`` (build host) builds image ``i`` of ``TIB_DS_IMAGES`` with
+  ``tib-datastore-images-lib/build-image``, or takes it from the cache
+  (``$DIB_IMAGE_CACHE/tib-datastore-images``, keyed by everything that goes into it), and
+  stages it for ``tib-image-loader``, which loads it into Docker at first boot.
+* ``tib-datastore-images-lib/entrypoints/``: what the agent expects of the image, written
+  from the agent's code (docs/facts/guest-agent-contract.md): it runs as uid 1001 without
+  a passwd entry, initialises an empty data directory with the password the agent passes,
+  and runs the server as PID 1 with the agent's arguments.
+
+Variables (from the recipe): ``TIB_DS_IMAGES``, ``TIB_DS_IMAGE_SUITE``,
+``TIB_DS_IMAGE_ARCH``, ``TIB_DS_IMAGE_MIRROR``, ``TIB_DS_IMAGE_SECURITY_MIRROR``, and per
+image ``TIB_DS_IMAGE_<i>_TAG``, ``_FILE``, ``_PACKAGES``, ``_ENTRYPOINT``, ``_PATH``,
+``_ENV``, ``_CMD``, ``_STOPSIGNAL``, ``_PORTS``.
+TIB_EOF
+chmod 0644 "$elements"/tib-datastore-images/README.rst
+cat > "$elements"/tib-datastore-images/extra-data.d/26-tib-datastore-images <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: each datastore image of TIB_DS_IMAGES, from the cache when nothing
+# that goes into it changed, else built; staged for tib-image-loader.
+lib=$(dirname "$0")/../tib-datastore-images-lib
+stage=$TMP_HOOKS_PATH/tib-images
+cache=${DIB_IMAGE_CACHE:-$HOME/.cache/image-create}/tib-datastore-images
+mkdir -p "$stage" "$cache"
+# The build bootstraps a root file system on this host: as root, like DIB's own root.d.
+sudo=()
+if [ "$(id -u)" != 0 ]; then
+    sudo=(sudo -E) # dib-lint: safe_sudo (builds under the cache directory only)
+fi
+
+read -r -a images <<< "${TIB_DS_IMAGES:-}"
+for i in ${images[@]+"${images[@]}"}; do
+    var() { local name="TIB_DS_IMAGE_${i}_$1"; printf '%s' "${!name:-}"; }
+    file=$(var FILE)
+    entrypoint=$lib/entrypoints/$(var ENTRYPOINT)
+    [ -f "$entrypoint" ] || { echo "tib-datastore-images: no entrypoint $(var ENTRYPOINT)" >&2; exit 1; }
+    # Everything that goes into the image keys the cache.
+    key=$( {
+        printf '%s\n' "$TIB_DS_IMAGE_SUITE" "$TIB_DS_IMAGE_ARCH" "$TIB_DS_IMAGE_MIRROR" "$TIB_DS_IMAGE_SECURITY_MIRROR"
+        for field in TAG PACKAGES PATH ENV CMD STOPSIGNAL PORTS; do printf '%s=%s\n' "$field" "$(var "$field")"; done
+        cat "$entrypoint" "$lib/build-image"
+    } | sha256sum | cut -c1-16)
+    cached=$cache/${file%.tar.gz}-$key.tar.gz
+    if [ -s "$cached" ]; then
+        echo "tib-datastore-images: $(var TAG) from the cache ($cached)"
+    else
+        # The element tree writes library files 0644: the builder runs through bash.
+        echo "tib-datastore-images: building $(var TAG) from $TIB_DS_IMAGE_SUITE's packages"
+        ${sudo[@]+"${sudo[@]}"} bash "$lib/build-image" \
+            --suite "$TIB_DS_IMAGE_SUITE" --arch "$TIB_DS_IMAGE_ARCH" \
+            --mirror "$TIB_DS_IMAGE_MIRROR" --security-mirror "$TIB_DS_IMAGE_SECURITY_MIRROR" \
+            --tag "$(var TAG)" --packages "$(var PACKAGES)" --entrypoint "$entrypoint" \
+            --path "$(var PATH)" --env "$(var ENV)" --cmd "$(var CMD)" \
+            --stop-signal "$(var STOPSIGNAL)" --ports "$(var PORTS)" \
+            --cache "$cache" --out "$cached.partial"
+        mv "$cached.partial" "$cached"
+    fi
+    cp -- "$cached" "$stage/$file"
+done
+TIB_EOF
+chmod 0755 "$elements"/tib-datastore-images/extra-data.d/26-tib-datastore-images
+cat > "$elements"/tib-datastore-images/tib-datastore-images-lib/build-image <<'TIB_EOF'
+#!/bin/bash
+# A datastore container image from a Debian release's own packages, without a Docker
+# daemon or a registry, written as a `docker load` archive (the docker save format):
+# manifest.json, the image config and one layer. Run as root (debootstrap, chroot); every
+# mount is made in a private mount namespace, so nothing stays mounted however it ends.
+#
+#   build-image --suite S --arch A --mirror URL --security-mirror URL --tag REPO:VERSION
+#               --packages "P..." --entrypoint FILE --path DIRS --env "K=V..." --cmd C
+#               --stop-signal SIG --ports "N..." --cache DIR --out FILE.tar.gz
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+suite="" arch=amd64 mirror="" security_mirror="" tag="" packages="" entrypoint="" image_path=""
+image_env="" cmd="" stop_signal=SIGTERM ports="" cache="" out=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --suite) suite=$2 ;;
+        --arch) arch=$2 ;;
+        --mirror) mirror=$2 ;;
+        --security-mirror) security_mirror=$2 ;;
+        --tag) tag=$2 ;;
+        --packages) packages=$2 ;;
+        --entrypoint) entrypoint=$2 ;;
+        --path) image_path=$2 ;;
+        --env) image_env=$2 ;;
+        --cmd) cmd=$2 ;;
+        --stop-signal) stop_signal=$2 ;;
+        --ports) ports=$2 ;;
+        --cache) cache=$2 ;;
+        --out) out=$2 ;;
+        *) echo "build-image: unknown argument $1" >&2; exit 2 ;;
+    esac
+    shift 2
+done
+for required in suite mirror tag packages entrypoint cache out; do
+    [ -n "${!required}" ] || { echo "build-image: --${required//_/-} is required" >&2; exit 2; }
+done
+repo=${tag%%:*}
+version=${tag#*:}
+work=$(mktemp -d "${TMPDIR:-/var/tmp}/tib-ds-image.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+root=$work/rootfs
+say() { echo "build-image: $*"; }
+
+# 1. The minimal root, from a cached debootstrap tarball of this release.
+base=$cache/debootstrap-$suite-$arch.tar
+if [ ! -s "$base" ]; then
+    say "debootstrap --variant=minbase $suite"
+    mkdir -p "$work/base"
+    debootstrap --variant=minbase --arch="$arch" "$suite" "$work/base" "$mirror" > "$work/debootstrap.log" 2>&1 \
+        || { tail -n 30 "$work/debootstrap.log" >&2; exit 1; }
+    rm -rf "$work/base/var/cache/apt/archives/"*.deb "$work/base/var/lib/apt/lists/"*
+    tar -C "$work/base" --numeric-owner -cf "$base.partial" .
+    mv "$base.partial" "$base"
+    rm -rf "$work/base"
+fi
+mkdir -p "$root"
+tar -C "$root" --numeric-owner -xf "$base"
+
+# 2. The packages, with no recommends, no documentation and no daemons started.
+{
+    echo "deb $mirror $suite main"
+    echo "deb $mirror $suite-updates main"
+    if [ -n "$security_mirror" ]; then echo "deb $security_mirror $suite-security main"; fi
+} > "$root/etc/apt/sources.list"
+printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
+chmod 0755 "$root/usr/sbin/policy-rc.d"
+cat > "$root/etc/dpkg/dpkg.cfg.d/tib-slim" <<'SLIM'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/lintian/*
+path-exclude /usr/share/locale/*
+path-include /usr/share/locale/locale.alias
+SLIM
+printf 'APT::Install-Recommends "false";\nAPT::Install-Suggests "false";\nAcquire::Languages "none";\n' \
+    > "$root/etc/apt/apt.conf.d/90-tib-slim"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+install -m 0755 "$entrypoint" "$root/usr/local/bin/docker-entrypoint.sh"
+cat > "$root/tmp/tib-install" <<INSTALL
+#!/bin/bash
+set -eu
+export DEBIAN_FRONTEND=noninteractive LC_ALL=C
+apt-get update -qq
+case " $packages " in
+    *" postgresql-"*)
+        # The entrypoint makes the cluster in the agent's PGDATA: no packaged 'main' cluster.
+        apt-get install -y -qq postgresql-common > /dev/null
+        sed -ri 's/^#?\s*create_main_cluster\s*=.*/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf ;;
+esac
+case " $packages " in
+    *" locales "*) echo 'en_US.UTF-8 UTF-8' > /etc/locale.gen ;;
+esac
+apt-get install -y -qq $packages > /dev/null
+case " $packages " in
+    *" locales "*) locale-gen > /dev/null ;;
+esac
+INSTALL
+chmod 0755 "$root/tmp/tib-install"
+mkdir -p "$cache/apt-$suite-$arch"
+say "installing $packages"
+# shellcheck disable=SC2016 # expanded by the inner shell, from its arguments
+unshare --mount --fork --propagation private /bin/bash -euc '
+    mount -t proc proc "$1/proc"
+    mount --rbind /dev "$1/dev"
+    mount --bind "$2" "$1/var/cache/apt/archives"
+    chroot "$1" /tmp/tib-install
+' _ "$root" "$cache/apt-$suite-$arch" > "$work/install.log" 2>&1 || { tail -n 40 "$work/install.log" >&2; exit 1; }
+read -r -a package_list <<< "$packages"
+# shellcheck disable=SC2016 # dpkg-query's own format fields
+versions=$(chroot "$root" dpkg-query -W -f '${Package}=${Version} ' "${package_list[@]}" 2> /dev/null || true)
+
+# 3. Only what the image needs: the agent bind-mounts its config, socket and data.
+rm -f "$root/usr/sbin/policy-rc.d" "$root/tmp/tib-install"
+: > "$root/etc/resolv.conf"
+find "$root/usr/share/doc" -mindepth 1 ! -type d ! -name copyright -delete
+find "$root/usr/share/doc" -mindepth 1 -type d -empty -delete
+rm -rf "$root"/usr/share/man/* "$root"/usr/share/info/* "$root"/usr/share/lintian
+find "$root/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +
+rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin "$root"/var/log/* "$root"/tmp/* "$root"/var/tmp/*
+find "$root/dev" -mindepth 1 -delete
+case "$(basename "$entrypoint")" in
+    mariadb)
+        rm -rf "$root"/var/lib/mysql/*
+        install -d -m 0755 "$root/var/lib/mysql" "$root/run/mysqld" ;;
+    postgresql)
+        install -d -m 3777 "$root/run/postgresql"
+        install -d -m 0777 "$root/var/lib/postgresql/data" ;;
+esac
+chmod 1777 "$root/tmp" "$root/var/tmp"
+
+# 4. The layer, its config and the archive. Fixed times keep identical inputs identical.
+archive=$work/archive
+mkdir -p "$archive"
+(cd "$root" && tar --numeric-owner --sort=name --mtime=@0 -cf "$work/layer.tar" .)
+diff_id=$(sha256sum "$work/layer.tar" | cut -d' ' -f1)
+mkdir -p "$archive/$diff_id"
+mv "$work/layer.tar" "$archive/$diff_id/layer.tar"
+json_list() { local first=1 item; printf '['; for item in "$@"; do [ "$first" = 1 ] || printf ','; first=0; printf '"%s"' "$item"; done; printf ']'; }
+read -r -a env_items <<< "$image_env"
+read -r -a port_items <<< "$ports"
+path_env=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+if [ -n "$image_path" ]; then path_env=$image_path:$path_env; fi
+exposed=$(for p in ${port_items[@]+"${port_items[@]}"}; do printf '"%s/tcp":{},' "$p"; done)
+{
+    printf '{"architecture":"%s","os":"linux","created":"1970-01-01T00:00:00Z",' "$arch"
+    printf '"config":{"Env":%s,' "$(json_list ${env_items[@]+"${env_items[@]}"} "PATH=$path_env")"
+    printf '"Entrypoint":["/usr/local/bin/docker-entrypoint.sh"],"Cmd":["%s"],' "$cmd"
+    printf '"ExposedPorts":{%s},"StopSignal":"%s","WorkingDir":"/",' "${exposed%,}" "$stop_signal"
+    printf '"Labels":{"org.opencontainers.image.title":"%s","org.opencontainers.image.description":"built by tib from Debian %s packages: %s"}},' \
+        "$tag" "$suite" "$versions"
+    printf '"rootfs":{"type":"layers","diff_ids":["sha256:%s"]},' "$diff_id"
+    printf '"history":[{"created":"1970-01-01T00:00:00Z","created_by":"tib build-image: debootstrap --variant=minbase %s, apt-get install %s"}]}\n' \
+        "$suite" "$packages"
+} > "$work/config.json"
+config_id=$(sha256sum "$work/config.json" | cut -d' ' -f1)
+cp "$work/config.json" "$archive/$config_id.json"
+printf '[{"Config":"%s.json","RepoTags":["%s"],"Layers":["%s/layer.tar"]}]\n' "$config_id" "$tag" "$diff_id" > "$archive/manifest.json"
+printf '{"%s":{"%s":"%s"}}\n' "$repo" "$version" "$diff_id" > "$archive/repositories"
+(cd "$archive" && tar --numeric-owner --owner=0 --group=0 --sort=name --mtime=@0 -cf - manifest.json repositories "$config_id.json" "$diff_id") \
+    | gzip -n -6 > "$out"
+say "$tag: $(du -h "$out" | cut -f1) ($versions)"
+TIB_EOF
+chmod 0644 "$elements"/tib-datastore-images/tib-datastore-images-lib/build-image
+cat > "$elements"/tib-datastore-images/tib-datastore-images-lib/entrypoints/mariadb <<'TIB_EOF'
+#!/bin/bash
+# tib's entrypoint for a MariaDB image built from Debian packages, for the container-model
+# Trove guest agent (Trove 18 and 23). Written from the agent's code, not from the
+# docker-library entrypoint. What the agent does (trove/guestagent/datastore/mysql_common/
+# service.py start_db, mariadb/manager.py get_start_db_params, utils/docker.py):
+#
+#   docker run --name database --user 1001:1001 --network bridge -p 3306:3306 ...
+#     -v /etc/mysql:/etc/mysql -v /var/run/mysqld:/var/run/mysqld -v /var/lib/mysql:/var/lib/mysql
+#     -e MYSQL_ROOT_PASSWORD=<pw> -e MYSQL_INITDB_SKIP_TZINFO=1
+#     mariadb:<version> --ignore-db-dir=lost+found --ignore-db-dir=conf.d --datadir=/var/lib/mysql/data
+#
+# uid 1001 has no passwd entry; /etc/mysql/my.cnf is the agent's (rendered from the
+# controller's template, includes /etc/mysql/conf.d/). Contract implemented here:
+#   * arguments starting with '-' are options for the server (mariadbd is prepended);
+#     'mariadbd'/'mysqld' is the server; anything else is run as given (exec "$@").
+#   * an empty data directory (no <datadir>/mysql) is initialised as the current uid:
+#     mariadb-install-db, then root@localhost gets MYSQL_ROOT_PASSWORD (password auth, so
+#     the agent, another OS user, can log in over the socket), anonymous and non-local root
+#     accounts are removed. The temporary server listens only on a private socket, so the
+#     agent's health check (`mysql -uroot -p... -e "select 1;"`) cannot succeed before the
+#     real server is up.
+#   * the server is exec'd as PID 1 (docker stop/restart send SIGTERM to it).
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+log() { printf '%s [tib-entrypoint] %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+if [ "${1:-}" = "" ] || [ "${1:0:1}" = "-" ]; then
+    set -- mariadbd "$@"
+fi
+
+case "$1" in
+    mariadbd | mysqld) ;;
+    *) exec "$@" ;;
+esac
+
+# The server's effective settings: the agent's my.cnf plus the command-line options.
+server_setting() {
+    # `mariadbd --verbose --help` prints "name   value" lines after the option list.
+    "$@" --verbose --help 2>/dev/null | awk -v k="$SETTING" '$1 == k { print $2; exit }'
+}
+SETTING=datadir; DATADIR=$(server_setting "$@") || true
+[ -n "$DATADIR" ] || die "cannot determine datadir from: $* --verbose --help (is /etc/mysql/my.cnf valid?)"
+DATADIR=${DATADIR%/}
+log "uid=$(id -u) gid=$(id -g) datadir=$DATADIR args: ${*:2}"
+
+if [ ! -d "$DATADIR/mysql" ]; then
+    root_pw=${MYSQL_ROOT_PASSWORD:-${MARIADB_ROOT_PASSWORD:-}}
+    [ -n "$root_pw" ] || die "empty data directory $DATADIR and no MYSQL_ROOT_PASSWORD"
+    skip_tz=${MYSQL_INITDB_SKIP_TZINFO:-${MARIADB_INITDB_SKIP_TZINFO:-}}
+    mkdir -p "$DATADIR"
+    [ -w "$DATADIR" ] || die "$DATADIR is not writable by uid $(id -u)"
+
+    log "initialising $DATADIR"
+    t0=$(date +%s)
+    # Extra server options (e.g. --ignore-db-dir) are passed on to the bootstrap server.
+    mariadb-install-db --datadir="$DATADIR" --auth-root-authentication-method=normal \
+        --skip-test-db --cross-bootstrap --rpm "${@:2}" >/tmp/tib-install-db.log 2>&1 \
+        || { cat /tmp/tib-install-db.log >&2; die "mariadb-install-db failed"; }
+
+    init_sock=/tmp/tib-init.sock
+    "$@" --skip-networking --socket="$init_sock" --pid-file=/tmp/tib-init.pid \
+        --skip-log-bin --log-error=/tmp/tib-init.err &
+    init_pid=$!
+    for _ in $(seq 1 120); do
+        if mariadb --protocol=socket --socket="$init_sock" -uroot -e 'SELECT 1' >/dev/null 2>&1; then
+            break
+        fi
+        kill -0 "$init_pid" 2>/dev/null || { cat /tmp/tib-init.err >&2 || true; die "temporary server exited"; }
+        sleep 1
+    done
+    mariadb --protocol=socket --socket="$init_sock" -uroot -e 'SELECT 1' >/dev/null \
+        || { cat /tmp/tib-init.err >&2 || true; die "temporary server did not answer"; }
+
+    if [ -z "$skip_tz" ] && [ -d /usr/share/zoneinfo ]; then
+        log "loading time zone tables"
+        mariadb-tzinfo-to-sql /usr/share/zoneinfo 2>/dev/null \
+            | mariadb --protocol=socket --socket="$init_sock" -uroot mysql
+    fi
+
+    # SQL string literal: escape backslashes and single quotes.
+    pw_sql=${root_pw//\\/\\\\}
+    pw_sql=${pw_sql//\'/\\\'}
+    mariadb --protocol=socket --socket="$init_sock" -uroot mysql <<SQL
+SET @@SESSION.SQL_LOG_BIN=0;
+DELETE FROM mysql.global_priv WHERE User = '';
+DELETE FROM mysql.global_priv WHERE User = 'root' AND Host NOT IN ('localhost');
+FLUSH PRIVILEGES;
+ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('$pw_sql');
+FLUSH PRIVILEGES;
+SQL
+    unset pw_sql
+
+    kill -TERM "$init_pid"
+    wait "$init_pid" || true
+    rm -f /tmp/tib-init.pid "$init_sock"
+    log "initialised in $(( $(date +%s) - t0 ))s"
+fi
+
+unset MYSQL_ROOT_PASSWORD MARIADB_ROOT_PASSWORD root_pw
+log "starting: $*"
+exec "$@"
+TIB_EOF
+chmod 0644 "$elements"/tib-datastore-images/tib-datastore-images-lib/entrypoints/mariadb
+cat > "$elements"/tib-datastore-images/tib-datastore-images-lib/entrypoints/postgresql <<'TIB_EOF'
+#!/bin/bash
+# tib's entrypoint for a PostgreSQL image built from Debian packages, for the container-model
+# Trove guest agent (Trove 18 and 23). Written from the agent's code, not from the
+# docker-library entrypoint. What the agent does (trove/guestagent/datastore/postgres/
+# service.py start_db, postgres/manager.py do_prepare):
+#
+#   docker run --name database --user 1001:1001 --network bridge -p 5432:5432 ...
+#     -v /etc/postgresql:/etc/postgresql -v /var/run/postgresql:/var/run/postgresql
+#     -v /var/lib/postgresql:/var/lib/postgresql -v /var/lib/postgresql/data:/var/lib/postgresql/data
+#     -e POSTGRES_PASSWORD=<pw> -e PGDATA=/var/lib/postgresql/data/pgdata
+#     postgres:<version> postgres -c config_file=/etc/postgresql/postgresql.conf
+#
+# The agent has written postgresql.conf (from the controller's template), conf.d/ (with
+# data_directory and hba_file) and its own pg_hba.conf ('local all postgres trust' first);
+# it created PGDATA 0755 owned by 1001, which has no passwd entry. Contract implemented here:
+#   * arguments starting with '-' are options for postgres (prepended); 'postgres' is the
+#     server; anything else (pg_rewind ..., psql ...) is run as given.
+#   * PGDATA is made 0700 (postgres refuses a group/world-accessible data directory).
+#   * an empty PGDATA (no PG_VERSION) is initialised with initdb as the current uid, superuser
+#     'postgres' with POSTGRES_PASSWORD, UTF8 / en_US.UTF-8; initdb needs a passwd entry for
+#     the running uid, so one is faked with libnss_wrapper for initdb only. No temporary
+#     server is started: the agent's config and pg_hba.conf apply from the first start.
+#   * the server is exec'd as PID 1 (the image's stop signal is SIGINT: fast shutdown).
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+log() { printf '%s [tib-entrypoint] %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+if [ "${1:-}" = "" ] || [ "${1:0:1}" = "-" ]; then
+    set -- postgres "$@"
+fi
+[ "$1" = postgres ] || exec "$@"
+
+PGDATA=${PGDATA:-/var/lib/postgresql/data}
+export PGDATA
+mkdir -p "$PGDATA"
+chmod 700 "$PGDATA" || die "cannot chmod $PGDATA (owner $(stat -c %u "$PGDATA"), uid $(id -u))"
+log "uid=$(id -u) gid=$(id -g) PGDATA=$PGDATA args: ${*:2}"
+
+if [ ! -s "$PGDATA/PG_VERSION" ]; then
+    [ -n "${POSTGRES_PASSWORD:-}" ] || die "empty PGDATA $PGDATA and no POSTGRES_PASSWORD"
+    log "initialising $PGDATA"
+    t0=$(date +%s)
+    wrapper_env=()
+    if ! getent passwd "$(id -u)" >/dev/null 2>&1; then
+        nss=""
+        for candidate in /usr/lib/*/libnss_wrapper.so; do
+            if [ -e "$candidate" ]; then nss=$candidate; break; fi
+        done
+        [ -n "$nss" ] || die "uid $(id -u) has no passwd entry and libnss_wrapper is missing"
+        tmp=$(mktemp -d /tmp/tib-nss.XXXXXX)
+        printf 'postgres:x:%s:%s:PostgreSQL:%s:/bin/false\n' "$(id -u)" "$(id -g)" "$PGDATA" >"$tmp/passwd"
+        printf 'postgres:x:%s:\n' "$(id -g)" >"$tmp/group"
+        wrapper_env=(LD_PRELOAD="$nss" NSS_WRAPPER_PASSWD="$tmp/passwd" NSS_WRAPPER_GROUP="$tmp/group")
+    fi
+    pwfile=$(mktemp /tmp/tib-pw.XXXXXX)
+    printf '%s\n' "$POSTGRES_PASSWORD" >"$pwfile"
+    env "${wrapper_env[@]}" initdb --username=postgres --pwfile="$pwfile" \
+        --encoding=UTF8 --locale=en_US.UTF-8 --auth-local=scram-sha-256 --auth-host=scram-sha-256 \
+        >/tmp/tib-initdb.log 2>&1 || { cat /tmp/tib-initdb.log >&2; rm -f "$pwfile"; die "initdb failed"; }
+    rm -f "$pwfile"
+    [ -z "${tmp:-}" ] || rm -rf "$tmp"
+    log "initialised in $(( $(date +%s) - t0 ))s"
+fi
+
+unset POSTGRES_PASSWORD
+log "starting: $*"
+exec "$@"
+TIB_EOF
+chmod 0644 "$elements"/tib-datastore-images/tib-datastore-images-lib/entrypoints/postgresql
 cat > "$elements"/tib-docker/README.rst <<'TIB_EOF'
 ==========
 tib-docker
@@ -511,6 +953,118 @@ if [ -z "$enabled" ]; then
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/post-install.d/21-tib-guest-timesync
+cat > "$elements"/tib-image-loader/README.rst <<'TIB_EOF'
+================
+tib-image-loader
+================
+The container model's ``datastore.images``: Docker image archives (``docker save``)
+baked into the image and loaded at first boot, before the guest agent starts, for clouds
+whose instances cannot reach a registry.
+
+* ``extra-data.d`` (build host) copies archive ``i`` of ``TIB_IMAGE_ARCHIVES`` from the
+  path in ``TIB_INPUT_IMAGE_ARCHIVE_<i>`` (build.sh has verified its sha256).
+* ``install.d`` puts them at ``/var/lib/tib/images/<i>.tar`` (and the images
+  ``tib-datastore-images`` built, ``tib-<datastore>-<version>.tar.gz``) and installs the loader
+  ``/usr/local/sbin/tib-load-images``.
+* ``post-install.d`` enables ``tib-image-loader`` for ``TIB_INIT``. Its unit (systemd: a
+  oneshot after ``docker.service``, before the agent's service, skipped once
+  ``/var/lib/tib/images-loaded`` exists) or init script is rendered per recipe.
+TIB_EOF
+chmod 0644 "$elements"/tib-image-loader/README.rst
+cat > "$elements"/tib-image-loader/extra-data.d/28-tib-images-stage <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host: the image archives of datastore.images (build.sh has checked each
+# against its sha256), by index, from the paths in TIB_INPUT_IMAGE_ARCHIVE_<i>.
+stage=$TMP_HOOKS_PATH/tib-images
+mkdir -p "$stage"
+read -r -a archives <<< "${TIB_IMAGE_ARCHIVES:-}"
+for i in ${archives[@]+"${archives[@]}"}; do
+    var=TIB_INPUT_IMAGE_ARCHIVE_$i
+    src=${!var:-}
+    if [ -z "$src" ] || [ ! -r "$src" ]; then
+        echo "tib-image-loader: image archive $i ('$src') cannot be read ($var)" >&2
+        exit 1
+    fi
+    cp -- "$src" "$stage/$i.tar"
+done
+TIB_EOF
+chmod 0755 "$elements"/tib-image-loader/extra-data.d/28-tib-images-stage
+cat > "$elements"/tib-image-loader/install.d/50-tib-image-archives <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# Put the archives where the loader finds them, and the loader itself.
+stage=$(dirname "$0")/../tib-images
+files=$(dirname "$0")/../tib-image-loader-files
+install -d -m 0755 "$TIB_IMAGE_ARCHIVE_DIR"
+# datastore.images (<i>.tar) and the images tib-datastore-images built (*.tar.gz).
+for archive in "$stage"/*.tar "$stage"/*.tar.gz; do
+    [ -f "$archive" ] || continue
+    install -m 0644 "$archive" "$TIB_IMAGE_ARCHIVE_DIR/${archive##*/}"
+done
+install -m 0755 "$files/tib-load-images" "$TIB_IMAGE_LOADER"
+TIB_EOF
+chmod 0755 "$elements"/tib-image-loader/install.d/50-tib-image-archives
+cat > "$elements"/tib-image-loader/post-install.d/57-tib-image-loader-enable <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# The loader runs once at first boot, after Docker and before the agent; its unit or
+# init script is rendered per recipe and installed by tib-files.
+if [ "$TIB_INIT" = systemd ]; then
+    systemctl enable tib-image-loader.service
+elif command -v update-rc.d >/dev/null 2>&1; then
+    update-rc.d tib-image-loader defaults
+else
+    chkconfig --add tib-image-loader
+    chkconfig tib-image-loader on
+fi
+TIB_EOF
+chmod 0755 "$elements"/tib-image-loader/post-install.d/57-tib-image-loader-enable
+cat > "$elements"/tib-image-loader/tib-image-loader-files/tib-load-images <<'TIB_EOF'
+#!/bin/sh
+# Installed by tib: loads the datastore image archives baked into this image into
+# Docker, once, so the Trove guest agent finds its images without a registry.
+set -eu
+# Arguments (from the unit tib renders): the archive directory, and the marker to leave.
+dir=$1
+marker=$2
+# Under SysV init Docker may still be starting.
+tries=0
+until docker info >/dev/null 2>&1; do
+    tries=$((tries + 1))
+    if [ "$tries" -ge 60 ]; then
+        echo "tib-load-images: Docker did not come up" >&2
+        exit 1
+    fi
+    sleep 1
+done
+# docker load reads plain and gzip-compressed archives alike.
+for archive in "$dir"/*.tar "$dir"/*.tar.gz; do
+    [ -e "$archive" ] || continue
+    echo "tib-load-images: loading $archive"
+    docker load -i "$archive"
+done
+touch "$marker"
+TIB_EOF
+chmod 0644 "$elements"/tib-image-loader/tib-image-loader-files/tib-load-images
 cat > "$elements"/tib-recipe/README.rst <<'TIB_EOF'
 ==========
 tib-recipe
@@ -550,6 +1104,29 @@ export TIB_DOCKER_SERVICE=docker
 export TIB_IMAGE_ARCHIVES=''
 export TIB_IMAGE_ARCHIVE_DIR=/var/lib/tib/images
 export TIB_IMAGE_LOADER=/usr/local/sbin/tib-load-images
+export TIB_DS_IMAGES='0 1'
+export TIB_DS_IMAGE_SUITE=bookworm
+export TIB_DS_IMAGE_ARCH=amd64
+export TIB_DS_IMAGE_MIRROR=http://deb.debian.org/debian
+export TIB_DS_IMAGE_SECURITY_MIRROR=http://deb.debian.org/debian-security
+export TIB_DS_IMAGE_0_TAG=mariadb:10.11
+export TIB_DS_IMAGE_0_FILE=tib-mariadb-10.11.tar.gz
+export TIB_DS_IMAGE_0_PACKAGES='mariadb-server mariadb-client'
+export TIB_DS_IMAGE_0_ENTRYPOINT=mariadb
+export TIB_DS_IMAGE_0_PATH=''
+export TIB_DS_IMAGE_0_ENV=''
+export TIB_DS_IMAGE_0_CMD=mariadbd
+export TIB_DS_IMAGE_0_STOPSIGNAL=SIGTERM
+export TIB_DS_IMAGE_0_PORTS=3306
+export TIB_DS_IMAGE_1_TAG=postgres:15
+export TIB_DS_IMAGE_1_FILE=tib-postgresql-15.tar.gz
+export TIB_DS_IMAGE_1_PACKAGES='postgresql-15 postgresql-client-15 libnss-wrapper locales tzdata'
+export TIB_DS_IMAGE_1_ENTRYPOINT=postgresql
+export TIB_DS_IMAGE_1_PATH=/usr/lib/postgresql/15/bin
+export TIB_DS_IMAGE_1_ENV='PGDATA=/var/lib/postgresql/data LANG=en_US.utf8'
+export TIB_DS_IMAGE_1_CMD=postgres
+export TIB_DS_IMAGE_1_STOPSIGNAL=SIGINT
+export TIB_DS_IMAGE_1_PORTS=5432
 export TIB_SLIM_KERNEL=linux-image-cloud-amd64
 export TIB_APPARMOR=enforce
 export TIB_APPARMOR_PROFILES=''
@@ -807,7 +1384,7 @@ rm -rf -- "$partial"
 mkdir -p -- "$partial"
 say "building $image_name with diskimage-builder $dib_version"
 interrupted=""
-setsid disk-image-create -a amd64 -t qcow2 -o "$partial/$image_name" debian-minimal vm cloud-init openssh-server cloud-init-datasources tib-guest-base tib-files tib-agent-package tib-agent-service tib-docker tib-slim tib-recipe &
+setsid disk-image-create -a amd64 -t qcow2 -o "$partial/$image_name" debian-minimal vm cloud-init openssh-server cloud-init-datasources tib-guest-base tib-files tib-agent-package tib-agent-service tib-docker tib-datastore-images tib-image-loader tib-slim tib-recipe &
 dib_pid=$!
 trap 'forward_signal INT' INT
 trap 'forward_signal TERM' TERM
