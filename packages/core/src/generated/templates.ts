@@ -739,16 +739,18 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
 
   return "#!/bin/sh\n### BEGIN INIT INFO\n# Provides:          tib-image-loader\n# Required-Start:    $local_fs "
     + ((stack1 = (((helper = lookupProperty(helpers,"docker") || alias1(depth0, "docker", {"start":{"line":4,"column":33},"end":{"line":4,"column":39}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"docker","hash":{},"data":data,"loc":{"start":{"line":4,"column":31},"end":{"line":4,"column":41}}}) : helper))) != null ? stack1 : "")
-    + "\n# Required-Stop:\n# X-Start-Before:    "
-    + ((stack1 = (((helper = lookupProperty(helpers,"service") || alias1(depth0, "service", {"start":{"line":6,"column":23},"end":{"line":6,"column":30}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"service","hash":{},"data":data,"loc":{"start":{"line":6,"column":21},"end":{"line":6,"column":32}}}) : helper))) != null ? stack1 : "")
+    + "\n# Should-Start:      cloud-init\n# Required-Stop:\n# X-Start-Before:    "
+    + ((stack1 = (((helper = lookupProperty(helpers,"service") || alias1(depth0, "service", {"start":{"line":7,"column":23},"end":{"line":7,"column":30}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"service","hash":{},"data":data,"loc":{"start":{"line":7,"column":21},"end":{"line":7,"column":32}}}) : helper))) != null ? stack1 : "")
     + "\n# Default-Start:     2 3 4 5\n# Default-Stop:\n# Short-Description: Load Trove datastore images into Docker (written by tib)\n### END INIT INFO\n# chkconfig: 2345 85 15\n# description: Load Trove datastore images into Docker (written by tib)\n# Loads the image archives baked into this image once, before the Trove guest agent\n# starts, for clouds whose instances cannot reach a registry.\ncase \"$1\" in\n    start)\n        [ -e "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":17,"column":15},"end":{"line":17,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":18,"column":15},"end":{"line":18,"column":28}} ), depth0)) != null ? stack1 : "")
     + " ] && exit 0\n        exec "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "program", {"start":{"line":18,"column":15},"end":{"line":18,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "program", {"start":{"line":19,"column":15},"end":{"line":19,"column":29}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "dir", {"start":{"line":18,"column":34},"end":{"line":18,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "dir", {"start":{"line":19,"column":34},"end":{"line":19,"column":44}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":18,"column":49},"end":{"line":18,"column":62}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":19,"column":49},"end":{"line":19,"column":62}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias4(alias1(lookupProperty(depth0,"loader"), "configDir", {"start":{"line":19,"column":67},"end":{"line":19,"column":83}} ), depth0)) != null ? stack1 : "")
     + " ;;\n    stop|restart|force-reload|status) exit 0 ;;\n    *) echo \"Usage: $0 {start|stop|status}\" >&2; exit 2 ;;\nesac\n";
 },"useData":true},
   "fragments/image-loader.service.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -759,16 +761,18 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "# Written by tib: load the datastore image archives baked into this image, once, before\n# the Trove guest agent starts (for clouds whose instances cannot reach a registry).\n[Unit]\nDescription=Load Trove datastore images into Docker\nAfter=docker.service\nRequires=docker.service\nBefore="
-    + ((stack1 = (((helper = lookupProperty(helpers,"service") || alias1(depth0, "service", {"start":{"line":7,"column":9},"end":{"line":7,"column":16}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"service","hash":{},"data":data,"loc":{"start":{"line":7,"column":7},"end":{"line":7,"column":18}}}) : helper))) != null ? stack1 : "")
+  return "# Written by tib: load the datastore image archives baked into this image, once, before\n# the Trove guest agent starts (for clouds whose instances cannot reach a registry).\n[Unit]\nDescription=Load Trove datastore images into Docker\n# After cloud-init has written Trove's guest_info.conf, which names the datastore.\nAfter=docker.service cloud-init.service cloud-init-network.service\nRequires=docker.service\nBefore="
+    + ((stack1 = (((helper = lookupProperty(helpers,"service") || alias1(depth0, "service", {"start":{"line":8,"column":9},"end":{"line":8,"column":16}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"service","hash":{},"data":data,"loc":{"start":{"line":8,"column":7},"end":{"line":8,"column":18}}}) : helper))) != null ? stack1 : "")
     + ".service\nConditionPathExists=!"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":8,"column":23},"end":{"line":8,"column":36}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":9,"column":23},"end":{"line":9,"column":36}} ), depth0)) != null ? stack1 : "")
     + "\n\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "program", {"start":{"line":13,"column":12},"end":{"line":13,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "program", {"start":{"line":14,"column":12},"end":{"line":14,"column":26}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "dir", {"start":{"line":13,"column":31},"end":{"line":13,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "dir", {"start":{"line":14,"column":31},"end":{"line":14,"column":41}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":13,"column":46},"end":{"line":13,"column":59}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "marker", {"start":{"line":14,"column":46},"end":{"line":14,"column":59}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"loader"), "configDir", {"start":{"line":14,"column":64},"end":{"line":14,"column":80}} ), depth0)) != null ? stack1 : "")
     + "\n\n[Install]\nWantedBy=multi-user.target\n";
 },"useData":true},
   "fragments/logrotate.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {

@@ -152,7 +152,7 @@ function templatesFor(
     if (content === undefined) throw new Error(`controller template ${need.source} is missing from tib's templates/controller/`);
     out.push({ path: `${v.datastore}/${v.version}/config.template`, content, why: need.why });
     notes.push(
-      `the controller needs tib's ${v.datastore} ${v.version} config template (${need.why}): tib controller-templates writes it for /etc/trove/templates/`,
+      `the controller needs tib's ${v.datastore} ${v.version} config template (${need.why}): tib controller templates RECIPE --out /etc/trove/templates writes it`,
     );
   }
   return out;

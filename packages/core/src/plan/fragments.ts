@@ -57,7 +57,12 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
   }
 
   // The loader's command line names the archives and the marker it leaves once done.
-  const loader = { program: IMAGE_LAYOUT.imageLoader, dir: IMAGE_LAYOUT.imageArchiveDir, marker: IMAGE_LAYOUT.imagesLoadedMarker };
+  const loader = {
+    program: IMAGE_LAYOUT.imageLoader,
+    dir: IMAGE_LAYOUT.imageArchiveDir,
+    marker: IMAGE_LAYOUT.imagesLoadedMarker,
+    configDir: r.agent.configDir,
+  };
   if (r.model === 'container' && r.served.length > 0) {
     out.push({
       phase: 'post-install',

@@ -60,6 +60,8 @@ export interface BootOutcome {
 }
 
 const MIN = 60_000;
+/** The root disk of the flavor the boot test plays (a small database flavor's). */
+const FLAVOR_ROOT_GIB = 8;
 
 export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   const expectation = o.plan.expectations.find((e): e is AgentBoot => e.kind === 'agent-boot');
@@ -73,10 +75,16 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   o.scope.defer('remove the boot test files', () => fs.rmSync(dir, { recursive: true, force: true }));
 
   // Disks: an overlay whose backing file (the image) QEMU opens read-only, and a volume.
-  const { format } = await imageInfo(o.image, o.env);
+  // The overlay gets a flavor's root disk size, as Nova gives an instance: the image's
+  // own disk is only as large as its files, and cloud-init grows the root to the disk.
+  const { format, virtualSize } = await imageInfo(o.image, o.env);
   const overlay = path.join(dir, 'overlay.qcow2');
   const volume = path.join(dir, 'volume.qcow2');
-  await runTool('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', format, '-b', o.image, overlay], { timeoutMs: MIN, env: o.env });
+  const rootBytes = String(Math.max(virtualSize, FLAVOR_ROOT_GIB * 1024 ** 3));
+  await runTool('qemu-img', ['create', '-q', '-f', 'qcow2', '-F', format, '-b', o.image, overlay, rootBytes], {
+    timeoutMs: MIN,
+    env: o.env,
+  });
   await runTool('qemu-img', ['create', '-q', '-f', 'qcow2', volume, '4G'], { timeoutMs: MIN, env: o.env });
 
   const timings: Record<string, number> = {};
@@ -164,11 +172,17 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
 
   // The conversation runs beside the boot: the helper waits for the agent on the bus.
   let talked: ConversationOutcome | undefined;
+  let talkFailed: unknown;
   const talking = conversation
-    ? converse(conversation.setup, dbForward?.host, o.timeoutSec).then((r) => {
-        talked = r;
-        o.log(`controller conversation finished after ${Math.round((Date.now() - started) / 1000)} s`);
-      })
+    ? converse(conversation.setup, dbForward?.host, o.timeoutSec).then(
+        (r) => {
+          talked = r;
+          o.log(`controller conversation finished after ${Math.round((Date.now() - started) / 1000)} s`);
+        },
+        (err: unknown) => {
+          talkFailed = err;
+        },
+      )
     : undefined;
 
   let text: string;
@@ -191,7 +205,7 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
         // The forward only answers if the guest's network and sshd are up.
         banner = await sshBanner(sshPort, 10_000);
       }
-      if (probe.ended && (!talking || talked)) break;
+      if (probe.ended && (!talking || talked || talkFailed)) break;
       if (exited) {
         stopped = `QEMU exited (code ${exited.code ?? 'signal'})${exited.stderr.trim() ? `: ${exited.stderr.trim().split('\n').slice(-2).join(' | ')}` : ''}`;
         break;
@@ -206,6 +220,7 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   }
   // QEMU is gone, so the guest is unreachable: a conversation still going ends soon.
   if (talking) await talking;
+  if (talkFailed) throw talkFailed;
   text = fs.readFileSync(consoleFile, 'utf8');
   const checks = bootChecks(expectation, {
     probe: parseProbe(text),

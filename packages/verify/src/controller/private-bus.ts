@@ -62,7 +62,6 @@ export async function startPrivateBus(dir: string, scope: Scope, env: NodeJS.Pro
     env: { ...base, ERL_EPMD_PORT: String(epmdPort) },
     extendEnv: false,
     stdio: 'ignore',
-    detached: true,
     reject: false,
   });
   scope.defer('stop the private bus port mapper', () => stopProcess(mapper, 3000));
@@ -91,10 +90,10 @@ export async function startPrivateBus(dir: string, scope: Scope, env: NodeJS.Pro
     stdin: 'ignore',
     stdout: { file: path.join(dir, 'log', 'stdout.log') },
     stderr: { file: path.join(dir, 'log', 'stderr.log') },
-    detached: true,
     reject: false,
   });
-  // The start script traps TERM and stops the Erlang VM cleanly; then the group goes.
+  // The start script traps TERM and stops the Erlang VM cleanly. Not detached: if tib
+  // itself ends abruptly, execa still stops both on its way out.
   scope.defer('stop the private bus', () => stopProcess(node, 30_000));
   await waitForPort(port, 120_000, () => node.exitCode !== null, 'rabbitmq-server', path.join(dir, 'log'));
   const startSeconds = Math.round((Date.now() - started) / 100) / 10;
@@ -111,20 +110,10 @@ interface Child {
 
 async function stopProcess(child: Child, graceMs: number): Promise<void> {
   if (child.exitCode !== null && child.exitCode !== undefined) return;
-  signalGroup(child, 'SIGTERM');
+  child.kill('SIGTERM');
   const done = await Promise.race([Promise.resolve(child).then(() => true), sleep(graceMs).then(() => false)]);
-  if (!done) signalGroup(child, 'SIGKILL');
+  if (!done) child.kill('SIGKILL');
   await Promise.race([Promise.resolve(child), sleep(5000)]);
-}
-
-/** The child leads its own process group (detached): signal all of it. */
-function signalGroup(child: Child, signal: NodeJS.Signals): void {
-  try {
-    if (child.pid) process.kill(-child.pid, signal);
-    else child.kill(signal);
-  } catch {
-    child.kill(signal);
-  }
 }
 
 async function waitForPort(port: number, timeoutMs: number, exited: () => boolean, what: string, logDir?: string): Promise<void> {

@@ -1042,10 +1042,18 @@ cat > "$elements"/tib-image-loader/tib-image-loader-files/tib-load-images <<'TIB
 #!/bin/sh
 # Installed by tib: loads the datastore image archives baked into this image into
 # Docker, once, so the Trove guest agent finds its images without a registry.
+#
+# Images tib built (tib-<datastore>-<version>.tar.gz) are loaded only for the datastore
+# this instance runs, as Trove's guest_info.conf names it: an image serving several
+# datastores would otherwise spend its first boot loading all of them. Archives the
+# recipe listed (datastore.images) are always loaded. Each archive is removed once Docker
+# holds it, which gives the instance its disk space back.
 set -eu
-# Arguments (from the unit tib renders): the archive directory, and the marker to leave.
+# Arguments (from the unit tib renders): the archive directory, the marker to leave, and
+# the directory holding Trove's guest_info.conf.
 dir=$1
 marker=$2
+config_dir=${3:-/etc/trove/conf.d}
 # Under SysV init Docker may still be starting.
 tries=0
 until docker info >/dev/null 2>&1; do
@@ -1056,11 +1064,31 @@ until docker info >/dev/null 2>&1; do
     fi
     sleep 1
 done
+
+setting() {
+    sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*//p" "$config_dir/guest_info.conf" 2>/dev/null | tail -n 1
+}
+manager=$(setting datastore_manager)
+version=$(setting datastore_version)
+wanted=""
+if [ -n "$manager" ] && [ -n "$version" ] && [ -e "$dir/tib-$manager-$version.tar.gz" ]; then
+    wanted="$dir/tib-$manager-$version.tar.gz"
+fi
+
 # docker load reads plain and gzip-compressed archives alike.
 for archive in "$dir"/*.tar "$dir"/*.tar.gz; do
     [ -e "$archive" ] || continue
+    case "$archive" in
+        "$dir"/tib-*.tar.gz)
+            if [ -n "$wanted" ] && [ "$archive" != "$wanted" ]; then
+                echo "tib-load-images: $archive is not for $manager $version; not loaded"
+                rm -f "$archive"
+                continue
+            fi ;;
+    esac
     echo "tib-load-images: loading $archive"
     docker load -i "$archive"
+    rm -f "$archive"
 done
 touch "$marker"
 TIB_EOF
@@ -1157,7 +1185,8 @@ cat > "$elements"/tib-recipe/tib-rootfs/files/002 <<'TIB_EOF'
 # the Trove guest agent starts (for clouds whose instances cannot reach a registry).
 [Unit]
 Description=Load Trove datastore images into Docker
-After=docker.service
+# After cloud-init has written Trove's guest_info.conf, which names the datastore.
+After=docker.service cloud-init.service cloud-init-network.service
 Requires=docker.service
 Before=trove-guestagent.service
 ConditionPathExists=!/var/lib/tib/images-loaded
@@ -1165,7 +1194,7 @@ ConditionPathExists=!/var/lib/tib/images-loaded
 [Service]
 Type=oneshot
 RemainAfterExit=yes
-ExecStart=/usr/local/sbin/tib-load-images /var/lib/tib/images /var/lib/tib/images-loaded
+ExecStart=/usr/local/sbin/tib-load-images /var/lib/tib/images /var/lib/tib/images-loaded /etc/trove/conf.d
 
 [Install]
 WantedBy=multi-user.target
