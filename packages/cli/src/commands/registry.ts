@@ -52,7 +52,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'run',
     summary: 'build the image with diskimage-builder: pre-flight, cache, progress, manifest, safe output',
-    usage: 'tib run RECIPE [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--set path=value]...',
+    usage:
+      'tib run RECIPE... [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--jobs N] [--layers auto|always|only|never] [--set path=value]...',
     options: {
       out: { type: 'string', placeholder: 'DIR', description: "output directory (default: the recipe's output.directory, else ./images)" },
       force: { type: 'boolean', description: 'rebuild even when up to date, and replace an existing image' },
@@ -62,12 +63,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       'keep-workdir': { type: 'boolean', description: 'keep the materialized element tree after the build' },
       verify: { type: 'boolean', description: 'run tib verify on the image right after a successful build' },
       boot: { type: 'boolean', description: 'with --verify: also boot the image under QEMU' },
+      jobs: { type: 'string', placeholder: 'N', description: 'several recipes: builds at once (default 1)' },
+      layers: {
+        type: 'string',
+        placeholder: 'auto|always|only|never',
+        description: 'native images from shared layers: when two share one (auto, default), always, only the layers (a CI job), or never',
+      },
       set: SET_OPTION,
     },
     minPositionals: 1,
-    maxPositionals: 1,
+    maxPositionals: Infinity,
     details:
-      'Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted.',
+      'Several recipes are planned first (every diagnostic at once); each distinct image is built once, native images from the layers they share, and an image with the same bytes as another is a hard link with its own manifest (docs/matrix.md). Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted.',
     load: () => import('./run.js'),
   },
   {

@@ -20,6 +20,10 @@ const REFUSAL_EXIT: Readonly<Record<RefusalReason, number>> = {
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.positionals.length > 1 || args.values['layers'] !== undefined || args.values['jobs'] !== undefined) {
+    const { runMany } = await import('./run-many.js');
+    return runMany(args, io);
+  }
   const recipe = args.positionals[0] ?? '';
   const compiled = compilePlan(compileInputFor(recipe, args, io, 'run'), nodeHost(io.cwd));
   printDiagnostics(io, compiled.files, compiled.diagnostics);
