@@ -43,3 +43,6 @@ export { layerKey, stableJson } from './render/layered';
 export { planMatrix, imageIdentity, LAYER_MODES } from './matrix/plan-matrix';
 export type { LayerMode, MatrixDesign, MatrixEntry, MatrixImage, MatrixLayer } from './matrix/plan-matrix';
 export { partOf, LAYER_ROOT_ELEMENT } from './plan/layer-split';
+export { emitCi, CI_ENGINES } from './matrix/emit';
+export type { CiEngine, EmittedFile, EmitInput } from './matrix/emit';
+export type { CiJob } from './matrix/ci-jobs';

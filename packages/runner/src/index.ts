@@ -15,7 +15,7 @@ export { ProgressTracker, statusLine, clock } from './progress';
 export { Redactor } from './redact';
 export { readManifest, manifestPath, fingerprint } from './manifest';
 export type { Manifest } from './manifest';
-export { doctorReport, installCommand } from './doctor';
+export { doctorReport, hostPackages, installCommand } from './doctor';
 export type { DoctorRow } from './doctor';
 export { upToDate } from './run-build';
 export type { LayerUse, RunReporter } from './run-build';
