@@ -7,7 +7,8 @@
 //   warm  tib run ALL --force                  layers kept, every image built again
 // Prints each image's (and layer's) time and the ratio total / one image against the
 // target 1 + 0.4·N (N distinct images). Results in bench/results/matrix.json.
-// BENCH_RECIPES (space-separated) replaces the recipe list; BENCH_WORK keeps DIB's
+// BENCH_RECIPES (space-separated) replaces the recipe list; BENCH_JOBS is tib run's --jobs;
+// BENCH_WORK keeps DIB's
 // download caches (debootstrap tarballs, apt archives) between bench runs.
 // Each tib run holds the machine's heavy-job lock (/tmp/tib-heavy.lock) while it builds.
 'use strict';
@@ -17,10 +18,11 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
 const tib = path.join(root, 'packages/cli/bin/tib.js');
+// Agents from a local tree first: the first is the one image built alone.
 const NATIVE = fs
   .readdirSync(path.join(root, 'test-fixtures/matrix'))
   .filter((f) => f.endsWith('.yaml'))
-  .sort()
+  .sort((a, b) => Number(a.includes('-git')) - Number(b.includes('-git')) || (a < b ? -1 : 1))
   .map((f) => `test-fixtures/matrix/${f}`);
 const CONTAINER = ['recipes/debian-bookworm-container.yaml'];
 const recipes = process.env.BENCH_RECIPES ? process.env.BENCH_RECIPES.split(/\s+/).filter(Boolean) : [...NATIVE, ...CONTAINER];
@@ -96,10 +98,11 @@ const oneWall = tibRun([first, '--layers', 'never', '--out', dirs.one], 'one ima
 const one = manifest(path.join(dirs.one, `${nameOf(first)}.manifest.json`)).timings.totalSeconds;
 
 let t = Date.now();
-const coldWall = tibRun([...recipes, '--out', dirs.all], 'cold matrix');
+const jobs = process.env.BENCH_JOBS ? ['--jobs', process.env.BENCH_JOBS] : [];
+const coldWall = tibRun([...recipes, ...jobs, '--out', dirs.all], 'cold matrix');
 const cold = times(dirs.all, t);
 t = Date.now();
-const warmWall = tibRun([...recipes, '--out', dirs.all, '--force'], 'warm matrix');
+const warmWall = tibRun([...recipes, ...jobs, '--out', dirs.all, '--force'], 'warm matrix');
 const warm = times(dirs.all, t);
 
 const distinct = cold.images.filter((i) => !i.copy).length;

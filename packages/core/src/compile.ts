@@ -8,6 +8,7 @@ import { renderElementTree } from './render/element-tree';
 import { renderLayerSplit } from './render/layered';
 import type { LayerSplit } from './render/layered';
 import { designLayerSplit } from './plan/layer-split';
+import type { LayerDepth } from './plan/layer-split';
 import { Renderer, TemplateError } from './render/renderer';
 import { renderScript } from './render/script';
 import { resolveRecipe } from './resolve/resolve-recipe';
@@ -41,12 +42,13 @@ export type CompileResult =
 export function compilePlan(input: CompileInput, host: SourceHost, renderer = new Renderer()): CompileResult {
   const result = compileWithSplit(input, host, renderer, false);
   if (!result.ok) return result;
-  const { split: _split, ...rest } = result;
+  const { split: _split, baseSplit: _base, ...rest } = result;
   return rest;
 }
 
 export type LayeredCompileResult =
-  (Extract<CompileResult, { ok: true }> & { readonly split: LayerSplit }) | Extract<CompileResult, { ok: false }>;
+  | (Extract<CompileResult, { ok: true }> & { readonly split: LayerSplit; readonly baseSplit: LayerSplit })
+  | Extract<CompileResult, { ok: false }>;
 
 /**
  * compilePlan, and for an image that can be built from a shared layer the two plans of
@@ -68,10 +70,20 @@ function compileWithSplit(input: CompileInput, host: SourceHost, renderer: Rende
     if (hasErrors(all)) return { ok: false, diagnostics: all, files };
     const { elementSources, ...rest } = design;
     const plan: Plan = deepFreeze({ ...rest, elementTree: renderElementTree(elementSources, renderer) });
-    const split: LayerSplit = layered
-      ? deepFreeze(renderLayerSplit(designLayerSplit(resolved, design, fragments, ctx), renderer))
-      : { layered: false, reason: 'not asked for' };
-    return { ok: true, plan, resolved, recipe: validation.recipe, diagnostics: all, files, split };
+    const splitAt = (depth: LayerDepth): LayerSplit =>
+      layered
+        ? deepFreeze(renderLayerSplit(designLayerSplit(resolved, design, fragments, ctx, depth), renderer))
+        : { layered: false, reason: 'not asked for' };
+    return {
+      ok: true,
+      plan,
+      resolved,
+      recipe: validation.recipe,
+      diagnostics: all,
+      files,
+      split: splitAt('guest'),
+      baseSplit: splitAt('base'),
+    };
   } catch (err) {
     if (err instanceof TemplateError) {
       return {

@@ -32,7 +32,7 @@ export async function emit(args: ParsedArgs, io: Io): Promise<number> {
     const compiled = compileLayered(compileInputFor(recipe, args, io, 'validate'), host);
     files.push(...compiled.files);
     diagnostics.push(...compiled.diagnostics);
-    if (compiled.ok) entries.push({ plan: compiled.plan, split: compiled.split });
+    if (compiled.ok) entries.push({ plan: compiled.plan, split: compiled.split, baseSplit: compiled.baseSplit });
   }
   if (entries.length !== args.positionals.length) {
     if (json) write(io.stdout, toJson({ ok: false, engine, diagnostics: diagnosticsJson(files, diagnostics) }));

@@ -1,227 +1,204 @@
-import type { CommandSpec } from "./command";
-import { JSON_OPTION, SET_OPTION } from "./command";
+import type { CommandSpec } from './command';
+import { JSON_OPTION, SET_OPTION } from './command';
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
-    name: "validate",
-    summary: "check recipes: schema and domain rules, every problem at once",
-    usage: "tib validate RECIPE... [--set path=value]... [--json]",
+    name: 'validate',
+    summary: 'check recipes: schema and domain rules, every problem at once',
+    usage: 'tib validate RECIPE... [--set path=value]... [--json]',
     options: { set: SET_OPTION, json: JSON_OPTION },
     minPositionals: 1,
     maxPositionals: Infinity,
-    details:
-      "Exit 0 when every recipe is valid (warnings allowed), 1 when any has an error.",
-    load: () => import("./validate.js"),
+    details: 'Exit 0 when every recipe is valid (warnings allowed), 1 when any has an error.',
+    load: () => import('./validate.js'),
   },
   {
-    name: "compile",
-    summary: "emit the self-contained build script (or the plan as JSON)",
-    usage:
-      "tib compile RECIPE [-o FILE] [--format sh|json] [--set path=value]...",
+    name: 'compile',
+    summary: 'emit the self-contained build script (or the plan as JSON)',
+    usage: 'tib compile RECIPE [-o FILE] [--format sh|json] [--set path=value]...',
     options: {
       output: {
-        type: "string",
-        short: "o",
-        placeholder: "FILE",
-        description:
-          "write to FILE atomically (mode 0755 for scripts) instead of stdout",
+        type: 'string',
+        short: 'o',
+        placeholder: 'FILE',
+        description: 'write to FILE atomically (mode 0755 for scripts) instead of stdout',
       },
       format: {
-        type: "string",
-        placeholder: "sh|json",
-        description: "sh (default): the bash script; json: the plan",
+        type: 'string',
+        placeholder: 'sh|json',
+        description: 'sh (default): the bash script; json: the plan',
       },
       set: SET_OPTION,
     },
     minPositionals: 1,
     maxPositionals: 1,
-    details:
-      "The script needs only diskimage-builder on the host that runs it: sudo ./build.sh [--out DIR] [--force].",
-    load: () => import("./compile.js"),
+    details: 'The script needs only diskimage-builder on the host that runs it: sudo ./build.sh [--out DIR] [--force].',
+    load: () => import('./compile.js'),
   },
   {
-    name: "plan",
-    summary:
-      "show what would be built: elements and their origin, environment, phases, controller settings",
-    usage: "tib plan RECIPE [--json] [--set path=value]...",
+    name: 'plan',
+    summary: 'show what would be built: elements and their origin, environment, phases, controller settings',
+    usage: 'tib plan RECIPE [--json] [--set path=value]...',
     options: { json: JSON_OPTION, set: SET_OPTION },
     minPositionals: 1,
     maxPositionals: 1,
-    load: () => import("./plan.js"),
+    load: () => import('./plan.js'),
   },
   {
-    name: "matrix",
-    summary:
-      "the datastore × distribution × guest model support table; with --emit, CI jobs that build recipes",
-    usage:
-      "tib matrix [--json] [--datastore NAME] | tib matrix --emit github|gitlab|zuul RECIPE... [-o DIR] [--runner LABEL] [--json]",
+    name: 'matrix',
+    summary: 'the datastore × distribution × guest model support table; with --emit, CI jobs that build recipes',
+    usage: 'tib matrix [--json] [--datastore NAME] | tib matrix --emit github|gitlab|zuul RECIPE... [-o DIR] [--runner LABEL] [--json]',
     options: {
       json: JSON_OPTION,
       datastore: {
-        type: "string",
-        placeholder: "NAME",
-        description: "only this datastore",
+        type: 'string',
+        placeholder: 'NAME',
+        description: 'only this datastore',
       },
       emit: {
-        type: "string",
-        placeholder: "github|gitlab|zuul",
+        type: 'string',
+        placeholder: 'github|gitlab|zuul',
         description:
-          "job definitions for the CI engine: one job per shared layer and distinct image, with host preparation, caches and artifacts",
+          'job definitions for the CI engine: one job per shared layer and distinct image, with host preparation, caches and artifacts',
       },
       output: {
-        type: "string",
-        short: "o",
-        placeholder: "DIR",
-        description:
-          "with --emit: write the files under DIR where the engine reads them",
+        type: 'string',
+        short: 'o',
+        placeholder: 'DIR',
+        description: 'with --emit: write the files under DIR where the engine reads them',
       },
       runner: {
-        type: "string",
-        placeholder: "LABEL",
-        description:
-          "with --emit: GitHub runs-on label, GitLab runner tag or Zuul node label",
+        type: 'string',
+        placeholder: 'LABEL',
+        description: 'with --emit: GitHub runs-on label, GitLab runner tag or Zuul node label',
       },
       set: SET_OPTION,
     },
     minPositionals: 0,
     maxPositionals: Infinity,
-    load: () => import("./matrix.js"),
+    load: () => import('./matrix.js'),
   },
   {
-    name: "run",
-    summary:
-      "build the image with diskimage-builder: pre-flight, cache, progress, manifest, safe output",
+    name: 'run',
+    summary: 'build the image with diskimage-builder: pre-flight, cache, progress, manifest, safe output',
     usage:
-      "tib run RECIPE... [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--jobs N] [--layers auto|always|only|never] [--set path=value]...",
+      'tib run RECIPE... [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--jobs N] [--layers auto|always|only|never] [--set path=value]...',
     options: {
       out: {
-        type: "string",
-        placeholder: "DIR",
-        description:
-          "output directory (default: the recipe's output.directory, else ./images)",
+        type: 'string',
+        placeholder: 'DIR',
+        description: "output directory (default: the recipe's output.directory, else ./images)",
       },
       force: {
-        type: "boolean",
-        description:
-          "rebuild even when up to date, and replace an existing image",
+        type: 'boolean',
+        description: 'rebuild even when up to date, and replace an existing image',
       },
       offline: {
-        type: "boolean",
-        description: "no network fetches: base images must be in the cache",
+        type: 'boolean',
+        description: 'no network fetches: base images must be in the cache',
       },
-      "dry-run": {
-        type: "boolean",
-        description:
-          "print the argv, environment (secrets redacted) and element tree, build nothing",
+      'dry-run': {
+        type: 'boolean',
+        description: 'print the argv, environment (secrets redacted) and element tree, build nothing',
       },
       log: {
-        type: "string",
-        placeholder: "FILE",
-        description: "full DIB log file (default: <output>/<name>.log)",
+        type: 'string',
+        placeholder: 'FILE',
+        description: 'full DIB log file (default: <output>/<name>.log)',
       },
-      "keep-workdir": {
-        type: "boolean",
-        description: "keep the materialized element tree after the build",
+      'keep-workdir': {
+        type: 'boolean',
+        description: 'keep the materialized element tree after the build',
       },
       verify: {
-        type: "boolean",
-        description:
-          "run tib verify on the image right after a successful build",
+        type: 'boolean',
+        description: 'run tib verify on the image right after a successful build',
       },
       boot: {
-        type: "boolean",
-        description: "with --verify: also boot the image under QEMU",
+        type: 'boolean',
+        description: 'with --verify: also boot the image under QEMU',
       },
       jobs: {
-        type: "string",
-        placeholder: "N",
-        description: "several recipes: builds at once (default 1)",
+        type: 'string',
+        placeholder: 'N',
+        description: 'several recipes: builds at once (default 1)',
       },
       layers: {
-        type: "string",
-        placeholder: "auto|always|only|never",
-        description:
-          "native images from shared layers: when two share one (auto, default), always, only the layers (a CI job), or never",
+        type: 'string',
+        placeholder: 'auto|always|only|never',
+        description: 'native images from shared layers: when two share one (auto, default), always, only the layers (a CI job), or never',
       },
       set: SET_OPTION,
     },
     minPositionals: 1,
     maxPositionals: Infinity,
     details:
-      "Several recipes are planned first (every diagnostic at once); each distinct image is built once, native images from the layers they share, and an image with the same bytes as another is a hard link with its own manifest (docs/matrix.md). Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted.",
-    load: () => import("./run.js"),
+      'Several recipes are planned first (every diagnostic at once); each distinct image is built once, native images from the layers they share, and an image with the same bytes as another is a hard link with its own manifest (docs/matrix.md). Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted.',
+    load: () => import('./run.js'),
   },
   {
-    name: "verify",
-    summary:
-      "check a built image against its recipe: offline inspection, and a boot test with --boot",
+    name: 'verify',
+    summary: 'check a built image against its recipe: offline inspection, and a boot test with --boot',
     usage:
-      "tib verify IMAGE --recipe RECIPE [--boot [--controller auto|host|none|DIR] [--datastore NAME]] [--accel kvm|tcg] [--json] [--set path=value]...",
+      'tib verify IMAGE --recipe RECIPE [--boot [--controller auto|host|none|DIR] [--datastore NAME]] [--accel kvm|tcg] [--json] [--set path=value]...',
     options: {
       recipe: {
-        type: "string",
-        placeholder: "RECIPE",
-        description: "the recipe the image was built from (required)",
+        type: 'string',
+        placeholder: 'RECIPE',
+        description: 'the recipe the image was built from (required)',
       },
       boot: {
-        type: "boolean",
-        description:
-          "also boot a throw-away overlay under QEMU with a Trove-style config drive",
+        type: 'boolean',
+        description: 'also boot a throw-away overlay under QEMU with a Trove-style config drive',
       },
       controller: {
-        type: "string",
-        placeholder: "auto|host|none|DIR",
+        type: 'string',
+        placeholder: 'auto|host|none|DIR',
         description:
           "with --boot: Trove's controller code for the conversation: auto (default: the host's python3-trove if it is the agent's release, else a prepared chroot), host, none (the weaker proof), or a chroot made by tib controller prepare",
       },
       datastore: {
-        type: "string",
-        placeholder: "NAME",
-        description:
-          "with --boot: converse for this served datastore only (default: each, one boot each)",
+        type: 'string',
+        placeholder: 'NAME',
+        description: 'with --boot: converse for this served datastore only (default: each, one boot each)',
       },
       accel: {
-        type: "string",
-        placeholder: "kvm|tcg",
-        description: "QEMU accelerator (default: kvm when usable, else tcg)",
+        type: 'string',
+        placeholder: 'kvm|tcg',
+        description: 'QEMU accelerator (default: kvm when usable, else tcg)',
       },
       json: JSON_OPTION,
       set: SET_OPTION,
     },
     minPositionals: 1,
     maxPositionals: 1,
-    details: "Exit 0 when every check passes, 5 when any fails.",
-    load: () => import("./verify.js"),
+    details: 'Exit 0 when every check passes, 5 when any fails.',
+    load: () => import('./verify.js'),
   },
   {
-    name: "controller",
-    summary:
-      "Trove's controller side for an image: its config templates, and controller code for verify's conversation",
-    usage:
-      "tib controller templates RECIPE [--out DIR] | tib controller prepare --trove MAJOR [--trove-tree DIR] [--mirror URL]",
+    name: 'controller',
+    summary: "Trove's controller side for an image: its config templates, and controller code for verify's conversation",
+    usage: 'tib controller templates RECIPE [--out DIR] | tib controller prepare --trove MAJOR [--trove-tree DIR] [--mirror URL]',
     options: {
       out: {
-        type: "string",
-        placeholder: "DIR",
-        description: "templates: write them under DIR (default: print them)",
+        type: 'string',
+        placeholder: 'DIR',
+        description: 'templates: write them under DIR (default: print them)',
       },
       trove: {
-        type: "string",
-        placeholder: "MAJOR",
-        description:
-          "prepare: the Trove release (13, 18, 23) whose controller code to cache",
+        type: 'string',
+        placeholder: 'MAJOR',
+        description: 'prepare: the Trove release (13, 18, 23) whose controller code to cache',
       },
-      "trove-tree": {
-        type: "string",
-        placeholder: "DIR",
-        description:
-          "prepare: a Trove source tree, for a release Debian never packaged (13)",
+      'trove-tree': {
+        type: 'string',
+        placeholder: 'DIR',
+        description: 'prepare: a Trove source tree, for a release Debian never packaged (13)',
       },
       mirror: {
-        type: "string",
-        placeholder: "URL",
-        description:
-          "prepare: Debian mirror (default http://deb.debian.org/debian)",
+        type: 'string',
+        placeholder: 'URL',
+        description: 'prepare: Debian mirror (default http://deb.debian.org/debian)',
       },
       set: SET_OPTION,
     },
@@ -229,58 +206,56 @@ export const COMMANDS: readonly CommandSpec[] = [
     maxPositionals: 2,
     details:
       "templates: the datastore config templates the Trove controller needs for this image (install them under its template_path, /etc/trove/templates/). prepare: a chroot with that release's controller code, cached for tib verify --boot.",
-    load: () => import("./controller.js"),
+    load: () => import('./controller.js'),
   },
   {
-    name: "doctor",
-    summary:
-      "host pre-flight report, and the command that installs what is missing",
-    usage: "tib doctor [RECIPE] [--json]",
+    name: 'doctor',
+    summary: 'host pre-flight report, and the command that installs what is missing',
+    usage: 'tib doctor [RECIPE] [--json]',
     options: { json: JSON_OPTION, set: SET_OPTION },
     minPositionals: 0,
     maxPositionals: 1,
-    load: () => import("./doctor.js"),
+    load: () => import('./doctor.js'),
   },
   {
-    name: "elements",
+    name: 'elements',
     summary: "available elements: tib's, the recipe's, DIB's",
-    usage: "tib elements [--json]",
+    usage: 'tib elements [--json]',
     options: { json: JSON_OPTION },
     minPositionals: 0,
     maxPositionals: 0,
-    load: () => import("./elements.js"),
+    load: () => import('./elements.js'),
   },
   {
-    name: "init",
-    summary: "scaffold a recipe",
-    usage:
-      "tib init [-o FILE] [--distro D --release R] [--datastore T] [--force]",
+    name: 'init',
+    summary: 'scaffold a recipe',
+    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--force]',
     options: {
       output: {
-        type: "string",
-        short: "o",
-        placeholder: "FILE",
-        description: "write the recipe to FILE (default: stdout)",
+        type: 'string',
+        short: 'o',
+        placeholder: 'FILE',
+        description: 'write the recipe to FILE (default: stdout)',
       },
       distro: {
-        type: "string",
-        placeholder: "D",
-        description: "distribution (default debian)",
+        type: 'string',
+        placeholder: 'D',
+        description: 'distribution (default debian)',
       },
       release: {
-        type: "string",
-        placeholder: "R",
-        description: "release (default bookworm)",
+        type: 'string',
+        placeholder: 'R',
+        description: 'release (default bookworm)',
       },
       datastore: {
-        type: "string",
-        placeholder: "T",
-        description: "datastore (default mariadb)",
+        type: 'string',
+        placeholder: 'T',
+        description: 'datastore (default mariadb)',
       },
-      force: { type: "boolean", description: "overwrite FILE if it exists" },
+      force: { type: 'boolean', description: 'overwrite FILE if it exists' },
     },
     minPositionals: 0,
     maxPositionals: 0,
-    load: () => import("./init.js"),
+    load: () => import('./init.js'),
   },
 ];

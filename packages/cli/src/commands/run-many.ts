@@ -31,7 +31,8 @@ export async function runMany(args: ParsedArgs, io: Io): Promise<number> {
     const compiled = compileLayered(compileInputFor(recipe, args, io, 'run'), host);
     files.push(...compiled.files);
     diagnostics.push(...compiled.diagnostics);
-    if (compiled.ok) recipes.push({ plan: compiled.plan, recipeValue: compiled.recipe, split: compiled.split });
+    if (compiled.ok)
+      recipes.push({ plan: compiled.plan, recipeValue: compiled.recipe, split: compiled.split, baseSplit: compiled.baseSplit });
   }
   printDiagnostics(io, files, diagnostics);
   if (recipes.length !== args.positionals.length) return EXIT.invalidRecipe;
@@ -43,7 +44,7 @@ export async function runMany(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   const design = planMatrix(
-    recipes.map((r) => ({ plan: r.plan, split: r.split })),
+    recipes.map((r) => ({ plan: r.plan, split: r.split, ...(r.baseSplit ? { baseSplit: r.baseSplit } : {}) })),
     mode,
   );
   describe(design, io);

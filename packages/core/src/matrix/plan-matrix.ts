@@ -15,7 +15,10 @@ export const LAYER_MODES: readonly LayerMode[] = ['auto', 'always', 'only', 'nev
 
 export interface MatrixEntry {
   readonly plan: Plan;
+  /** The image as a layer of its guest part (base OS, guest base, agent) and a leaf. */
   readonly split: LayerSplit;
+  /** The same with a layer of the base OS and guest base only (the agent in the leaf). */
+  readonly baseSplit?: LayerSplit;
 }
 
 export interface MatrixImage {
@@ -27,8 +30,9 @@ export interface MatrixImage {
   readonly identity: string;
   /** Index of an earlier image with the same identity: this one is a copy of it, not a build. */
   readonly sameAs?: number;
-  /** Key of the layer it is built from. */
+  /** Key of the layer it is built from, and the plan DIB runs on top of it. */
   readonly layer?: string;
+  readonly leaf?: Plan;
   /** Why it is built alone, when it is built at all. */
   readonly alone?: string;
 }
@@ -59,29 +63,47 @@ export function planMatrix(entries: readonly MatrixEntry[], mode: LayerMode): Ma
     return { index, name: e.plan.image.name, recipe: e.plan.recipe.path, identity, ...(sameAs !== undefined ? { sameAs } : {}) };
   });
 
-  const groups = new Map<string, number[]>();
+  // Images that share their base OS and guest base; within such a group, those that share
+  // their agent too. A group whose images all have one agent gets a layer of the whole
+  // guest part; one with several agents gets one layer of the base, and each leaf installs
+  // its agent (seconds) rather than each agent getting a layer of its own (minutes).
+  const keyOf = (split: LayerSplit | undefined) => (split?.layered ? (split.leaf.layer?.key ?? '') : undefined);
+  const bases = new Map<string, number[]>();
   for (const img of images) {
-    const split = entries[img.index]?.split;
-    if (img.sameAs !== undefined || !split?.layered) continue;
-    const key = split.leaf.layer?.key ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), img.index]);
+    const e = entries[img.index];
+    const key = keyOf(e?.baseSplit) ?? keyOf(e?.split);
+    if (img.sameAs !== undefined || key === undefined) continue;
+    bases.set(key, [...(bases.get(key) ?? []), img.index]);
   }
 
   const layers: MatrixLayer[] = [];
-  const layerOf = new Map<number, string>();
-  for (const [key, members] of groups) {
-    const use = mode === 'always' || mode === 'only' || (mode === 'auto' && members.length >= 2);
-    const first = entries[members[0] ?? -1]?.split;
-    if (!use || !first?.layered) continue;
+  const chosen = new Map<number, { key: string; leaf: Plan }>();
+  const use = (members: readonly number[]) => mode === 'always' || mode === 'only' || (mode === 'auto' && members.length >= 2);
+  const adopt = (members: readonly number[], pick: (e: MatrixEntry) => LayerSplit | undefined) => {
+    const first = pick(entries[members[0] ?? -1] as MatrixEntry);
+    if (!use(members) || !first?.layered) return;
+    const key = keyOf(first) ?? '';
     layers.push({ key, name: first.layer.image.name, plan: first.layer, images: members });
-    for (const m of members) layerOf.set(m, key);
+    for (const m of members) {
+      const split = pick(entries[m] as MatrixEntry);
+      if (split?.layered) chosen.set(m, { key, leaf: split.leaf });
+    }
+  };
+  for (const members of bases.values()) {
+    const guests = new Map<string, number[]>();
+    for (const m of members) {
+      const key = keyOf(entries[m]?.split) ?? '';
+      guests.set(key, [...(guests.get(key) ?? []), m]);
+    }
+    if (guests.size > 1 && members.every((m) => entries[m]?.baseSplit?.layered)) adopt(members, (e) => e.baseSplit);
+    else for (const group of guests.values()) adopt(group, (e) => e.split);
   }
 
   return {
     images: images.map((img) => {
       if (img.sameAs !== undefined) return img;
-      const key = layerOf.get(img.index);
-      if (key) return { ...img, layer: key };
+      const c = chosen.get(img.index);
+      if (c) return { ...img, layer: c.key, leaf: c.leaf };
       return { ...img, alone: aloneReason(entries[img.index]?.split, mode) };
     }),
     layers,

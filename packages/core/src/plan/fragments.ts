@@ -11,10 +11,10 @@ import { RECIPE_ELEMENT } from './select-elements';
 export interface Fragment {
   readonly phase: 'pre-install' | 'post-install';
   /**
-   * The part of the image it belongs to: the guest (system and agent, the same for every
-   * datastore) or the datastore. A layered build installs each part's files with it.
+   * The part of the image it belongs to: the guest system, the agent, or the datastore. A
+   * layered build installs each part's files with it (plan/layer-split.ts).
    */
-  readonly part: 'guest' | 'datastore';
+  readonly part: 'guest' | 'agent' | 'datastore';
   readonly path: string;
   readonly mode: number;
   readonly owner: string;
@@ -42,6 +42,7 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
   root('post-install', IMAGE_LAYOUT.sudoers, 0o440, 'sudoers.hbs');
   root('post-install', IMAGE_LAYOUT.logrotate, 0o644, 'logrotate.hbs');
 
+  part = 'agent';
   if (r.init === 'systemd') {
     if (r.agent.install === 'package') {
       root('post-install', imagePaths.agentDropIn(r.agent.service), 0o644, 'agent-dropin.conf.hbs', {
@@ -62,6 +63,7 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
     root('post-install', imagePaths.agentInitScript(r.agent.service), 0o755, 'agent.init.hbs', { binary: r.agent.binary });
   }
 
+  part = 'guest';
   for (const repo of r.repositories) {
     if (repo.kind === 'apt') {
       root('pre-install', imagePaths.aptList(repo.name), 0o644, 'apt-source.list.hbs', {

@@ -8,43 +8,53 @@ import type { ControllerContract, ElementSource, EnvEntry, PlanDesign, PlanEleme
 import { recipeVariables } from './recipe-variables';
 import { RECIPE_ELEMENT } from './select-elements';
 import { fromWorkingDirectory } from '../util/posix-path';
+import { AGENT_SOURCES } from '../catalog/agent-sources';
 
 /** The element that starts a leaf from its layer instead of the OS element (elements/tib-layer-root). */
 export const LAYER_ROOT_ELEMENT = 'tib-layer-root';
 
 /**
- * Where each element's work goes when a native image is built as a layer (the guest: base
- * OS, guest base, agent) and a leaf (the datastore) on top. DIB's elements other than `vm`
- * build the base OS and belong to the layer. Elements in both run again in the leaf: their
- * scripts act on what the leaf adds (tib-files installs each part's own files; tib-slim
- * keeps new packages slim) and change nothing the layer already did.
+ * How much of a native image a layer holds: `guest` the base OS, the guest base and the
+ * agent (everything but the datastore); `base` the base OS and guest base only, for images
+ * that share those but not their agent (a tree and a git checkout), which then install
+ * the agent in each leaf.
  */
-const LAYER_TIB_ELEMENTS = new Set([
-  'tib-guest-base',
-  'tib-repositories',
-  'tib-agent-package',
-  'tib-agent-rdo',
-  'tib-agent-venv',
-  'tib-agent-service',
-]);
+export type LayerDepth = 'guest' | 'base';
+
+/**
+ * Where each element's work goes. DIB's elements other than `vm` build the base OS and
+ * belong to the layer. Elements in both run again in the leaf: their scripts act on what
+ * the leaf adds (tib-files installs each part's own files; tib-slim keeps new packages
+ * slim) and change nothing the layer already did.
+ */
+const BASE_TIB_ELEMENTS = new Set(['tib-guest-base', 'tib-repositories']);
+const AGENT_ELEMENTS = new Set(['tib-agent-package', 'tib-agent-rdo', 'tib-agent-venv', 'tib-agent-service', 'source-repositories']);
 const BOTH_ELEMENTS = new Set(['tib-files', 'tib-slim', RECIPE_ELEMENT]);
 const LEAF_DIB_ELEMENTS = new Set(['vm']);
 
-/** Input roles the layer reads; the others (datastore packages, image archives, ssh keys) are the leaf's. */
-const LAYER_INPUT_ROLES = new Set<PlanInput['role']>(['agent-tree', 'repository-key', 'base-image']);
+/** Input roles a layer reads; the others (datastore packages, image archives, ssh keys) are the leaf's. */
+const LAYER_INPUT_ROLES: Readonly<Record<LayerDepth, ReadonlySet<PlanInput['role']>>> = {
+  guest: new Set(['agent-tree', 'repository-key', 'base-image']),
+  base: new Set(['repository-key', 'base-image']),
+};
+
+/** DIB variables of the agent's source (source-repositories): with the agent's elements. */
+const AGENT_DIB_VARIABLE = /^DIB_REPO(LOCATION|REF)_/;
 
 export type Part = 'layer' | 'leaf' | 'both';
 
-export function partOf(e: PlanElement): Part {
+export function partOf(e: PlanElement, depth: LayerDepth = 'guest'): Part {
   if (BOTH_ELEMENTS.has(e.name)) return 'both';
+  if (AGENT_ELEMENTS.has(e.name)) return depth === 'guest' ? 'layer' : 'leaf';
   if (e.origin === 'dib') return LEAF_DIB_ELEMENTS.has(e.name) ? 'leaf' : 'layer';
-  return e.origin === 'tib' && LAYER_TIB_ELEMENTS.has(e.name) ? 'layer' : 'leaf';
+  return e.origin === 'tib' && BASE_TIB_ELEMENTS.has(e.name) ? 'layer' : 'leaf';
 }
 
 /** The two builds of a layered image, still to be rendered (the layer's name and key come from its rendered plan). */
 export type LayerSplitDesign =
   | {
       readonly layered: true;
+      readonly depth: LayerDepth;
       readonly layer: PlanDesign;
       readonly leaf: PlanDesign;
       /** Elements of the image the layer builds (tib-files, tib-slim and tib-recipe run in both). */
@@ -83,13 +93,15 @@ export function designLayerSplit(
   design: PlanDesign,
   fragments: readonly Fragment[],
   ctx: SplitContext,
+  depth: LayerDepth,
 ): LayerSplitDesign {
   const reason = notLayerable(r, design);
   if (reason) return { layered: false, reason };
 
-  const layerElements = design.dib.elements.filter((e) => partOf(e) !== 'leaf');
-  const leafOwn = design.dib.elements.filter((e) => partOf(e) !== 'layer');
-  const covers = design.dib.elements.filter((e) => partOf(e) === 'layer').map((e) => e.name);
+  const layerElements = design.dib.elements.filter((e) => partOf(e, depth) !== 'leaf');
+  const leafOwn = design.dib.elements.filter((e) => partOf(e, depth) !== 'layer');
+  const covers = design.dib.elements.filter((e) => partOf(e, depth) === 'layer').map((e) => e.name);
+  const layerParts = new Set<Fragment['part']>(depth === 'guest' ? ['guest', 'agent'] : ['guest']);
   const dibElements = layerElements.filter((e) => e.origin === 'dib').map((e) => e.name);
   const topOf = (s: { path: string }) => s.path.split('/')[0] ?? '';
   const staticOf = (names: readonly PlanElement[]) => {
@@ -106,15 +118,15 @@ export function designLayerSplit(
       name: 'a shared layer',
       source: 'the recipes it serves',
       variables,
-      fragments: fragments.filter((f) => f.part === 'guest'),
-      git: true,
+      fragments: fragments.filter((f) => layerParts.has(f.part)),
+      git: depth === 'guest',
       access: false,
     }),
   ]);
 
-  const layerInputs = design.inputs.filter((i) => LAYER_INPUT_ROLES.has(i.role));
+  const layerInputs = design.inputs.filter((i) => LAYER_INPUT_ROLES[depth].has(i.role));
   const layerInputIds = new Set(layerInputs.map((i) => i.id));
-  const layerEnv = design.dib.environment.filter((e) => layerEnvironment(e, layerInputIds));
+  const layerEnv = design.dib.environment.filter((e) => layerEnvironment(e, layerInputIds, depth));
   const elementNames = new Set(layerElements.map((e) => e.name));
   const layer: PlanDesign = {
     ...design,
@@ -125,17 +137,20 @@ export function designLayerSplit(
     dib: {
       args: ['-a', r.arch, '-t', 'raw'],
       // The recipes' own words (paths as each wrote them) stay out of a shared plan.
-      elements: layerElements.map((e) => ({ ...e, reason: 'the guest part every image built from this layer shares' })),
+      elements: layerElements.map((e) => ({ ...e, reason: `the ${depth} part every image built from this layer shares` })),
       environment: layerEnv,
     },
     inputs: layerInputs.map((i) => ({ ...i, path: fromWorkingDirectory(ctx.recipePath, i.path) })),
     elementSources: layerSources,
+    // A base layer is the same whatever the agent: nothing of its source in the plan.
+    agent: depth === 'guest' ? design.agent : { ...design.agent, source: '', series: '', troveVersion: '', service: '' },
     preflight: design.preflight.flatMap((q) =>
       layerRequirement(
         q,
         layerInputIds,
         elementNames,
         r.repositories.some((x) => !x.keyFile),
+        depth === 'guest' ? [] : AGENT_SOURCES[r.agent.source].hostCommands.map((c) => c.name),
       ),
     ),
     expectations: [],
@@ -163,15 +178,15 @@ export function designLayerSplit(
         name: r.name,
         source: ctx.recipePath,
         variables: recipeVariables(r),
-        fragments: fragments.filter((f) => f.part === 'datastore'),
-        git: false,
+        fragments: fragments.filter((f) => !layerParts.has(f.part)),
+        git: depth === 'base',
         access: true,
       }),
     ]),
     preflight: [...design.preflight, { kind: 'element', name: LAYER_ROOT_ELEMENT, origin: 'tib' }],
     missingElements: rootFiles.missing,
   };
-  return { layered: true, layer, leaf, covers, dibElements };
+  return { layered: true, depth, layer, leaf, covers, dibElements };
 }
 
 /** TIB_* names a set of element files reads; `TIB_REPO_${i}_NAME` gives the prefix TIB_REPO_. */
@@ -189,10 +204,10 @@ export function referencedVariables(files: readonly ElementSource[]): { names: S
   return { names, prefixes: [...prefixes].sort() };
 }
 
-function layerEnvironment(e: EnvEntry, layerInputs: ReadonlySet<string>): boolean {
+function layerEnvironment(e: EnvEntry, layerInputs: ReadonlySet<string>, depth: LayerDepth): boolean {
   switch (e.kind) {
     case 'value':
-      return !(e.name in DIB_LEAF_VARIABLES);
+      return !(e.name in DIB_LEAF_VARIABLES) && (depth === 'guest' || !AGENT_DIB_VARIABLE.test(e.name));
     case 'input-path':
       return layerInputs.has(e.input);
     case 'secret':
@@ -216,6 +231,7 @@ function layerRequirement(
   layerInputs: ReadonlySet<string>,
   elements: ReadonlySet<string>,
   fetchesKeys: boolean,
+  agentCommands: readonly string[],
 ): Requirement[] {
   switch (q.kind) {
     case 'input':
@@ -226,7 +242,7 @@ function layerRequirement(
       return elements.has(q.name) ? [q] : [];
     case 'command':
       if (q.name === 'curl') return fetchesKeys ? [{ ...q, why: 'fetches repository signing keys' }] : [];
-      return LEAF_COMMANDS.has(q.name) ? [] : [q];
+      return LEAF_COMMANDS.has(q.name) || agentCommands.includes(q.name) ? [] : [q];
     case 'disk':
       return [{ kind: 'disk', gib: 6 }];
     default:

@@ -21,14 +21,14 @@ const redis = with_(native, { datastore: { type: 'redis', version: '6.0' } });
 
 type Layered = Extract<LayerSplit, { layered: true }>;
 
-function compile(recipe: Record<string, unknown>, path = 'r.yaml'): { plan: Plan; split: LayerSplit } {
+function compile(recipe: Record<string, unknown>, path = 'r.yaml'): { plan: Plan; split: LayerSplit; baseSplit: LayerSplit } {
   const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
   const r = compileLayered(
     { recipePath: path, elementsDir: ELEMENTS_DIR, tibVersion: 'test' },
     testHost({ [path]: dump(recipe), [`${dir}trove/setup.py`]: '' }),
   );
   if (!r.ok) throw new Error(r.diagnostics.map((d) => `${d.code} ${d.message}`).join('; '));
-  return { plan: r.plan, split: r.split };
+  return { plan: r.plan, split: r.split, baseSplit: r.baseSplit };
 }
 
 function layered(recipe: Record<string, unknown>, path?: string): Layered {
@@ -174,6 +174,38 @@ describe('the layer key: a changed input invalidates exactly the layers it touch
   test('the same agent tree named from recipes in two directories is one layer', () => {
     const elsewhere = with_(native, { guestagent: { path: '../trove' } });
     expect(layered(elsewhere, 'sub/r.yaml').layer.recipe.sha256).toBe(base);
+  });
+});
+
+describe('a layer of the base OS and guest base only, for images with different agents', () => {
+  const git = {
+    ...native,
+    guestagent: { source: 'git', repo: 'https://git.example/trove', ref: 'stable/ussuri', requirements: { index: 'none' } },
+  };
+  const base = (recipe: Record<string, unknown>) => {
+    const { baseSplit } = compile(recipe);
+    if (!baseSplit.layered) throw new Error('not layered');
+    return baseSplit;
+  };
+
+  test('is the same for an agent from a tree and one from git; the agent goes to the leaf', () => {
+    expect(base(git).layer.recipe.sha256).toBe(base(native).layer.recipe.sha256);
+    expect(layered(git).layer.recipe.sha256).not.toBe(layered(native).layer.recipe.sha256);
+    expect(names(base(git).leaf)).toEqual(
+      expect.arrayContaining(['tib-layer-root', 'source-repositories', 'tib-agent-venv', 'tib-agent-service', 'tib-datastore']),
+    );
+    expect(names(base(git).layer)).not.toContain('tib-agent-venv');
+    const manifest = (p: Plan) => p.elementTree.find((f) => f.path === 'tib-recipe/tib-rootfs/manifest')?.content ?? '';
+    expect(manifest(base(native).leaf)).toContain('/etc/systemd/system/trove-guestagent.service');
+    expect(base(git).leaf.dib.environment.map((e) => e.name)).toContain('DIB_REPOLOCATION_guest_agent');
+    expect(base(git).layer.dib.environment.map((e) => e.name)).not.toContain('DIB_REPOLOCATION_guest_agent');
+  });
+
+  test('a run whose images share the base but not the agent builds one layer of the base', () => {
+    const design = planMatrix([compile(native), compile(git), compile(postgresql)], 'auto');
+    expect(design.layers).toHaveLength(1);
+    expect(design.layers[0]?.key).toBe(base(native).layer.recipe.sha256);
+    expect(design.images.every((i) => i.leaf?.layer?.key === design.layers[0]?.key)).toBe(true);
   });
 });
 

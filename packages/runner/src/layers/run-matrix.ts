@@ -14,6 +14,7 @@ export interface MatrixRecipe {
   readonly plan: Plan;
   readonly recipeValue: unknown;
   readonly split: LayerSplit;
+  readonly baseSplit?: LayerSplit;
 }
 
 export interface MatrixRunOptions {
@@ -153,13 +154,13 @@ export async function runMatrix(o: MatrixRunOptions): Promise<MatrixOutcome> {
       return;
     }
     let fromLayer: LayerUse | undefined;
-    if (img.layer && recipe.split.layered) {
+    if (img.layer && img.leaf) {
       const layer = layerResults.get(img.layer)?.result;
       if (!layer || (layer.kind !== 'built' && layer.kind !== 'up-to-date')) {
         if (layer?.kind !== 'dry-run') return skip(index, img.name, 'its layer was not built');
       }
       const image = layer && 'manifest' in layer ? layer.manifest.outputs[0]?.path : `<${img.layer}>`;
-      fromLayer = { leaf: recipe.split.leaf, image: image ?? '', ...(layer && 'manifest' in layer ? { manifest: layer.manifest } : {}) };
+      fromLayer = { leaf: img.leaf, image: image ?? '', ...(layer && 'manifest' in layer ? { manifest: layer.manifest } : {}) };
     }
     const r = await run(img.name, () =>
       runBuild({
