@@ -28,6 +28,10 @@ const CONTAINER = ['recipes/debian-bookworm-container.yaml'];
 const recipes = process.env.BENCH_RECIPES ? process.env.BENCH_RECIPES.split(/\s+/).filter(Boolean) : [...NATIVE, ...CONTAINER];
 const work = process.env.BENCH_WORK || '/var/tmp/tib-bench-matrix';
 const run = new Date().toISOString().replace(/[:.]/g, '-');
+// DIB's own caches (debootstrap tarballs, apt archives, datastore image archives) are
+// kept between bench runs: "cold" means no layer and no image of tib's, not an empty
+// download cache, which would measure the mirror rather than tib.
+const dibCacheWarm = fs.existsSync(path.join(work, 'dib-cache'));
 const dirs = {
   dib: path.join(work, 'dib-cache'),
   tib: path.join(work, run, 'tib-cache'),
@@ -122,6 +126,7 @@ const lines = [
   `${'tib run wall time'.padEnd(48)} ${clock(oneWall).padStart(7)} ${clock(coldWall).padStart(7)} ${clock(warmWall).padStart(7)}`,
   '',
   `one image alone: ${clock(oneWall)} (${nameOf(first)}); N = ${distinct} distinct images; target ratio <= 1 + 0.4*N = ${target.toFixed(1)}`,
+  `DIB's download caches (${dirs.dib}): ${dibCacheWarm ? 'kept from an earlier run' : 'empty at the start (the first image paid for them)'}`,
   `ratio total / one image: cold ${(coldWall / oneWall).toFixed(2)}, warm ${(warmWall / oneWall).toFixed(2)}`,
   `(one image built alone, N times, would be ${distinct}.0; a warm cold/warm "-" is a layer that was up to date)`,
 ];
@@ -129,5 +134,5 @@ console.log(`\n${lines.join('\n')}`);
 fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
 fs.writeFileSync(
   path.join(__dirname, 'results', 'matrix.json'),
-  `${JSON.stringify({ recipes, distinct, target, oneImage: { recipe: first, wallSeconds: oneWall, dibSeconds: one }, cold: { wallSeconds: coldWall, ...cold }, warm: { wallSeconds: warmWall, ...warm }, ratio: { cold: coldWall / oneWall, warm: warmWall / oneWall } }, null, 2)}\n`,
+  `${JSON.stringify({ recipes, distinct, target, dibCacheWarm, oneImage: { recipe: first, wallSeconds: oneWall, dibSeconds: one }, cold: { wallSeconds: coldWall, ...cold }, warm: { wallSeconds: warmWall, ...warm }, ratio: { cold: coldWall / oneWall, warm: warmWall / oneWall } }, null, 2)}\n`,
 );
