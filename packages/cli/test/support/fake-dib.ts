@@ -14,6 +14,8 @@ export interface FakeDib {
   /** Where the last invocation was recorded. */
   readonly recordDir: string;
   record(): DibRecord;
+  /** Every invocation, in order (tib run of several recipes calls DIB once per build). */
+  records(): DibRecord[];
   cleanup(): void;
 }
 
@@ -45,6 +47,10 @@ for base, dirs, files in os.walk(first):
         tree.append({'path': os.path.relpath(p, first), 'mode': os.stat(p).st_mode & 0o777, 'content': content})
 with open(os.path.join(record, 'elements.json'), 'w') as f:
     json.dump(tree, f)
+calls = os.path.join(record, 'calls')
+os.makedirs(calls, exist_ok=True)
+with open(os.path.join(calls, '%03d.json' % len(os.listdir(calls))), 'w') as f:
+    json.dump({'argv': sys.argv[1:], 'env': dict(os.environ), 'elements': tree}, f)
 fail = os.environ.get('FAKE_DIB_FAIL')
 if fail:
     print('fake DIB failing as asked', file=sys.stderr)
@@ -106,6 +112,14 @@ export function createFakeDib(): FakeDib {
       env: JSON.parse(fs.readFileSync(path.join(recordDir, 'env.json'), 'utf8')) as Record<string, string>,
       elements: JSON.parse(fs.readFileSync(path.join(recordDir, 'elements.json'), 'utf8')) as DibRecord['elements'],
     }),
+    records: () => {
+      const calls = path.join(recordDir, 'calls');
+      if (!fs.existsSync(calls)) return [];
+      return fs
+        .readdirSync(calls)
+        .sort()
+        .map((f) => JSON.parse(fs.readFileSync(path.join(calls, f), 'utf8')) as DibRecord);
+    },
     cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }
