@@ -90,6 +90,35 @@ describe('tib run of several recipes', () => {
     expect(calls.every((c) => c.argv.includes('tib-layer-root'))).toBe(true);
   });
 
+  it('replaces a cached layer whose input changed, without asking for --force', () => {
+    const tree = path.join(dir, 'agent');
+    fs.cpSync(path.join(REPO_ROOT, 'test-fixtures/trove-agent'), tree, { recursive: true });
+    for (const [file, name, type, version] of [
+      ['pg.yaml', 'pg', 'postgresql', '13'],
+      ['redis.yaml', 'redis', 'redis', '6.0'],
+      ['twin.yaml', 'pg-twin', 'postgresql', '13'],
+    ] as const)
+      fs.writeFileSync(
+        path.join(dir, file),
+        dump({ ...native(name, type, version), guestagent: { ...native(name, type, version).guestagent, path: 'agent' } }),
+      );
+    expect(run().status).toBe(0);
+    fs.appendFileSync(path.join(tree, 'README.rst'), '\nchanged\n');
+    const again = run('--force');
+    expect(again.stderr).not.toMatch(/TIB5016/);
+    expect(again.status).toBe(0);
+    expect(
+      dib
+        .records()
+        .slice(3)
+        .map((c) => c.argv.slice(2, 4)),
+    ).toEqual([
+      ['-t', 'raw'],
+      ['-t', 'qcow2'],
+      ['-t', 'qcow2'],
+    ]);
+  });
+
   it('plans every recipe first: one invalid recipe is reported with the others, and nothing is built', () => {
     fs.writeFileSync(
       path.join(dir, 'redis.yaml'),

@@ -129,15 +129,15 @@ export async function runMatrix(o: MatrixRunOptions): Promise<MatrixOutcome> {
     const layer = design.layers.find((l) => l.key === key);
     if (!layer) throw new Error(`no layer ${key}`);
     if (stopped) return skip(undefined, layer.name, stopped);
-    const r = await run(layer.name, () =>
-      runBuild({
-        ...common(slot),
-        plan: layer.plan,
-        recipeValue: null,
-        out: layerDir(o.host.env, key),
-        force: false,
-        reporter: board.reporterFor(layer.name),
-      }),
+    const out = layerDir(o.host.env, key);
+    // A layer in the cache is used when it is up to date, and replaced when it is not (its
+    // agent tree or DIB changed): a cache needs no --force.
+    const current = o.dryRun ? undefined : await upToDate({ plan: layer.plan, host: o.host, cwd: o.cwd, out, tibVersion: o.tibVersion });
+    const r = await run(
+      layer.name,
+      async () =>
+        current ??
+        runBuild({ ...common(slot), plan: layer.plan, recipeValue: null, out, force: true, reporter: board.reporterFor(layer.name) }),
     );
     layerResults.set(key, r);
   };
