@@ -95,7 +95,11 @@ function times(outDir, since) {
   return { images, layers };
 }
 
-const clock = (s) => (s === null || s === undefined ? '-' : `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`);
+const clock = (s) => {
+  if (s === null || s === undefined) return '-';
+  const r = Math.round(s);
+  return `${Math.floor(r / 60)}:${String(r % 60).padStart(2, '0')}`;
+};
 
 const first = NATIVE.find((r) => recipes.includes(r)) ?? recipes[0];
 const oneWall = tibRun([first, '--layers', 'never', '--out', dirs.one], 'one image alone');
@@ -128,7 +132,7 @@ const lines = [
   `one image alone: ${clock(oneWall)} (${nameOf(first)}); N = ${distinct} distinct images; target ratio <= 1 + 0.4*N = ${target.toFixed(1)}`,
   `DIB's download caches (${dirs.dib}): ${dibCacheWarm ? 'kept from an earlier run' : 'empty at the start (the first image paid for them)'}`,
   `ratio total / one image: cold ${(coldWall / oneWall).toFixed(2)}, warm ${(warmWall / oneWall).toFixed(2)}`,
-  `(one image built alone, N times, would be ${distinct}.0; a warm cold/warm "-" is a layer that was up to date)`,
+  `(one image built alone, N times, would be ${distinct}.0; "-" in the warm column is a layer that was up to date)`,
 ];
 console.log(`\n${lines.join('\n')}`);
 fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
