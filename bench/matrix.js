@@ -8,8 +8,8 @@
 // Prints each image's (and layer's) time and the ratio total / one image against the
 // target 1 + 0.4·N (N distinct images). Results in bench/results/matrix.json.
 // BENCH_RECIPES (space-separated) replaces the recipe list; BENCH_JOBS is tib run's --jobs;
-// BENCH_WORK keeps DIB's
-// download caches (debootstrap tarballs, apt archives) between bench runs.
+// BENCH_ALONE=all also builds every recipe alone; BENCH_WORK keeps DIB's download caches
+// (debootstrap tarballs, apt archives) between bench runs.
 // Each tib run holds the machine's heavy-job lock (/tmp/tib-heavy.lock) while it builds.
 'use strict';
 const { spawnSync } = require('node:child_process');
@@ -101,9 +101,14 @@ const clock = (s) => {
   return `${Math.floor(r / 60)}:${String(r % 60).padStart(2, '0')}`;
 };
 
+// BENCH_ALONE=all builds every recipe alone as well (the way without a matrix); the
+// first native one alone is "one image" either way.
 const first = NATIVE.find((r) => recipes.includes(r)) ?? recipes[0];
-const oneWall = tibRun([first, '--layers', 'never', '--out', dirs.one], 'one image alone');
+const aloneList = process.env.BENCH_ALONE === 'all' ? [first, ...recipes.filter((r) => r !== first)] : [first];
+const alone = new Map(aloneList.map((r) => [nameOf(r), tibRun([r, '--layers', 'never', '--out', dirs.one], `${nameOf(r)} alone`)]));
+const oneWall = alone.get(nameOf(first));
 const one = manifest(path.join(dirs.one, `${nameOf(first)}.manifest.json`)).timings.totalSeconds;
+const aloneTotal = aloneList.length === recipes.length ? [...alone.values()].reduce((a, b) => a + b, 0) : undefined;
 
 let t = Date.now();
 const jobs = process.env.BENCH_JOBS ? ['--jobs', process.env.BENCH_JOBS] : [];
@@ -119,7 +124,7 @@ const rows = [
   ...cold.layers.map((l) => [l.name, null, l.seconds, warm.layers.find((w) => w.name === l.name)?.seconds ?? null]),
   ...cold.images.map((i, k) => [
     `${i.name}${i.copy ? ' (copy)' : i.layered ? ' (leaf)' : ''}`,
-    i.name === nameOf(first) ? one : null,
+    alone.get(i.name) ?? null,
     i.seconds,
     warm.images[k]?.seconds ?? null,
   ]),
@@ -127,16 +132,22 @@ const rows = [
 const lines = [
   `${'build'.padEnd(48)} ${'alone'.padStart(7)} ${'cold'.padStart(7)} ${'warm'.padStart(7)}`,
   ...rows.map(([n, a, c, w]) => `${String(n).padEnd(48)} ${clock(a).padStart(7)} ${clock(c).padStart(7)} ${clock(w).padStart(7)}`),
-  `${'tib run wall time'.padEnd(48)} ${clock(oneWall).padStart(7)} ${clock(coldWall).padStart(7)} ${clock(warmWall).padStart(7)}`,
+  `${'tib run wall time'.padEnd(48)} ${clock(aloneTotal ?? oneWall).padStart(7)} ${clock(coldWall).padStart(7)} ${clock(warmWall).padStart(7)}`,
   '',
   `one image alone: ${clock(oneWall)} (${nameOf(first)}); N = ${distinct} distinct images; target ratio <= 1 + 0.4*N = ${target.toFixed(1)}`,
   `DIB's download caches (${dirs.dib}): ${dibCacheWarm ? 'kept from an earlier run' : 'empty at the start (the first image paid for them)'}`,
   `ratio total / one image: cold ${(coldWall / oneWall).toFixed(2)}, warm ${(warmWall / oneWall).toFixed(2)}`,
+  ...(aloneTotal
+    ? [
+        `every image alone: ${clock(aloneTotal)}, ${(aloneTotal / oneWall).toFixed(2)} one images; the matrix takes ${((100 * coldWall) / aloneTotal).toFixed(0)}% of that cold, ${((100 * warmWall) / aloneTotal).toFixed(0)}% warm`,
+        `ratio total / the mean image alone: cold ${((coldWall * recipes.length) / aloneTotal).toFixed(2)}, warm ${((warmWall * recipes.length) / aloneTotal).toFixed(2)}`,
+      ]
+    : []),
   `(one image built alone, N times, would be ${distinct}.0; "-" in the warm column is a layer that was up to date)`,
 ];
 console.log(`\n${lines.join('\n')}`);
 fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
 fs.writeFileSync(
   path.join(__dirname, 'results', 'matrix.json'),
-  `${JSON.stringify({ recipes, distinct, target, dibCacheWarm, oneImage: { recipe: first, wallSeconds: oneWall, dibSeconds: one }, cold: { wallSeconds: coldWall, ...cold }, warm: { wallSeconds: warmWall, ...warm }, ratio: { cold: coldWall / oneWall, warm: warmWall / oneWall } }, null, 2)}\n`,
+  `${JSON.stringify({ recipes, distinct, target, dibCacheWarm, oneImage: { recipe: first, wallSeconds: oneWall, dibSeconds: one }, alone: Object.fromEntries(alone), aloneTotal: aloneTotal ?? null, jobs: process.env.BENCH_JOBS ?? '1', cold: { wallSeconds: coldWall, ...cold }, warm: { wallSeconds: warmWall, ...warm }, ratio: { cold: coldWall / oneWall, warm: warmWall / oneWall } }, null, 2)}\n`,
 );
