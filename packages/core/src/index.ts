@@ -46,3 +46,4 @@ export { partOf, LAYER_ROOT_ELEMENT } from './plan/layer-split';
 export { emitCi, CI_ENGINES } from './matrix/emit';
 export type { CiEngine, EmittedFile, EmitInput } from './matrix/emit';
 export type { CiJob } from './matrix/ci-jobs';
+export type { LayerDepth } from './plan/layer-split';

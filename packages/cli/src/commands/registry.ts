@@ -82,7 +82,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'run',
     summary: 'build the image with diskimage-builder: pre-flight, cache, progress, manifest, safe output',
     usage:
-      'tib run RECIPE... [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--jobs N] [--layers auto|always|only|never] [--set path=value]...',
+      'tib run RECIPE... [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--jobs N] [--layers auto|always|only|never] [--layer-depth guest|base] [--set path=value]...',
     options: {
       out: {
         type: 'string',
@@ -127,6 +127,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         placeholder: 'auto|always|only|never',
         description: 'native images from shared layers: when two share one (auto, default), always, only the layers (a CI job), or never',
+      },
+      'layer-depth': {
+        type: 'string',
+        placeholder: 'guest|base',
+        description:
+          "layers with the agent (guest) or without it (base); by default guest where a layer's images have one agent (what tib matrix --emit jobs pass explicitly)",
       },
       set: SET_OPTION,
     },

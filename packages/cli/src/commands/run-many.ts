@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { compileLayered, LAYER_MODES, planMatrix } from '@tib/core';
-import type { Diagnostic, LayerMode, MatrixDesign, SourceFile } from '@tib/core';
+import type { Diagnostic, LayerDepth, LayerMode, MatrixDesign, SourceFile } from '@tib/core';
 import type { ImageResult, MatrixOutcome, MatrixRecipe } from '@tib/runner';
 import { EXIT, UsageError } from '../exit-codes';
 import { tibVersion } from '../installation';
@@ -18,6 +18,7 @@ import { compileInputFor } from './shared';
  */
 export async function runMany(args: ParsedArgs, io: Io): Promise<number> {
   const mode = layerMode(args.values['layers']);
+  const depth = layerDepth(args.values['layer-depth']);
   const jobs = jobCount(args.values['jobs']);
   if (typeof args.values['log'] === 'string')
     throw new UsageError('--log names one file: with several recipes each build logs beside its image');
@@ -46,6 +47,7 @@ export async function runMany(args: ParsedArgs, io: Io): Promise<number> {
   const design = planMatrix(
     recipes.map((r) => ({ plan: r.plan, split: r.split, ...(r.baseSplit ? { baseSplit: r.baseSplit } : {}) })),
     mode,
+    depth,
   );
   describe(design, io);
 
@@ -74,6 +76,12 @@ export function layerMode(value: unknown): LayerMode {
   if (value === undefined) return 'auto';
   if (typeof value === 'string' && (LAYER_MODES as readonly string[]).includes(value)) return value as LayerMode;
   throw new UsageError(`--layers takes ${LAYER_MODES.join(', ')}`);
+}
+
+function layerDepth(value: unknown): LayerDepth | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'guest' || value === 'base') return value;
+  throw new UsageError('--layer-depth takes guest or base');
 }
 
 function jobCount(value: unknown): number {

@@ -20,7 +20,12 @@ const REFUSAL_EXIT: Readonly<Record<RefusalReason, number>> = {
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  if (args.positionals.length > 1 || args.values['layers'] !== undefined || args.values['jobs'] !== undefined) {
+  if (
+    args.positionals.length > 1 ||
+    args.values['layers'] !== undefined ||
+    args.values['layer-depth'] !== undefined ||
+    args.values['jobs'] !== undefined
+  ) {
     const { runMany } = await import('./run-many.js');
     return runMany(args, io);
   }

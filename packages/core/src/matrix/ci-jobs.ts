@@ -43,9 +43,9 @@ export function ciJobs(design: MatrixDesign, entries: readonly MatrixEntry[], o:
       kind: 'layer',
       title: `tib layer ${l.name} (${recipes.length} images)`,
       needs: [],
-      // Any recipe of the layer designs the same layer plan; one is enough.
+      // Every recipe of the layer designs the same layer plan; one is enough with its depth.
       recipes: recipes.slice(0, 1),
-      args: ['--layers', 'only'],
+      args: ['--layers', 'only', '--layer-depth', l.depth],
       layer: layerOf(l.key, l.name, o),
       artifacts: [],
     });
@@ -61,7 +61,7 @@ export function ciJobs(design: MatrixDesign, entries: readonly MatrixEntry[], o:
       title: `tib image ${img.name}${copies.length > 0 ? ` (+ ${copies.map((c) => c.name).join(', ')})` : ''}`,
       needs: layer ? [layerJob.get(layer.key) ?? ''] : [],
       recipes: all.map((i) => i.recipe),
-      args: ['--layers', layer ? 'always' : 'never', '--out', o.out],
+      args: layer ? ['--layers', 'always', '--layer-depth', layer.depth, '--out', o.out] : ['--layers', 'never', '--out', o.out],
       ...(layer ? { layer: layerOf(layer.key, layer.name, o) } : {}),
       artifacts: all.flatMap((i) => {
         const plan = entries[i.index]?.plan;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Plan } from '../plan/plan-types';
 import type { LayerSplit } from '../render/layered';
+import type { LayerDepth } from '../plan/layer-split';
 import { stableJson } from '../render/layered';
 import { fromWorkingDirectory } from '../util/posix-path';
 
@@ -40,6 +41,8 @@ export interface MatrixImage {
 export interface MatrixLayer {
   readonly key: string;
   readonly name: string;
+  /** guest (base OS, guest base, agent) or base (without the agent). */
+  readonly depth: LayerDepth;
   readonly plan: Plan;
   /** Indexes of the images built from it. */
   readonly images: readonly number[];
@@ -54,7 +57,7 @@ export interface MatrixDesign {
  * Plans a run of several recipes: which images are the same (built once, then copied),
  * which share a layer, which are built alone. Pure; the runner executes it.
  */
-export function planMatrix(entries: readonly MatrixEntry[], mode: LayerMode): MatrixDesign {
+export function planMatrix(entries: readonly MatrixEntry[], mode: LayerMode, depth?: LayerDepth): MatrixDesign {
   const firstOf = new Map<string, number>();
   const images: MatrixImage[] = entries.map((e, index) => {
     const identity = imageIdentity(e.plan);
@@ -83,19 +86,24 @@ export function planMatrix(entries: readonly MatrixEntry[], mode: LayerMode): Ma
     const first = pick(entries[members[0] ?? -1] as MatrixEntry);
     if (!use(members) || !first?.layered) return;
     const key = keyOf(first) ?? '';
-    layers.push({ key, name: first.layer.image.name, plan: first.layer, images: members });
+    layers.push({ key, name: first.layer.image.name, depth: first.depth, plan: first.layer, images: members });
     for (const m of members) {
       const split = pick(entries[m] as MatrixEntry);
       if (split?.layered) chosen.set(m, { key, leaf: split.leaf });
     }
   };
   for (const members of bases.values()) {
+    // A depth given (--layer-depth, what CI jobs pass) holds for every group.
+    if (depth === 'base' && members.every((m) => entries[m]?.baseSplit?.layered)) {
+      adopt(members, (e) => e.baseSplit);
+      continue;
+    }
     const guests = new Map<string, number[]>();
     for (const m of members) {
       const key = keyOf(entries[m]?.split) ?? '';
       guests.set(key, [...(guests.get(key) ?? []), m]);
     }
-    if (guests.size > 1 && members.every((m) => entries[m]?.baseSplit?.layered)) adopt(members, (e) => e.baseSplit);
+    if (depth !== 'guest' && guests.size > 1 && members.every((m) => entries[m]?.baseSplit?.layered)) adopt(members, (e) => e.baseSplit);
     else for (const group of guests.values()) adopt(group, (e) => e.split);
   }
 

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { LayerSplitDesign } from '../plan/layer-split';
+import type { LayerDepth, LayerSplitDesign } from '../plan/layer-split';
 import type { Plan, PlanDesign } from '../plan/plan-types';
 import { renderElementTree } from './element-tree';
 import type { Renderer } from './renderer';
 
 /** A native image as two builds: the shared layer, and the leaf that starts from it. */
 export type LayerSplit =
-  { readonly layered: true; readonly layer: Plan; readonly leaf: Plan } | { readonly layered: false; readonly reason: string };
+  | { readonly layered: true; readonly depth: LayerDepth; readonly layer: Plan; readonly leaf: Plan }
+  | { readonly layered: false; readonly reason: string };
 
 /**
  * The layer's key: a hash of everything in its plan — elements and their files, DIB's
@@ -40,7 +41,7 @@ export function renderLayerSplit(split: LayerSplitDesign, renderer: Renderer): L
     dib: { ...leafPlan.dib, environment: [...leafPlan.dib.environment, { kind: 'value', name: 'TIB_LAYER_NAME', value: name }] },
     layer: { name, key, covers: split.covers, dibElements: split.dibElements },
   };
-  return { layered: true, layer, leaf };
+  return { layered: true, depth: split.depth, layer, leaf };
 }
 
 function renderDesign(design: PlanDesign, renderer: Renderer): Plan {

@@ -93,7 +93,12 @@ describe('the jobs', () => {
     // Agents from a tree and from git: one layer of the base OS and guest base for all four.
     expect(design.layers).toHaveLength(1);
     expect(jobs.map((j) => j.kind)).toEqual(['layer', 'image', 'image', 'image', 'image', 'image']);
-    for (const j of jobs.filter((x) => x.kind === 'image' && x.layer)) expect(j.needs).toEqual([`layer-${j.layer?.key.slice(0, 16)}`]);
+    for (const j of jobs.filter((x) => x.kind === 'image' && x.layer)) {
+      expect(j.needs).toEqual([`layer-${j.layer?.key.slice(0, 16)}`]);
+      // The depth the design chose, so a job of one image uses the layer its layer job built.
+      expect(j.args).toEqual(['--layers', 'always', '--layer-depth', 'base', '--out', 'images']);
+    }
+    expect(jobs[0]?.args).toEqual(['--layers', 'only', '--layer-depth', 'base']);
     expect(jobs.find((j) => j.id === 'image-debian-bookworm-container')).toMatchObject({
       needs: [],
       args: ['--layers', 'never', '--out', 'images'],

@@ -206,6 +206,14 @@ describe('a layer of the base OS and guest base only, for images with different 
     expect(design.layers).toHaveLength(1);
     expect(design.layers[0]?.key).toBe(base(native).layer.recipe.sha256);
     expect(design.images.every((i) => i.leaf?.layer?.key === design.layers[0]?.key)).toBe(true);
+    expect(design.layers[0]?.depth).toBe('base');
+  });
+
+  test('a depth given holds for one image too: the CI job of one image uses the layer its layer job built', () => {
+    const alone = planMatrix([compile(native)], 'always', 'base');
+    expect(alone.layers.map((l) => [l.key, l.depth])).toEqual([[base(native).layer.recipe.sha256, 'base']]);
+    expect(planMatrix([compile(native)], 'always').layers[0]?.depth).toBe('guest');
+    expect(planMatrix([compile(native), compile(git)], 'always', 'guest').layers.map((l) => l.depth)).toEqual(['guest', 'guest']);
   });
 });
 
