@@ -1,6 +1,6 @@
 import type { CiJob } from './ci-jobs';
 import type { EmitOptions } from './emit-options';
-import { hostPreparation, tibRunCommand } from './emit-options';
+import { handLayerToCache, hostPreparation, tibRunCommand } from './emit-options';
 
 /**
  * A GitHub Actions workflow (docs: "Workflow syntax for GitHub Actions"): one job per
@@ -23,7 +23,10 @@ export function githubWorkflow(jobs: readonly CiJob[], o: EmitOptions): Record<s
           },
         ]
       : []),
-    { name: job.kind === 'layer' ? 'Build the layer' : 'Build the image', run: tibRunCommand(job, o) },
+    {
+      name: job.kind === 'layer' ? 'Build the layer' : 'Build the image',
+      run: [tibRunCommand(job, o), ...handLayerToCache(job)].join('\n'),
+    },
     ...(job.artifacts.length > 0
       ? [
           {

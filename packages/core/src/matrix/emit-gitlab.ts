@@ -1,6 +1,6 @@
 import type { CiJob } from './ci-jobs';
 import type { EmitOptions } from './emit-options';
-import { hostPreparation, tibRunCommand } from './emit-options';
+import { handLayerToCache, hostPreparation, tibRunCommand } from './emit-options';
 
 /**
  * A GitLab CI pipeline (docs: "CI/CD YAML syntax reference"): stages `layers` and
@@ -27,7 +27,7 @@ export function gitlabPipeline(jobs: readonly CiJob[], o: EmitOptions): Record<s
       ...(job.layer
         ? { cache: { key: job.layer.cacheKey, paths: [job.layer.dir], policy: job.kind === 'layer' ? 'pull-push' : 'pull' } }
         : {}),
-      script: [tibRunCommand(job, o)],
+      script: [tibRunCommand(job, o), ...handLayerToCache(job)],
       ...(job.artifacts.length > 0 ? { artifacts: { name: job.id, paths: [...job.artifacts], expire_in: '1 week' } } : {}),
     };
   }

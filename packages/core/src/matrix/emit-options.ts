@@ -30,6 +30,14 @@ export function hostPreparation(o: Pick<EmitOptions, 'hostPackages'>): string[] 
   return ['sudo apt-get update', `sudo apt-get install -y --no-install-recommends ${o.hostPackages.join(' ')}`];
 }
 
+/**
+ * DIB builds as root, and the layer's files (its log is 0640) must be readable by the
+ * engine's cache, which runs as the job's user.
+ */
+export function handLayerToCache(job: CiJob): string[] {
+  return job.kind === 'layer' && job.layer ? ['sudo chown -R "$(id -u):$(id -g)" ' + shellQuote(job.layer.dir)] : [];
+}
+
 export function tibRunCommand(job: CiJob, o: Pick<EmitOptions, 'tibAsRoot'>): string {
   return o.tibAsRoot(['run', ...job.recipes, ...job.args].map((a) => shellQuote(a)).join(' '));
 }

@@ -75,8 +75,9 @@ export function zuulPlaybook(o: EmitOptions): Record<string, unknown>[] {
         },
         { name: 'Build', 'ansible.builtin.shell': '{{ tib_command }}', args: { chdir: src }, environment: env },
         {
-          name: 'Pack the layer for the jobs after this one',
+          name: 'Pack the layer for the jobs after this one (DIB built it as root)',
           when: 'tib_layer is defined and tib_layer.builds',
+          become: true,
           'ansible.builtin.shell': 'tar -C "$(dirname {{ tib_layer.dir }})" -cf tib-layer.tar "$(basename {{ tib_layer.dir }})"',
           args: { chdir: src },
         },

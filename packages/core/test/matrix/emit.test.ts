@@ -117,6 +117,8 @@ describe('the jobs', () => {
     const github = emit('github').files[0]?.content ?? '';
     for (const l of design.layers) expect(github).toContain(`tib-layer-${l.key}`);
     expect(github).toContain('actions/cache/restore@v4');
+    // Built as root; the cache runs as the job's user.
+    expect(github).toContain(`sudo chown -R "$(id -u):$(id -g)" .tib-cache/layers/${design.layers[0]?.key}`);
     const gitlab = emit('gitlab').files[0]?.content ?? '';
     expect(gitlab).toMatch(/policy: pull-push/);
     expect(gitlab).toMatch(/policy: pull\n/);
