@@ -59,28 +59,32 @@ describe('tib matrix --emit', () => {
   it("the GitHub workflow's steps run here: host preparation simulated, tib run --dry-run", async () => {
     expect((await runCli(['matrix', '--emit', 'github', ...RECIPES, '-o', out])).code).toBe(0);
     const workflow = path.join(out, '.github/workflows/tib-images.yml');
-    const job = Object.keys((load(fs.readFileSync(workflow, 'utf8')) as { jobs: Record<string, unknown> }).jobs).find((j) =>
-      j.startsWith('image-'),
-    );
-    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/ci/run-workflow.js'), workflow, job ?? '', '--json'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 180000,
-    });
-    const report = JSON.parse(r.stdout) as { ok: boolean; steps: { step: string; ran: boolean; command?: string; exitCode?: number }[] };
-    const step = (name: RegExp) => report.steps.find((s) => name.test(s.step));
-    expect(step(/Prepare the build host/)).toMatchObject({
+    const jobs = Object.keys((load(fs.readFileSync(workflow, 'utf8')) as { jobs: Record<string, unknown> }).jobs);
+    const runJob = (job: string) => {
+      const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/ci/run-workflow.js'), workflow, job, '--json'], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        timeout: 180000,
+      });
+      const report = JSON.parse(r.stdout) as { ok: boolean; steps: { step: string; ran: boolean; command?: string; exitCode?: number }[] };
+      return { status: r.status, report, step: (name: RegExp) => report.steps.find((s) => name.test(s.step)) };
+    };
+    const image = runJob(jobs.find((j) => j.startsWith('image-')) ?? '');
+    expect(image.step(/Prepare the build host/)).toMatchObject({
       ran: true,
       exitCode: 0,
       command: expect.stringContaining('apt-get install --dry-run'),
     });
-    expect(step(/Build the image/)).toMatchObject({
+    expect(image.step(/Build the image/)).toMatchObject({
       ran: true,
       exitCode: 0,
       command: expect.stringMatching(/tib run .* --layers always .*--dry-run$/),
     });
-    expect(step(/Layer tib-layer-/)).toMatchObject({ ran: false });
-    expect(report.ok).toBe(true);
-    expect(r.status).toBe(0);
+    expect(image.step(/Layer tib-layer-/)).toMatchObject({ ran: false });
+    expect(image.report.ok).toBe(true);
+    expect(image.status).toBe(0);
+    const layer = runJob(jobs.find((j) => j.startsWith('layer-')) ?? '');
+    expect(layer.step(/Build the layer/)).toMatchObject({ ran: true, exitCode: 0, command: expect.stringContaining('--layers only') });
+    expect(layer.status).toBe(0);
   });
 });
