@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compilePlan } from '@tib/core';
 import type { Plan, SourceHost } from '@tib/core';
-import type { Inspector, VerifyReport } from '../../src';
+import type { ConversationOptions, Inspector, VerifyReport } from '../../src';
 
 export const REPO = path.resolve(__dirname, '../../../..');
 
@@ -90,6 +90,7 @@ export interface VerifyCall {
   readonly boot?: boolean;
   readonly inspector?: Inspector;
   readonly secretValues?: readonly string[];
+  readonly conversation?: ConversationOptions;
 }
 
 /**
