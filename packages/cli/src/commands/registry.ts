@@ -89,6 +89,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         placeholder: 'NAME',
         description: 'with --boot: converse for this served datastore only (default: each, one boot each)',
       },
+      'agent-wait': {
+        type: 'string',
+        placeholder: 'SEC',
+        description: 'with --boot: how long the conversation waits for the agent on the bus (default 600)',
+      },
       accel: { type: 'string', placeholder: 'kvm|tcg', description: 'QEMU accelerator (default: kvm when usable, else tcg)' },
       json: JSON_OPTION,
       set: SET_OPTION,

@@ -47,6 +47,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       ...(accel ? { accel } : {}),
       controller: controllerChoice(args.values['controller'], io.cwd),
       ...(typeof args.values['datastore'] === 'string' ? { datastores: [args.values['datastore']] } : {}),
+      ...agentWait(args.values['agent-wait']),
     },
     io,
   );
@@ -63,6 +64,14 @@ export function verifyAfterRun(plan: Plan, image: string, boot: boolean, io: Io)
   );
 }
 
+function agentWait(value: unknown): { agentWaitSec?: number } {
+  if (value === undefined) return {};
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 30 || n > 3600)
+    throw new UsageError(`--agent-wait must be seconds between 30 and 3600, not '${String(value)}'`);
+  return { agentWaitSec: n };
+}
+
 /** --controller auto|host|none|DIR (a chroot prepared by tib controller prepare). */
 function controllerChoice(value: unknown, cwd: string): ControllerChoice {
   if (value === undefined || value === 'auto') return 'auto';
@@ -75,7 +84,14 @@ async function verifyWithPlan(
   plan: Plan,
   image: string,
   recipeDir: string,
-  o: { boot: boolean; json: boolean; accel?: 'kvm' | 'tcg'; controller: ControllerChoice; datastores?: readonly string[] },
+  o: {
+    boot: boolean;
+    json: boolean;
+    accel?: 'kvm' | 'tcg';
+    controller: ControllerChoice;
+    datastores?: readonly string[];
+    agentWaitSec?: number;
+  },
   io: Io,
 ): Promise<number> {
   const log = (line: string): void => write(io.stderr, `tib verify: ${line}`);
@@ -107,6 +123,7 @@ async function verifyWithPlan(
         helperDir: resourceDirs(io.env).controllerHelper,
         cacheDir: cacheDir(io.env),
         ...(o.datastores ? { datastores: o.datastores } : {}),
+        ...(o.agentWaitSec ? { agentWaitSec: o.agentWaitSec } : {}),
       },
     });
     write(io.stdout, o.json ? toJson(report) : formatReport(report, { color: useColor(io, 'stdout') }));
