@@ -156,7 +156,9 @@ function buildOrigins(file: string, value: unknown, at: KeyPath, locations: Loca
  * pseudo file `--set`, one line per override, so diagnostics can point into them.
  */
 function applySetOverrides(layer: Layer, overrides: readonly string[], ctx: LoadContext): Layer {
-  const text = overrides.join('\n');
+  // One line per override: a line break inside a value is shown as ␤ (one UTF-16 unit,
+  // so offsets into the override stay the same) instead of starting a line of its own.
+  const text = overrides.map((o) => o.replace(/[\r\n]/g, '\u2424')).join('\n');
   ctx.files.push({ path: SET_FILE, text });
   let result = layer;
   let offset = 0;
