@@ -3,6 +3,8 @@ import type { Event } from 'js-yaml';
 import type { Diagnostic, KeyPath, SourceRange } from '../diagnostics/diagnostic';
 import { LocationIndex } from './source-file';
 import type { SourceFile } from './source-file';
+import { checkYamlBounds } from './yaml-bounds';
+import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../limits';
 
 // js-yaml 5 event type ids (EVENT_ID); inlined so the hot path needs no lookups.
 const SEQUENCE = 2;
@@ -39,16 +41,26 @@ export function parseYaml(file: SourceFile): ParsedYaml {
   const locations = new LocationIndex();
   let events: Event[];
   try {
-    events = parseEvents(file.text, { filename: file.path, maxDepth: 64 });
+    events = parseEvents(file.text, { filename: file.path, maxDepth: MAX_YAML_DEPTH });
   } catch (err) {
     return { value: undefined, locations, diagnostics: [yamlError(file, err, 'TIB1001')] };
+  }
+  const bounds = checkYamlBounds(file.text, events);
+  if (bounds) {
+    const range = { start: bounds.offset, end: bounds.offset + 1 };
+    const hint = bounds.code === 'TIB1011' ? { hint: BOUNDS_HINT } : {};
+    return {
+      value: undefined,
+      locations,
+      diagnostics: [{ code: bounds.code, severity: 'error', file: file.path, range, message: bounds.message, ...hint }],
+    };
   }
   const structural = indexLocations(file, events, locations);
   if (structural) return { value: undefined, locations, diagnostics: [structural] };
 
   let documents: unknown[];
   try {
-    documents = constructFromEvents(events, { source: file.text, filename: file.path, maxAliases: 100 });
+    documents = constructFromEvents(events, { source: file.text, filename: file.path, maxAliases: MAX_YAML_ALIASES });
   } catch (err) {
     const message = err instanceof YAMLException ? err.reason : String(err);
     const code = /duplicated mapping key/.test(message) ? 'TIB1004' : /tag/.test(message) ? 'TIB1009' : 'TIB1001';
@@ -69,34 +81,10 @@ export function parseYaml(file: SourceFile): ParsedYaml {
       ],
     };
   }
-  if (isCyclic(documents[0], new Set())) {
-    return {
-      value: undefined,
-      locations,
-      diagnostics: [
-        {
-          code: 'TIB1009',
-          severity: 'error',
-          file: file.path,
-          range: { start: 0, end: 0 },
-          message: 'an alias (*name) refers to a node that contains it; a recipe cannot be a cycle',
-        },
-      ],
-    };
-  }
   return { value: documents[0], locations, diagnostics: [] };
 }
 
-/** True when an alias made a value contain itself (`a: &x [*x]`). */
-function isCyclic(value: unknown, ancestors: Set<object>): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (ancestors.has(value)) return true;
-  ancestors.add(value);
-  const children = Array.isArray(value) ? value : Object.values(value);
-  const cyclic = children.some((child) => isCyclic(child, ancestors));
-  ancestors.delete(value);
-  return cyclic;
-}
+const BOUNDS_HINT = 'write the values out, or share fewer of them through aliases';
 
 /** What usually causes js-yaml's terser messages. */
 const YAML_HINTS: readonly [RegExp, string][] = [
