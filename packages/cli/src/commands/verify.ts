@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compilePlan } from '@tib/core';
+import { compilePlan, MAX_SECRET_BYTES } from '@tib/core';
+import { readRegularText } from '@tib/runner';
 import type { Plan } from '@tib/core';
 import { formatReport, InspectError, MissingToolError, secretValuesFor, ToolError, verifyImage, VerifyInputError } from '@tib/verify';
 import { EXIT, UsageError } from '../exit-codes';
@@ -63,13 +64,8 @@ async function verifyWithPlan(
   const secrets = secretValuesFor(plan, {
     env: io.env,
     recipeDir,
-    readFile: (p) => {
-      try {
-        return fs.readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    // The same bounded, regular-files-only reading as the build's (a FIFO would hang).
+    readFile: (p) => readRegularText(p, MAX_SECRET_BYTES),
   });
   for (const m of secrets.missing) log(`${m} is not available here: the image cannot be searched for that value`);
 
