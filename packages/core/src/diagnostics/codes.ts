@@ -31,7 +31,8 @@ export const DIAGNOSTIC_CODES = {
   TIB1005: {
     name: 'extends-not-found',
     severity: 'error',
-    summary: 'A file listed in `extends` does not exist (paths are relative to the recipe that lists them).',
+    summary:
+      'A file listed in `extends` does not exist (a relative path is taken from the recipe that lists it; an absolute one as it is).',
   },
   TIB1006: { name: 'extends-cycle', severity: 'error', summary: '`extends` files include each other in a cycle.' },
   TIB1007: { name: 'set-syntax', severity: 'error', summary: 'A `--set` override is not of the form `path.to.key=value`.' },

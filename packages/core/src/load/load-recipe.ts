@@ -6,6 +6,7 @@ import { MAX_RECIPE_BYTES, MAX_YAML_DEPTH } from '../limits';
 import { defineValue, isPlainMap, mergeLayers } from './merge';
 import type { Layer } from './merge';
 import type { Origin, OriginNode } from './origin-tree';
+import { checkBaseFormat, extendsEntries } from './extends-checks';
 import { parseYaml } from './parse-yaml';
 import { checkYamlBounds } from './yaml-bounds';
 import type { LocationIndex, SourceFile } from './source-file';
@@ -89,7 +90,8 @@ function loadLayer(file: string, chain: readonly string[], from: Origin | undefi
     return undefined;
   }
   const own: Layer = { value: parsed.value, origins: buildOrigins(file, parsed.value, [], parsed.locations) };
-  const bases = loadExtends(file, own, [...chain, file], ctx);
+  if (!top) ctx.diagnostics.push(...checkBaseFormat(own, text));
+  const bases = loadExtends(file, own, [...chain, file], ctx, top);
   // Only the top recipe keeps `extends` in the merged value (so the schema checks it);
   // a base's own extends list has already been resolved into `bases`.
   const ownLayer = top ? own : withoutKey(own, 'extends');
@@ -118,25 +120,19 @@ function unreadable(file: string, from: Origin | undefined, host: SourceHost): D
         severity: 'error',
         ...at,
         message: `extends: cannot read '${file}'`,
-        hint: 'extends paths are relative to the recipe that lists them',
+        hint: 'a relative extends path is taken from the directory of the recipe that lists it',
       }
     : { code: 'TIB1002', severity: 'error', file, message: `cannot read recipe '${file}'` };
 }
 
-function loadExtends(file: string, own: Layer, chain: readonly string[], ctx: LoadContext): Layer[] {
-  const value = own.value as Record<string, unknown>;
-  if (!Object.prototype.hasOwnProperty.call(value, 'extends')) return [];
-  const list = value['extends'];
-  const listOrigin = own.origins.children.get('extends');
-  if (!Array.isArray(list)) return []; // the schema reports the wrong type
+function loadExtends(file: string, own: Layer, chain: readonly string[], ctx: LoadContext, top: boolean): Layer[] {
   const layers: Layer[] = [];
-  list.forEach((entry, index) => {
-    if (typeof entry !== 'string' || entry.length === 0) return; // schema reports it
-    const itemOrigin = listOrigin?.children.get(index)?.origin ?? listOrigin?.origin;
-    const target = path.normalize(path.join(path.dirname(file), entry));
-    const layer = loadLayer(target, chain, itemOrigin, ctx, false);
+  for (const { entry, origin } of extendsEntries(own, top, ctx.diagnostics)) {
+    // Relative to the file that lists it; an absolute path is that path.
+    const target = path.isAbsolute(entry) ? path.normalize(entry) : path.normalize(path.join(path.dirname(file), entry));
+    const layer = loadLayer(target, chain, origin ?? own.origins.origin, ctx, false);
     if (layer && isPlainMap(layer.value)) layers.push(withoutKey(layer, 'extends'));
-  });
+  }
   return layers;
 }
 
