@@ -42,7 +42,8 @@ export interface RunOptions {
 export type RunOutcome =
   | { readonly kind: 'built'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
   | { readonly kind: 'up-to-date'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
-  | { readonly kind: 'dry-run' }
+  /** exitCode: what the build would stop with (3 pre-flight, 2 an existing image without --force), else 0. */
+  | { readonly kind: 'dry-run'; readonly exitCode: 0 | 2 | 3 }
   | { readonly kind: 'refused'; readonly exitCode: 1 | 2 | 3 | 4 | 130; readonly diagnostics: Diagnostic[]; readonly logFile?: string };
 
 /**
@@ -86,7 +87,8 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
 
   if (o.dryRun) {
     printDryRun(o, plan, paths, secrets.values, problems, existing);
-    return { kind: 'dry-run' };
+    const exitCode = problems.some((d) => d.severity === 'error') ? 3 : existing.length > 0 && !o.force ? 2 : 0;
+    return { kind: 'dry-run', exitCode };
   }
   if (problems.some((d) => d.severity === 'error')) return { kind: 'refused', exitCode: 3, diagnostics: problems };
   if (existing.length > 0 && !o.force) {
@@ -279,5 +281,8 @@ function printDryRun(
     w('');
     w('pre-flight would stop the build:');
     for (const p of problems) w(`  ${p.code}: ${p.message}`);
+  } else if (existing.length > 0 && !o.force) {
+    w('');
+    w(`the build would stop: ${existing.join(', ')} exists; pass --force to replace it`);
   }
 }

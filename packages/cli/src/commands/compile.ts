@@ -28,7 +28,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     text = toJson(result.plan);
   }
   const output = args.values['output'] as string | undefined;
-  if (output) {
+  if (output !== undefined && output !== '-') {
     try {
       writeFileAtomic(path.resolve(io.cwd, output), text, format === 'sh' ? 0o755 : 0o644);
     } catch (err) {
