@@ -4,6 +4,7 @@ import { EXIT, UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { write } from '../io';
 import { nodeHost } from '../node-host';
+import { invalidRecipeDoc } from '../json-output';
 import { printDiagnostics } from '../print-diagnostics';
 import { writeFileAtomic } from '../write-atomic';
 import type { ParsedArgs } from './command';
@@ -24,7 +25,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   } else {
     const result = compilePlan(input, host);
     printDiagnostics(io, result.files, result.diagnostics);
-    if (!result.ok) return EXIT.invalidRecipe;
+    if (!result.ok) {
+      write(io.stdout, toJson(invalidRecipeDoc(recipe, result.files, result.diagnostics)));
+      return EXIT.invalidRecipe;
+    }
     text = toJson(result.plan);
   }
   const output = args.values['output'] as string | undefined;
