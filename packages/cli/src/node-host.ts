@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MAX_RECIPE_BYTES } from '@tib/core';
 import type { SourceHost } from '@tib/core';
+import { readRegularText } from '@tib/runner';
 
 /**
  * Core's window on the file system. Relative paths are taken relative to `cwd` (the
@@ -9,15 +11,19 @@ import type { SourceHost } from '@tib/core';
 export function nodeHost(cwd: string): SourceHost {
   const abs = (p: string) => path.resolve(cwd, p);
   return {
-    readFile(p) {
-      try {
-        return fs.readFileSync(abs(p), 'utf8');
-      } catch {
-        return undefined;
-      }
+    readFile(p, maxBytes = MAX_RECIPE_BYTES) {
+      return readRegularText(abs(p), maxBytes);
     },
     fileExists(p) {
       return fs.existsSync(abs(p));
+    },
+    stat(p) {
+      try {
+        const st = fs.statSync(abs(p));
+        return { kind: st.isFile() ? 'file' : st.isDirectory() ? 'directory' : 'other', size: st.size };
+      } catch {
+        return undefined;
+      }
     },
     listFiles(dir) {
       const root = abs(dir);

@@ -9,6 +9,8 @@ export { findDib, compareVersions, elementSearchDirs, locatePlanElements } from 
 export type { DibInfo } from './dib-info';
 export { partitionMapping } from './host-checks';
 export { resolveSecrets } from './secrets';
+export { readRegularFile, readRegularText } from './read-regular-file';
+export type { ReadRefusal, ReadResult } from './read-regular-file';
 export { runPaths, cacheDir } from './run-paths';
 export { findChecksum } from './checksum-list';
 export { ProgressTracker, statusLine, clock } from './progress';

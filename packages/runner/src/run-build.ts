@@ -42,7 +42,8 @@ export interface RunOptions {
 export type RunOutcome =
   | { readonly kind: 'built'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
   | { readonly kind: 'up-to-date'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
-  | { readonly kind: 'dry-run' }
+  /** wouldStop: why the build would stop (pre-flight, an existing image without --force). */
+  | { readonly kind: 'dry-run'; readonly wouldStop?: RefusalReason }
   | { readonly kind: 'refused'; readonly reason: RefusalReason; readonly diagnostics: Diagnostic[]; readonly logFile?: string };
 
 /**
@@ -93,7 +94,12 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
 
   if (o.dryRun) {
     printDryRun(o, plan, paths, secrets.values, problems, existing);
-    return { kind: 'dry-run' };
+    const wouldStop: RefusalReason | undefined = problems.some((d) => d.severity === 'error')
+      ? 'preflight'
+      : existing.length > 0 && !o.force
+        ? 'output-exists'
+        : undefined;
+    return { kind: 'dry-run', ...(wouldStop ? { wouldStop } : {}) };
   }
   if (problems.some((d) => d.severity === 'error')) return { kind: 'refused', reason: 'preflight', diagnostics: problems };
   if (existing.length > 0 && !o.force) {
@@ -286,5 +292,8 @@ function printDryRun(
     w('');
     w('pre-flight would stop the build:');
     for (const p of problems) w(`  ${p.code}: ${p.message}`);
+  } else if (existing.length > 0 && !o.force) {
+    w('');
+    w(`the build would stop: ${existing.join(', ')} exists; pass --force to replace it`);
   }
 }

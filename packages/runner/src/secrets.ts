@@ -1,6 +1,8 @@
 import * as path from 'node:path';
+import { MAX_SECRET_BYTES } from '@tib/core';
 import type { Diagnostic, Plan } from '@tib/core';
 import type { BuildHost } from './host';
+import { readRegularFile } from './read-regular-file';
 
 export interface ResolvedSecrets {
   /** Target variable name (REG_PASSWORD …) → value. Never printed, never stored. */
@@ -28,17 +30,17 @@ export function resolveSecrets(plan: Plan, host: BuildHost, recipeDir: string): 
       }
     } else {
       const file = path.resolve(recipeDir, e.from.file);
-      const text = host.readFile(file);
-      if (text === undefined) {
+      const read = readRegularFile(file, MAX_SECRET_BYTES);
+      if (!read.ok) {
         diagnostics.push({
-          code: 'TIB5015',
+          code: read.reason === 'missing' || read.reason === 'unreadable' ? 'TIB5015' : 'TIB1010',
           severity: 'error',
           file: plan.recipe.path,
-          message: `${e.what}: cannot read ${file} (the recipe reads it from {file: ${e.from.file}})`,
+          message: `${e.what}: ${read.message} (the recipe reads it from {file: ${e.from.file}})`,
         });
       } else {
         // First line, without its newline: the same as the script's `read -r`.
-        values.set(e.name, text.split('\n')[0] ?? '');
+        values.set(e.name, read.data.toString('utf8').split('\n')[0] ?? '');
       }
     }
   }

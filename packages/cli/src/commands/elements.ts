@@ -10,7 +10,10 @@ import { toJson } from './shared';
 /** Elements tib can use: its own (elements/) and DIB's, with their README's first line. */
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { findDib, nodeBuildHost } = await import('@tib/runner');
-  const fg = (await import('fast-glob')).default;
+  // fast-glob stays outside the bundle (see scripts/build.js), and the bundle runs in a
+  // vm.Script without an import() loader: require it, as validate does.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fg = require('fast-glob') as typeof import('fast-glob');
   const tibDir = resourceDirs(io.env).elementsDir;
   const dib = findDib(nodeBuildHost(io.env));
   const list = (dir: string | undefined, origin: string) =>

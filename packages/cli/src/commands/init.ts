@@ -25,7 +25,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const release = (args.values['release'] as string | undefined) ?? (distro === 'debian' ? 'bookworm' : '');
   const datastore = (args.values['datastore'] as string | undefined) ?? 'mariadb';
   const agent = AGENT_BY_RELEASE[`${distro}/${release}`] ?? { source: 'git' };
-  const output = args.values['output'] as string | undefined;
+  // `-o -` is stdout, as for compile.
+  const given = args.values['output'] as string | undefined;
+  const output = given === '-' ? undefined : given;
   const name = output ? path.basename(output).replace(/\.ya?ml$/i, '') : `${distro}-${release}-${datastore}`;
 
   const renderer = new Renderer();

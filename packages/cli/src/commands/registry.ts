@@ -21,7 +21,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         short: 'o',
         placeholder: 'FILE',
-        description: 'write to FILE atomically (mode 0755 for scripts) instead of stdout',
+        description: 'write to FILE atomically (mode 0755 for scripts) instead of stdout (- is stdout)',
       },
       format: { type: 'string', placeholder: 'sh|json', description: 'sh (default): the bash script; json: the plan' },
       set: SET_OPTION,
@@ -67,7 +67,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     minPositionals: 1,
     maxPositionals: 1,
     details:
-      'Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted.',
+      'Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted. --dry-run exits with the status the build would stop with (0, 2 or 3).',
     load: () => import('./run.js'),
   },
   {
@@ -151,7 +151,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'scaffold a recipe',
     usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--force]',
     options: {
-      output: { type: 'string', short: 'o', placeholder: 'FILE', description: 'write the recipe to FILE (default: stdout)' },
+      output: { type: 'string', short: 'o', placeholder: 'FILE', description: 'write the recipe to FILE (default, or -: stdout)' },
       distro: { type: 'string', placeholder: 'D', description: 'distribution (default debian)' },
       release: { type: 'string', placeholder: 'R', description: 'release (default bookworm)' },
       datastore: { type: 'string', placeholder: 'T', description: 'datastore (default mariadb)' },

@@ -58,7 +58,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 function report(outcome: RunOutcome, plan: Plan, io: Io): number {
   switch (outcome.kind) {
     case 'dry-run':
-      return EXIT.ok;
+      // The status the build would stop with, as the dry run printed it.
+      return outcome.wouldStop ? REFUSAL_EXIT[outcome.wouldStop] : EXIT.ok;
     case 'up-to-date': {
       const m = outcome.manifest;
       write(

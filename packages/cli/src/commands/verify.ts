@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compilePlan } from '@tib/core';
+import { compilePlan, MAX_SECRET_BYTES } from '@tib/core';
+import { readRegularText } from '@tib/runner';
 import type { Plan } from '@tib/core';
 import { cacheDir } from '@tib/runner';
 import type { ControllerChoice } from '@tib/verify';
@@ -10,6 +11,7 @@ import { resourceDirs } from '../installation';
 import type { Io } from '../io';
 import { useColor, write } from '../io';
 import { nodeHost } from '../node-host';
+import { failureDoc, invalidRecipeDoc } from '../json-output';
 import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { compileInputFor, toJson } from './shared';
@@ -26,15 +28,20 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (typeof recipe !== 'string' || recipe === '') throw new UsageError('--recipe RECIPE is required: the recipe the image was built from');
   const accel = args.values['accel'];
   if (accel !== undefined && accel !== 'kvm' && accel !== 'tcg') throw new UsageError(`--accel must be kvm or tcg, not '${String(accel)}'`);
+  const json = args.values['json'] === true;
   const imagePath = path.resolve(io.cwd, image);
   if (!fs.existsSync(imagePath)) {
     write(io.stderr, `tib verify: no image at ${image}`);
+    if (json) write(io.stdout, toJson(failureDoc(EXIT.usage, `no image at ${image}`, { image })));
     return EXIT.usage;
   }
 
   const compiled = compilePlan(compileInputFor(recipe, args, io), nodeHost(io.cwd));
   printDiagnostics(io, compiled.files, compiled.diagnostics);
-  if (!compiled.ok) return EXIT.invalidRecipe;
+  if (!compiled.ok) {
+    if (json) write(io.stdout, toJson({ ...invalidRecipeDoc(recipe, compiled.files, compiled.diagnostics), image }));
+    return EXIT.invalidRecipe;
+  }
   const plan = compiled.plan;
 
   return verifyWithPlan(
@@ -43,7 +50,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     path.resolve(io.cwd, path.dirname(recipe)),
     {
       boot: args.values['boot'] === true,
-      json: args.values['json'] === true,
+      json,
       ...(accel ? { accel } : {}),
       controller: controllerChoice(args.values['controller'], io.cwd),
       ...(typeof args.values['datastore'] === 'string' ? { datastores: [args.values['datastore']] } : {}),
@@ -98,13 +105,8 @@ async function verifyWithPlan(
   const secrets = secretValuesFor(plan, {
     env: io.env,
     recipeDir,
-    readFile: (p) => {
-      try {
-        return fs.readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    // The same bounded, regular-files-only reading as the build's (a FIFO would hang).
+    readFile: (p) => readRegularText(p, MAX_SECRET_BYTES),
   });
   for (const m of secrets.missing) log(`${m} is not available here: the image cannot be searched for that value`);
 
@@ -126,23 +128,25 @@ async function verifyWithPlan(
         ...(o.agentWaitSec ? { agentWaitSec: o.agentWaitSec } : {}),
       },
     });
-    write(io.stdout, o.json ? toJson(report) : formatReport(report, { color: useColor(io, 'stdout') }));
-    return report.ok ? EXIT.ok : EXIT.verifyFailed;
+    const exitCode = report.ok ? EXIT.ok : EXIT.verifyFailed;
+    write(io.stdout, o.json ? toJson({ ...report, exitCode }) : formatReport(report, { color: useColor(io, 'stdout') }));
+    return exitCode;
   } catch (err) {
-    if (err instanceof VerifyInputError) {
-      write(io.stderr, `tib verify: ${err.message}`);
-      return EXIT.usage;
-    }
-    if (err instanceof MissingToolError) {
-      write(io.stderr, `tib verify: ${err.message}`);
-      return EXIT.preflight;
-    }
-    if (err instanceof ToolError || err instanceof InspectError) {
-      // The image could not be opened or booted: it is not verified.
-      write(io.stderr, `tib verify: ${err.message}`);
-      return EXIT.verifyFailed;
-    }
-    throw err;
+    // VerifyInputError: usage; MissingToolError: this host lacks a tool; ToolError and
+    // InspectError: the image could not be opened or booted, so it is not verified.
+    const exitCode =
+      err instanceof VerifyInputError
+        ? EXIT.usage
+        : err instanceof MissingToolError
+          ? EXIT.preflight
+          : err instanceof ToolError || err instanceof InspectError
+            ? EXIT.verifyFailed
+            : undefined;
+    if (exitCode === undefined) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    write(io.stderr, `tib verify: ${message}`);
+    if (o.json) write(io.stdout, toJson(failureDoc(exitCode, message, { image })));
+    return exitCode;
   }
 }
 

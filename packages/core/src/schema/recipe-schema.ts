@@ -154,7 +154,7 @@ export const RECIPE_SCHEMA = {
     extends: {
       type: 'array',
       description:
-        'Recipe files merged before this one, in order (paths relative to this recipe). Maps merge deeply; scalars and lists are replaced.',
+        'Recipe files merged before this one, in order (paths relative to this recipe, or absolute). Maps merge deeply; scalars and lists are replaced.',
       items: relOrAbsPath('A recipe file to merge first.'),
     },
     base: {

@@ -41,7 +41,7 @@ export interface Recipe {
    */
   purpose?: 'production' | 'development';
   /**
-   * Recipe files merged before this one, in order (paths relative to this recipe). Maps merge deeply; scalars and lists are replaced.
+   * Recipe files merged before this one, in order (paths relative to this recipe, or absolute). Maps merge deeply; scalars and lists are replaced.
    *
    * Items: A recipe file to merge first.
    */

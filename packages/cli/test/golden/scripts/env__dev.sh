@@ -92,8 +92,10 @@ fi
 
 inputs=()
 inputs[0]=$(realpath -m -- "$(recipe_path keys/dev.pub)")
-if [ ! -r "${inputs[0]}" ]; then
-    problem 'ssh-key keys/dev.pub'": file ${inputs[0]} does not exist or is not readable"
+if [ ! -e "${inputs[0]}" ]; then
+    problem 'ssh-key keys/dev.pub'": file ${inputs[0]} does not exist"
+elif [ ! -f "${inputs[0]}" ] || [ ! -r "${inputs[0]}" ]; then
+    problem 'ssh-key keys/dev.pub'": ${inputs[0]} is not a readable regular file"
 fi
 
 element_dirs=()

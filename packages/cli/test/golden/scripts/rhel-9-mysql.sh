@@ -89,8 +89,10 @@ command -v curl >/dev/null 2>&1 || problem 'curl not found (fetches repository s
 
 inputs=()
 inputs[0]=$(realpath -m -- "$(recipe_path ../images/rhel-9.4-x86_64-kvm.qcow2)")
-if [ ! -r "${inputs[0]}" ]; then
-    problem 'base-image ../images/rhel-9.4-x86_64-kvm.qcow2'": file ${inputs[0]} does not exist or is not readable"
+if [ ! -e "${inputs[0]}" ]; then
+    problem 'base-image ../images/rhel-9.4-x86_64-kvm.qcow2'": file ${inputs[0]} does not exist"
+elif [ ! -f "${inputs[0]}" ] || [ ! -r "${inputs[0]}" ]; then
+    problem 'base-image ../images/rhel-9.4-x86_64-kvm.qcow2'": ${inputs[0]} is not a readable regular file"
 elif [ "$(sha256_of "${inputs[0]}")" != 5e57f4f0c5ac1bc63c1c6b4b5b8d9e3a7f2e1c0d9b8a7f6e5d4c3b2a1f0e9d8c ]; then
     problem 'base-image ../images/rhel-9.4-x86_64-kvm.qcow2'": sha256 of ${inputs[0]} is not 5e57f4f0c5ac1bc63c1c6b4b5b8d9e3a7f2e1c0d9b8a7f6e5d4c3b2a1f0e9d8c as the recipe says"
 fi
