@@ -9,8 +9,27 @@ import type { ChildProcess } from 'node:child_process';
 export class BuildLock {
   private constructor(private readonly child: ChildProcess) {}
 
-  static async acquire(lockFile: string): Promise<BuildLock | undefined> {
-    const child = spawn('flock', ['--nonblock', '--conflict-exit-code', '75', lockFile, 'sh', '-c', 'echo held; read -r _'], {
+  static acquire(lockFile: string): Promise<BuildLock | undefined> {
+    return BuildLock.take(['--nonblock', '--conflict-exit-code', '75', lockFile]);
+  }
+
+  /**
+   * Waits for the lock (saying so once, when it is not free at once). DIB's own caches
+   * (its apt archives, debootstrap tarballs) are shared by every build on the host and
+   * DIB does not lock them: two builds at once fail on apt's lock. Builds that share them
+   * take turns on this lock.
+   */
+  static async wait(lockFile: string, onWait: () => void): Promise<BuildLock> {
+    const now = await BuildLock.acquire(lockFile);
+    if (now) return now;
+    onWait();
+    const later = await BuildLock.take([lockFile]);
+    if (!later) throw new Error(`flock ${lockFile} gave up`);
+    return later;
+  }
+
+  private static async take(flockArgs: readonly string[]): Promise<BuildLock | undefined> {
+    const child = spawn('flock', [...flockArgs, 'sh', '-c', 'echo held; read -r _'], {
       stdio: ['pipe', 'pipe', 'ignore'],
     });
     return new Promise((resolve, reject) => {

@@ -150,6 +150,11 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     };
 
   const reporter = new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds);
+  const dibCache = host.env['DIB_IMAGE_CACHE'] || path.join(host.env['HOME'] || os.homedir(), '.cache', 'image-create');
+  fs.mkdirSync(dibCache, { recursive: true });
+  const cacheLock = await BuildLock.wait(path.join(dibCache, '.tib-dib.lock'), () =>
+    reporter.info(`waiting for another build that uses DIB's cache ${dibCache} (DIB does not share it safely)`),
+  );
   const partial = partialDir(paths.outputDir, plan.image.name);
   const workDir = fs.mkdtempSync(path.join(host.env['TMPDIR'] || os.tmpdir(), 'tib-build.'));
   const logFile = path.resolve(o.cwd, o.logFile ?? path.join(paths.outputDir, `${plan.image.name}.log`));
@@ -242,6 +247,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     fs.rmSync(partial, { recursive: true, force: true });
     if (o.keepWorkdir) reporter.info(`work directory kept: ${workDir}`);
     else fs.rmSync(workDir, { recursive: true, force: true });
+    cacheLock.release();
     lock.release();
   }
 }

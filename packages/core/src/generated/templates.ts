@@ -212,7 +212,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "mkdir -p \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":206,"column":23},"end":{"line":206,"column":25}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":206,"column":21},"end":{"line":206,"column":32}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":215,"column":23},"end":{"line":215,"column":25}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":215,"column":21},"end":{"line":215,"column":32}}})) != null ? stack1 : "")
     + "\n";
 },"17":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -222,11 +222,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heredoc"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.program(19, data, 0),"data":data,"loc":{"start":{"line":209,"column":0},"end":{"line":215,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heredoc"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.program(19, data, 0),"data":data,"loc":{"start":{"line":218,"column":0},"end":{"line":224,"column":7}}})) != null ? stack1 : "")
     + "chmod "
-    + ((stack1 = (((helper = lookupProperty(helpers,"mode") || alias2(depth0, "mode", {"start":{"line":216,"column":8},"end":{"line":216,"column":12}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"mode","hash":{},"data":data,"loc":{"start":{"line":216,"column":6},"end":{"line":216,"column":14}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"mode") || alias2(depth0, "mode", {"start":{"line":225,"column":8},"end":{"line":225,"column":12}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"mode","hash":{},"data":data,"loc":{"start":{"line":225,"column":6},"end":{"line":225,"column":14}}}) : helper))) != null ? stack1 : "")
     + " \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias2(depth0, "sh", {"start":{"line":216,"column":29},"end":{"line":216,"column":31}} )).call(alias1,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":216,"column":27},"end":{"line":216,"column":38}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias2(depth0, "sh", {"start":{"line":225,"column":29},"end":{"line":225,"column":31}} )).call(alias1,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":225,"column":27},"end":{"line":225,"column":38}}})) != null ? stack1 : "")
     + "\n";
 },"18":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -237,13 +237,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "cat > \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":210,"column":20},"end":{"line":210,"column":22}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":210,"column":18},"end":{"line":210,"column":29}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":219,"column":20},"end":{"line":219,"column":22}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":219,"column":18},"end":{"line":219,"column":29}}})) != null ? stack1 : "")
     + " <<'"
-    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":210,"column":35},"end":{"line":210,"column":44}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":210,"column":33},"end":{"line":210,"column":46}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":219,"column":35},"end":{"line":219,"column":44}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":219,"column":33},"end":{"line":219,"column":46}}}) : helper))) != null ? stack1 : "")
     + "'\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"heredoc") || alias1(depth0, "heredoc", {"start":{"line":211,"column":3},"end":{"line":211,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"heredoc","hash":{},"data":data,"loc":{"start":{"line":211,"column":0},"end":{"line":211,"column":13}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"heredoc") || alias1(depth0, "heredoc", {"start":{"line":220,"column":3},"end":{"line":220,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"heredoc","hash":{},"data":data,"loc":{"start":{"line":220,"column":0},"end":{"line":220,"column":13}}}) : helper))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":212,"column":2},"end":{"line":212,"column":11}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":212,"column":0},"end":{"line":212,"column":13}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":221,"column":2},"end":{"line":221,"column":11}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":221,"column":0},"end":{"line":221,"column":13}}}) : helper))) != null ? stack1 : "")
     + "\n";
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -254,9 +254,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "printf '%s' "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":214,"column":14},"end":{"line":214,"column":16}} )).call(alias2,lookupProperty(depth0,"printf"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":214,"column":12},"end":{"line":214,"column":25}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":223,"column":14},"end":{"line":223,"column":16}} )).call(alias2,lookupProperty(depth0,"printf"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":223,"column":12},"end":{"line":223,"column":25}}})) != null ? stack1 : "")
     + " > \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":214,"column":42},"end":{"line":214,"column":44}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":214,"column":40},"end":{"line":214,"column":51}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":223,"column":42},"end":{"line":223,"column":44}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":223,"column":40},"end":{"line":223,"column":51}}})) != null ? stack1 : "")
     + "\n";
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -267,13 +267,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "# --- Base image: fetched once into the cache, verified before DIB sees it -------------\ncache_dir=${TIB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tib}\nbase_url="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":222,"column":11},"end":{"line":222,"column":13}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"url"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":222,"column":9},"end":{"line":222,"column":28}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":231,"column":11},"end":{"line":231,"column":13}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"url"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":231,"column":9},"end":{"line":231,"column":28}}})) != null ? stack1 : "")
     + "\nbase_file="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":223,"column":12},"end":{"line":223,"column":14}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":223,"column":10},"end":{"line":223,"column":34}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":232,"column":12},"end":{"line":232,"column":14}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":232,"column":10},"end":{"line":232,"column":34}}})) != null ? stack1 : "")
     + "\nbase_sha="
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(22, data, 0),"data":data,"loc":{"start":{"line":224,"column":9},"end":{"line":224,"column":71}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(22, data, 0),"data":data,"loc":{"start":{"line":233,"column":9},"end":{"line":233,"column":71}}})) != null ? stack1 : "")
     + "\nurl_key=$(printf '%s' \"$base_url\" | sha256sum | cut -d ' ' -f 1)\nmkdir -p \"$cache_dir/images/by-url\"\nif [ -z \"$base_sha\" ] && [ -r \"$cache_dir/images/by-url/$url_key\" ]; then\n    base_sha=$(cat \"$cache_dir/images/by-url/$url_key\")\nfi\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":230,"column":7},"end":{"line":230,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"source"),"download",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":230,"column":6},"end":{"line":230,"column":37}}}),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.program(25, data, 0),"data":data,"loc":{"start":{"line":230,"column":0},"end":{"line":257,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":239,"column":7},"end":{"line":239,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"source"),"download",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":239,"column":6},"end":{"line":239,"column":37}}}),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.program(25, data, 0),"data":data,"loc":{"start":{"line":239,"column":0},"end":{"line":266,"column":7}}})) != null ? stack1 : "")
     + "printf '%s\\n' \"$base_sha\" > \"$cache_dir/images/by-url/$url_key\"\n";
 },"21":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -283,7 +283,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":224,"column":34},"end":{"line":224,"column":36}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":224,"column":32},"end":{"line":224,"column":54}}})) != null ? stack1 : "");
+  return ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":233,"column":34},"end":{"line":233,"column":36}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":233,"column":32},"end":{"line":233,"column":54}}})) != null ? stack1 : "");
 },"22":function(container,depth0,helpers,partials,data) {
     return "''";
 },"23":function(container,depth0,helpers,partials,data) {
@@ -294,7 +294,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":231,"column":0},"end":{"line":238,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":240,"column":0},"end":{"line":247,"column":7}}})) != null ? stack1 : "")
     + "[ -n \"$base_sha\" ] || fail 3 \"no sha256 is known for $base_url\"\nbase_image=$cache_dir/images/$base_sha/$base_file\nif [ ! -f \"$base_image\" ]; then\n    mkdir -p \"$cache_dir/images/$base_sha\"\n    say \"downloading $base_url\"\n    curl -fL --retry 3 -C - -o \"$base_image.part\" \"$base_url\" || fail 3 \"download failed: $base_url\"\n    actual=$(sha256_of \"$base_image.part\")\n    if [ \"$actual\" != \"$base_sha\" ]; then\n        rm -f -- \"$base_image.part\"\n        fail 3 \"sha256 mismatch for $base_url: expected $base_sha, got $actual\"\n    fi\n    mv -- \"$base_image.part\" \"$base_image\"\nfi\n";
 },"24":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -305,11 +305,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "if [ -z \"$base_sha\" ] || [ ! -f \"$cache_dir/images/$base_sha/$base_file\" ]; then\n    curl -fsSL --retry 3 -o \"$work/checksums\" "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":233,"column":48},"end":{"line":233,"column":50}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":233,"column":46},"end":{"line":233,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":242,"column":48},"end":{"line":242,"column":50}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":242,"column":46},"end":{"line":242,"column":74}}})) != null ? stack1 : "")
     + " \\\n        || fail 3 \"cannot fetch the checksum list \""
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":234,"column":53},"end":{"line":234,"column":55}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":234,"column":51},"end":{"line":234,"column":79}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":243,"column":53},"end":{"line":243,"column":55}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":243,"column":51},"end":{"line":243,"column":79}}})) != null ? stack1 : "")
     + "\n    base_sha=$(awk -v f=\"$base_file\" '$2 == f || $2 == \"*\" f { print $1 } $1 == \"SHA256\" && $2 == \"(\" f \")\" { print $4 }' \"$work/checksums\" | head -n 1)\n    [ -n \"$base_sha\" ] || fail 3 \"$base_file is not listed in \""
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":236,"column":65},"end":{"line":236,"column":67}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":236,"column":63},"end":{"line":236,"column":91}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":245,"column":65},"end":{"line":245,"column":67}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":245,"column":63},"end":{"line":245,"column":91}}})) != null ? stack1 : "")
     + "\nfi\n";
 },"25":function(container,depth0,helpers,partials,data) {
     return "[ -n \"$base_sha\" ] || fail 3 \"base.image.source: cache, but no download of $base_url was ever recorded in $cache_dir\"\nbase_image=$cache_dir/images/$base_sha/$base_file\n[ -f \"$base_image\" ] || fail 3 \"base.image.source: cache, but $base_image is not in the cache (run once with source: download)\"\n[ \"$(sha256_of \"$base_image\")\" = \"$base_sha\" ] || fail 3 \"cached $base_image does not match its sha256 $base_sha\"\n";
@@ -322,9 +322,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "base_image=${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"localImageInput") || alias1(depth0, "localImageInput", {"start":{"line":261,"column":22},"end":{"line":261,"column":37}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"localImageInput","hash":{},"data":data,"loc":{"start":{"line":261,"column":20},"end":{"line":261,"column":39}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"localImageInput") || alias1(depth0, "localImageInput", {"start":{"line":270,"column":22},"end":{"line":270,"column":37}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"localImageInput","hash":{},"data":data,"loc":{"start":{"line":270,"column":20},"end":{"line":270,"column":39}}}) : helper))) != null ? stack1 : "")
     + "]}\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":262,"column":7},"end":{"line":262,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"localImage"),"handoff"),"cloud-images-dir",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":262,"column":6},"end":{"line":262,"column":48}}}),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":262,"column":0},"end":{"line":265,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":271,"column":7},"end":{"line":271,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"localImage"),"handoff"),"cloud-images-dir",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":271,"column":6},"end":{"line":271,"column":48}}}),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":271,"column":0},"end":{"line":274,"column":7}}})) != null ? stack1 : "");
 },"27":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -334,7 +334,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "base_file="
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":263,"column":12},"end":{"line":263,"column":14}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"localImage"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":263,"column":10},"end":{"line":263,"column":36}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":272,"column":12},"end":{"line":272,"column":14}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"localImage"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":272,"column":10},"end":{"line":272,"column":36}}})) != null ? stack1 : "")
     + "\nbase_sha=$(sha256_of \"$base_image\")\n";
 },"28":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -344,9 +344,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":268,"column":7},"end":{"line":268,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"file",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":268,"column":6},"end":{"line":268,"column":22}}}),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":268,"column":0},"end":{"line":270,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":271,"column":7},"end":{"line":271,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"dir-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":271,"column":6},"end":{"line":271,"column":25}}}),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":271,"column":0},"end":{"line":276,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":277,"column":7},"end":{"line":277,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"sums-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":277,"column":6},"end":{"line":277,"column":26}}}),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":277,"column":0},"end":{"line":279,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":277,"column":7},"end":{"line":277,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"file",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":277,"column":6},"end":{"line":277,"column":22}}}),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":277,"column":0},"end":{"line":279,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":280,"column":7},"end":{"line":280,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"dir-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":280,"column":6},"end":{"line":280,"column":25}}}),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":280,"column":0},"end":{"line":285,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":286,"column":7},"end":{"line":286,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"sums-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":286,"column":6},"end":{"line":286,"column":26}}}),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":286,"column":0},"end":{"line":288,"column":7}}})) != null ? stack1 : "");
 },"29":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -356,7 +356,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":269,"column":9},"end":{"line":269,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":269,"column":7},"end":{"line":269,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":278,"column":9},"end":{"line":278,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":278,"column":7},"end":{"line":278,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"$base_image\"\n";
 },"30":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -367,7 +367,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "mkdir -p \"$work/base-image\"\nln -s -- \"$base_image\" \"$work/base-image/$base_file\"\nprintf '%s  %s\\n' \"$base_sha\" \"$base_file\" > \"$work/base-image/SHA256SUMS\"\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":275,"column":9},"end":{"line":275,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":275,"column":7},"end":{"line":275,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":284,"column":9},"end":{"line":284,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":284,"column":7},"end":{"line":284,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"file://$work/base-image\"\n";
 },"31":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -378,7 +378,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":278,"column":9},"end":{"line":278,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":278,"column":7},"end":{"line":278,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":287,"column":9},"end":{"line":287,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":287,"column":7},"end":{"line":287,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"file://$work/base-image/SHA256SUMS\"\n";
 },"32":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -389,9 +389,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":284,"column":9},"end":{"line":284,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":284,"column":7},"end":{"line":284,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":293,"column":9},"end":{"line":293,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":293,"column":7},"end":{"line":293,"column":15}}}) : helper))) != null ? stack1 : "")
     + "="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":284,"column":18},"end":{"line":284,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":284,"column":16},"end":{"line":284,"column":28}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":293,"column":18},"end":{"line":293,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":293,"column":16},"end":{"line":293,"column":28}}})) != null ? stack1 : "")
     + "\n";
 },"33":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -402,9 +402,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":287,"column":9},"end":{"line":287,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":287,"column":7},"end":{"line":287,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":296,"column":9},"end":{"line":296,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":296,"column":7},"end":{"line":296,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":287,"column":28},"end":{"line":287,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":287,"column":26},"end":{"line":287,"column":35}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":296,"column":28},"end":{"line":296,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":296,"column":26},"end":{"line":296,"column":35}}}) : helper))) != null ? stack1 : "")
     + "]}\"\n";
 },"34":function(container,depth0,helpers,partials,data) {
     return "\n# Secrets: read now, passed only in DIB's environment, under names DIB does not copy\n# into the image (it copies DIB_* variables).\nread_secret_file() {\n    local value=\"\"\n    IFS= read -r value < \"$1\" || [ -n \"$value\" ]\n    printf '%s' \"$value\"\n}\n";
@@ -416,7 +416,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":303,"column":7},"end":{"line":303,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":303,"column":6},"end":{"line":303,"column":21}}}),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.program(37, data, 0),"data":data,"loc":{"start":{"line":303,"column":0},"end":{"line":308,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":312,"column":7},"end":{"line":312,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":312,"column":6},"end":{"line":312,"column":21}}}),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.program(37, data, 0),"data":data,"loc":{"start":{"line":312,"column":0},"end":{"line":317,"column":7}}})) != null ? stack1 : "");
 },"36":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -426,9 +426,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":304,"column":9},"end":{"line":304,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":304,"column":7},"end":{"line":304,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":313,"column":9},"end":{"line":313,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":313,"column":7},"end":{"line":313,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"${"
-    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":304,"column":23},"end":{"line":304,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":304,"column":20},"end":{"line":304,"column":30}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":313,"column":23},"end":{"line":313,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":313,"column":20},"end":{"line":313,"column":30}}}) : helper))) != null ? stack1 : "")
     + "}\"\n";
 },"37":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -438,11 +438,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":306,"column":2},"end":{"line":306,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":306,"column":0},"end":{"line":306,"column":8}}}) : helper))) != null ? stack1 : "")
+  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":315,"column":2},"end":{"line":315,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":315,"column":0},"end":{"line":315,"column":8}}}) : helper))) != null ? stack1 : "")
     + "=$(read_secret_file \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":306,"column":45},"end":{"line":306,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":306,"column":43},"end":{"line":306,"column":54}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":315,"column":45},"end":{"line":315,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":315,"column":43},"end":{"line":315,"column":54}}})) != null ? stack1 : "")
     + ")\")\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":307,"column":9},"end":{"line":307,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":307,"column":7},"end":{"line":307,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":316,"column":9},"end":{"line":316,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":316,"column":7},"end":{"line":316,"column":15}}}) : helper))) != null ? stack1 : "")
     + "\n";
 },"38":function(container,depth0,helpers,partials,data) {
     return "    (cd \"$partial\" && sha256sum -- \"$f\" > \"$f.sha256\")\n    mv -f -- \"$partial/$f.sha256\" \"$out_dir/$f.sha256\"\n";
@@ -509,25 +509,25 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":138,"column":0},"end":{"line":149,"column":9}}})) != null ? stack1 : "")
     + "\nif ! mkdir -p -- \"$out_dir\" 2>/dev/null || [ ! -w \"$out_dir\" ]; then\n    problem \"output directory $out_dir cannot be created or written\"\nfi\n\nif [ ${#problems[@]} -gt 0 ]; then\n    say \"pre-flight failed; nothing was built:\"\n    for p in \"${problems[@]}\"; do printf '  - %s\\n' \"$p\" >&2; done\n    exit 3\nfi\n\n# --- Output: an existing image is kept unless --force (exit 2) -----------------------\noutputs=("
     + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":162,"column":11},"end":{"line":162,"column":16}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"files"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":162,"column":9},"end":{"line":162,"column":35}}})) != null ? stack1 : "")
-    + ")\nif [ \"$force\" = 0 ]; then\n    for f in \"${outputs[@]}\"; do\n        [ ! -e \"$out_dir/$f\" ] || fail 2 \"$out_dir/$f exists; pass --force to replace it (the old image is kept until the new one is complete)\"\n    done\nfi\nexec 9>\"$out_dir/.$image_name.tib-lock\"\nflock -n 9 || fail 3 \"another build into $out_dir/$image_name is running (lock $out_dir/.$image_name.tib-lock)\"\n\nwork=\"\"\npartial=\"$out_dir/.$image_name.tib-partial\"\ncleanup() {\n    local status=$?\n    if [ \"$status\" != 0 ]; then rm -rf -- \"$partial\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 0 ]; then rm -rf -- \"$work\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 1 ]; then say \"work directory kept: $work\"; fi\n    exit \"$status\"\n}\ntrap cleanup EXIT\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\ndib_pid=\"\"\n# Ctrl-C must not reach DIB's output filter (outfilter.py exits on SIGINT, and DIB then\n# dies of SIGPIPE inside its cleanup, leaving its mounts). DIB runs in its own session;\n# a signal to this script is passed to every process of DIB's group but that filter.\nforward_signal() {\n    local pid\n    interrupted=$1\n    if ! command -v pgrep >/dev/null 2>&1; then\n        kill \"-$1\" -- \"-$dib_pid\" 2>/dev/null || true\n        return\n    fi\n    for pid in $(pgrep -g \"$dib_pid\" 2>/dev/null); do\n        case \"$(tr '\\0' ' ' < \"/proc/$pid/cmdline\" 2>/dev/null)\" in\n            *outfilter.py*) ;;\n            *) kill \"-$1\" \"$pid\" 2>/dev/null || true ;;\n        esac\n    done\n}\nwork=$(mktemp -d \"${TMPDIR:-/tmp}/tib-build.XXXXXX\")\nelements=$work/elements\n\n# --- Element tree: tib's elements and this recipe's rendered element ------------------\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"elementDirs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":205,"column":0},"end":{"line":207,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"files"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":208,"column":0},"end":{"line":217,"column":9}}})) != null ? stack1 : "")
+    + ")\nif [ \"$force\" = 0 ]; then\n    for f in \"${outputs[@]}\"; do\n        [ ! -e \"$out_dir/$f\" ] || fail 2 \"$out_dir/$f exists; pass --force to replace it (the old image is kept until the new one is complete)\"\n    done\nfi\nexec 9>\"$out_dir/.$image_name.tib-lock\"\nflock -n 9 || fail 3 \"another build into $out_dir/$image_name is running (lock $out_dir/.$image_name.tib-lock)\"\n# DIB's caches (apt archives, debootstrap tarballs) are shared by every build on this host\n# and DIB does not lock them: builds that share them take turns.\ndib_cache=${DIB_IMAGE_CACHE:-$HOME/.cache/image-create}\nmkdir -p -- \"$dib_cache\"\nexec 8>\"$dib_cache/.tib-dib.lock\"\nif ! flock -n 8; then\n    say \"waiting for another build that uses DIB's cache $dib_cache\"\n    flock 8\nfi\n\nwork=\"\"\npartial=\"$out_dir/.$image_name.tib-partial\"\ncleanup() {\n    local status=$?\n    if [ \"$status\" != 0 ]; then rm -rf -- \"$partial\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 0 ]; then rm -rf -- \"$work\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 1 ]; then say \"work directory kept: $work\"; fi\n    exit \"$status\"\n}\ntrap cleanup EXIT\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\ndib_pid=\"\"\n# Ctrl-C must not reach DIB's output filter (outfilter.py exits on SIGINT, and DIB then\n# dies of SIGPIPE inside its cleanup, leaving its mounts). DIB runs in its own session;\n# a signal to this script is passed to every process of DIB's group but that filter.\nforward_signal() {\n    local pid\n    interrupted=$1\n    if ! command -v pgrep >/dev/null 2>&1; then\n        kill \"-$1\" -- \"-$dib_pid\" 2>/dev/null || true\n        return\n    fi\n    for pid in $(pgrep -g \"$dib_pid\" 2>/dev/null); do\n        case \"$(tr '\\0' ' ' < \"/proc/$pid/cmdline\" 2>/dev/null)\" in\n            *outfilter.py*) ;;\n            *) kill \"-$1\" \"$pid\" 2>/dev/null || true ;;\n        esac\n    done\n}\nwork=$(mktemp -d \"${TMPDIR:-/tmp}/tib-build.XXXXXX\")\nelements=$work/elements\n\n# --- Element tree: tib's elements and this recipe's rendered element ------------------\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"elementDirs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":214,"column":0},"end":{"line":216,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"files"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":217,"column":0},"end":{"line":226,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"download"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":219,"column":0},"end":{"line":259,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":260,"column":0},"end":{"line":266,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":267,"column":0},"end":{"line":280,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"download"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":228,"column":0},"end":{"line":268,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":269,"column":0},"end":{"line":275,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":276,"column":0},"end":{"line":289,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Environment for disk-image-create ------------------------------------------------\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":283,"column":0},"end":{"line":285,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":286,"column":0},"end":{"line":288,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":292,"column":0},"end":{"line":294,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":295,"column":0},"end":{"line":297,"column":9}}})) != null ? stack1 : "")
     + "elements_path=$elements\nfor dir in \"${element_dirs[@]}\"; do elements_path=$elements_path:$dir; done\nexport ELEMENTS_PATH=$elements_path\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":292,"column":0},"end":{"line":301,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":302,"column":0},"end":{"line":309,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":301,"column":0},"end":{"line":310,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":311,"column":0},"end":{"line":318,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Build into a temporary name; move into place only on success ---------------------\nrm -rf -- \"$partial\"\nmkdir -p -- \"$partial\"\nsay \"building $image_name with diskimage-builder $dib_version\"\ninterrupted=\"\"\nsetsid disk-image-create "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":316,"column":27},"end":{"line":316,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":316,"column":25},"end":{"line":316,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":325,"column":27},"end":{"line":325,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":325,"column":25},"end":{"line":325,"column":48}}})) != null ? stack1 : "")
     + " -o \"$partial/$image_name\" "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":316,"column":77},"end":{"line":316,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":316,"column":75},"end":{"line":316,"column":97}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":325,"column":77},"end":{"line":325,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":325,"column":75},"end":{"line":325,"column":97}}})) != null ? stack1 : "")
     + " &\ndib_pid=$!\ntrap 'forward_signal INT' INT\ntrap 'forward_signal TERM' TERM\nset +e\nwait \"$dib_pid\"\ndib_status=$?\n# A trapped signal ends `wait` early; wait again until DIB itself has finished.\nwhile kill -0 \"$dib_pid\" 2>/dev/null; do\n    wait \"$dib_pid\"\n    dib_status=$?\ndone\nset -e\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\nif [ \"$interrupted\" = INT ]; then fail 130 \"interrupted: DIB stopped and cleaned up; no image was written\"; fi\nif [ \"$interrupted\" = TERM ]; then fail 143 \"terminated: DIB stopped and cleaned up; no image was written\"; fi\n[ \"$dib_status\" = 0 ] || fail 4 \"disk-image-create failed (exit status $dib_status); no image was written\"\nfor f in \"${outputs[@]}\"; do\n    [ -f \"$partial/$f\" ] || fail 4 \"disk-image-create succeeded but did not write $f\"\ndone\nfor f in \"${outputs[@]}\"; do\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":338,"column":0},"end":{"line":341,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":347,"column":0},"end":{"line":350,"column":7}}})) != null ? stack1 : "")
     + "    mv -f -- \"$partial/$f\" \"$out_dir/$f\"\ndone\nrm -rf -- \"$partial\"\nsay \"built: $(printf '%s ' \"${outputs[@]/#/$out_dir/}\")\"\n";
 },"useData":true},
   "fragments/agent-datastore.conf.hbs": {"0":function(container,depth0,helpers,partials,data) {

@@ -120,6 +120,15 @@ if [ "$force" = 0 ]; then
 fi
 exec 9>"$out_dir/.$image_name.tib-lock"
 flock -n 9 || fail 3 "another build into $out_dir/$image_name is running (lock $out_dir/.$image_name.tib-lock)"
+# DIB's caches (apt archives, debootstrap tarballs) are shared by every build on this host
+# and DIB does not lock them: builds that share them take turns.
+dib_cache=${DIB_IMAGE_CACHE:-$HOME/.cache/image-create}
+mkdir -p -- "$dib_cache"
+exec 8>"$dib_cache/.tib-dib.lock"
+if ! flock -n 8; then
+    say "waiting for another build that uses DIB's cache $dib_cache"
+    flock 8
+fi
 
 work=""
 partial="$out_dir/.$image_name.tib-partial"
