@@ -37,3 +37,5 @@ export { importEsm } from './util/import-esm';
 export { DIB_HOOK_PHASES } from './dib/vocabulary';
 export { controllerSource, CONTROLLER_SOURCES } from './catalog/controllers';
 export type { ControllerSource } from './catalog/controllers';
+export { readSecretValues, secretReference } from './plan/secret-values';
+export type { SecretFileRead, SecretProblem, SecretReader, SecretValues } from './plan/secret-values';

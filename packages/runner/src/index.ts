@@ -8,7 +8,7 @@ export { preflight } from './preflight';
 export { findDib, compareVersions, elementSearchDirs, locatePlanElements } from './dib-info';
 export type { DibInfo } from './dib-info';
 export { partitionMapping } from './host-checks';
-export { resolveSecrets } from './secrets';
+export { readSecretFile, resolveSecrets } from './secrets';
 export { readRegularFile, readRegularText } from './read-regular-file';
 export type { ReadRefusal, ReadResult } from './read-regular-file';
 export { runPaths, cacheDir } from './run-paths';

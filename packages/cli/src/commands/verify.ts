@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { compilePlan, MAX_SECRET_BYTES } from '@tib/core';
-import { readRegularText } from '@tib/runner';
+import { compilePlan } from '@tib/core';
+import { readSecretFile } from '@tib/runner';
 import type { Plan } from '@tib/core';
 import { cacheDir } from '@tib/runner';
 import type { ControllerChoice } from '@tib/verify';
@@ -106,7 +106,7 @@ async function verifyWithPlan(
     env: io.env,
     recipeDir,
     // The same bounded, regular-files-only reading as the build's (a FIFO would hang).
-    readFile: (p) => readRegularText(p, MAX_SECRET_BYTES),
+    readFile: readSecretFile,
   });
   for (const m of secrets.missing) log(`${m} is not available here: the image cannot be searched for that value`);
 
