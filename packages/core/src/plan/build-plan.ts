@@ -7,6 +7,7 @@ import { controllerContract } from './controller';
 import { duplicateHooks, staticElementFiles } from './element-tree';
 import { dibEnvironment } from './dib-environment';
 import { baseImageFileName, planInputs } from './inputs';
+import { agentTroveVersion } from './agent-version';
 import { expectationsFor } from './expectations';
 import { fragmentsFor, recipeElementSources } from './fragments';
 import type { BaseImagePlan, ElementSource, PlanDesign } from './plan-types';
@@ -106,7 +107,7 @@ export function designPlan(r: ResolvedRecipe, ctx: PlanContext): { design: PlanD
     agent: {
       source: r.agent.source,
       series: r.agent.trove.series,
-      troveVersion: r.agent.trove.version,
+      troveVersion: agentTroveVersion(r),
       user: r.agent.user,
       service: r.agent.service,
       configDir: r.agent.configDir,

@@ -258,6 +258,7 @@ export interface Plan {
   readonly agent: {
     readonly source: string;
     readonly series: string;
+    /** The agent's Trove version as the recipe pins it (plan/agent-version.ts): 23.0.0, or 13.x for a branch. */
     readonly troveVersion: string;
     readonly user: string;
     readonly service: string;

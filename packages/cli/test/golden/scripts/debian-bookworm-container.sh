@@ -4,7 +4,7 @@
 #
 #   recipe sha256  9242b1f6b2247003c2506328ebe244b7f43b97a9bf22552ee89c3f1781e89b2a
 #   image          debian-bookworm-container: Debian 12 (bookworm) amd64, mariadb 10.11 (container model)
-#   guest agent    Trove 18.0.1 (zed) from package, runs as trove
+#   guest agent    Trove 18.0.0 (zed) from package, runs as trove
 #   outputs        debian-bookworm-container.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

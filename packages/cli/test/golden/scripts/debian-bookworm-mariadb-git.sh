@@ -4,7 +4,7 @@
 #
 #   recipe sha256  12424fd6067336f76cb764810af4ccbf4773af370db9c1d6883f1255a6873b4a
 #   image          debian-bookworm-mariadb-git: Debian 12 (bookworm) amd64, mariadb 10.11 (native model)
-#   guest agent    Trove 13.0.1 (ussuri) from git, runs as trove
+#   guest agent    Trove 13.x (ussuri) from git, runs as trove
 #   outputs        debian-bookworm-mariadb-git.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

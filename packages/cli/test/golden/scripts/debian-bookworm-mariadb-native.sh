@@ -4,7 +4,7 @@
 #
 #   recipe sha256  117606e7a9a173dce9e2c06e42005f761f305acfbb09c545566ff29af00bf8f2
 #   image          debian-bookworm-mariadb-native: Debian 12 (bookworm) amd64, mariadb 10.11 (native model)
-#   guest agent    Trove 13.0.1 (ussuri) from local, runs as trove
+#   guest agent    Trove 13.x (ussuri) from local, runs as trove
 #   outputs        debian-bookworm-mariadb-native.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  5a95921b64c879da199afe26cec560f14f7bc636b39a9043cc4d50a548843a00
 #   image          debian-bookworm-mariadb: Debian 12 (bookworm) amd64, mariadb 10.11 (container model)
-#   guest agent    Trove 18.0.1 (zed) from package, runs as trove
+#   guest agent    Trove 18.0.0 (zed) from package, runs as trove
 #   outputs        debian-bookworm-mariadb.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  d979347e95dea1b1b58ccc21026fd76e5313dc5a0153d2f02e455a5b407ddeea
 #   image          debian-bookworm-postgresql-native: Debian 12 (bookworm) amd64, postgresql 15 (native model)
-#   guest agent    Trove 13.0.1 (ussuri) from local, runs as trove
+#   guest agent    Trove 13.x (ussuri) from local, runs as trove
 #   outputs        debian-bookworm-postgresql-native.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

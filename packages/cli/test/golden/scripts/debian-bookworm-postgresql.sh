@@ -4,7 +4,7 @@
 #
 #   recipe sha256  2334c643c6be964082f11dfd2b4391afe85f1d69457642382a1c289130a3762e
 #   image          debian-bookworm-postgresql: Debian 12 (bookworm) amd64, postgresql 12 (container model)
-#   guest agent    Trove 18.0.1 (zed) from package, runs as trove
+#   guest agent    Trove 18.0.0 (zed) from package, runs as trove
 #   outputs        debian-bookworm-postgresql.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  21cbaa0238d2d70471f5273dc09a8c73953d7943fe740266d95794bcaa7fd061
 #   image          debian-bookworm-redis-native: Debian 12 (bookworm) amd64, redis 7.0 (native model)
-#   guest agent    Trove 13.0.1 (ussuri) from local, runs as trove
+#   guest agent    Trove 13.x (ussuri) from local, runs as trove
 #   outputs        debian-bookworm-redis-native.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  49d57d6068bdaec53acb2af82365a6014c388ddc27e73e0844401df9d0cabf43
 #   image          debian-trixie-container: Debian 13 (trixie) amd64, mariadb 11.8 (container model)
-#   guest agent    Trove 23.1.0 (epoxy) from package, runs as trove
+#   guest agent    Trove 23.0.0 (epoxy) from package, runs as trove
 #   outputs        debian-trixie-container.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  4be8de5065f3f11c4c2ab95542694b866f02c84b319806c1f564c26a5843a2e2
 #   image          base: Debian 12 (bookworm) amd64, postgresql 12 (container model)
-#   guest agent    Trove 18.0.1 (zed) from git, runs as trove
+#   guest agent    Trove 18.x (zed) from git, runs as trove
 #   outputs        base.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  a478d25db68dfa5e986f6192d157532e85edafbe2651a31011d49ab99d4fec29
 #   image          postgresql-dev: Debian 12 (bookworm) amd64, postgresql 12 (container model)
-#   guest agent    Trove 18.0.1 (zed) from git, runs as trove
+#   guest agent    Trove 18.x (zed) from git, runs as trove
 #   outputs        postgresql-dev.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  43d23be4487a160dcb6a1aa57c996ffe34149328cdaeba3a38eaae98b83c5df5
 #   image          postgresql-prod: Debian 12 (bookworm) amd64, postgresql 12 (container model)
-#   guest agent    Trove 18.0.1 (zed) from git, runs as trove
+#   guest agent    Trove 18.x (zed) from git, runs as trove
 #   outputs        postgresql-prod.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

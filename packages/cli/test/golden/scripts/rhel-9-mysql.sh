@@ -4,7 +4,7 @@
 #
 #   recipe sha256  0dfd9f6af1f5c4b09d977ef35ad5199f8805ecf3710389e113375a38886b666d
 #   image          rhel-9-mysql: Red Hat Enterprise Linux 9 amd64, mysql 8.0 (container model)
-#   guest agent    Trove 23.1.0 (epoxy) from rdo, runs as trove
+#   guest agent    Trove 23.0.0 (epoxy) from rdo, runs as trove
 #   outputs        rhel-9-mysql.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  05f8f087d1157368e771cfccaf3dfe55b44b4b1e3639994b03dc307faff57c63
 #   image          ubuntu-focal-mysql-native: Ubuntu 20.04 (focal) amd64, mysql 8.0 (native model)
-#   guest agent    Trove 13.0.1 (ussuri) from git, runs as trove
+#   guest agent    Trove 13.x (ussuri) from git, runs as trove
 #   outputs        ubuntu-focal-mysql-native.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]

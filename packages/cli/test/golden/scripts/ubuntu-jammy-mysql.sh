@@ -4,7 +4,7 @@
 #
 #   recipe sha256  5dd81b3162aed4277136562c6c63c18a1b4d935e10aaee5d420bddca22ecf9b3
 #   image          ubuntu-jammy-mysql: Ubuntu 22.04 (jammy) amd64, mysql 8.0 (container model)
-#   guest agent    Trove 17.0.1 (yoga) from package, runs as trove
+#   guest agent    Trove 17.0.0 (yoga) from package, runs as trove
 #   outputs        ubuntu-jammy-mysql.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]
