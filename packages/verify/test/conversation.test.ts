@@ -187,6 +187,11 @@ describe('the probe of a conversation boot', () => {
     expect(script).toContain('docker logs -f database');
     expect(script).toContain('while [ "$i" -lt 5 ]');
   });
+  test('outlives its report, so systemd does not stop the log streamers with its unit', () => {
+    const lines = script.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('wait');
+    expect(lines.at(-2)).toMatch(/^kv end /);
+  });
   test('passes shellcheck', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-probe-'));
     const file = path.join(dir, 'probe.sh');

@@ -65,13 +65,20 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
   if (have('ipv4')) {
     const addresses = v('ipv4');
     const lease = v('dhcp-lease');
-    const ok = addresses !== '' && lease !== '';
+    // The controller is rarely on the guest's own subnet: without the default route the
+    // lease names, the agent would never reach the message bus of a real cloud.
+    const ok = addresses !== '' && lease !== '' && v('route') !== '';
     const banner = o.sshBanner ? `; ssh via 127.0.0.1:${o.sshPort}: ${o.sshBanner}` : '';
     const evidence =
       addresses === ''
         ? `no IPv4 address on any NIC (${v('nics') || 'none found'}); DHCP client: ${v('dhcp-client') || 'none'}`
-        : `${addresses}${v('route') ? `; ${v('route')}` : ''}; ${lease ? `lease ${lease.trim()}` : 'no DHCP lease file (static address?)'}${banner}`;
-    out.push(row('boot:network', netTitle, ok ? 'pass' : 'fail', evidence, e));
+        : [
+            addresses,
+            v('route') || `no default route (routes: ${v('routes') || 'none'})`,
+            lease ? `lease ${lease.trim()}` : `no DHCP lease file (DHCP client: ${v('dhcp-client') || 'none'})`,
+          ].join('; ') + banner;
+    const journal = !ok && v('net-journal') ? `; network log: ${v('net-journal')}` : '';
+    out.push(row('boot:network', netTitle, ok ? 'pass' : 'fail', evidence + journal, e));
   } else out.push(unknown('boot:network', netTitle));
 
   const ciTitle = 'cloud-init read the config drive';

@@ -63,9 +63,15 @@ export function probeScript(s: ProbeSettings): string {
     'addrs=""; for n in $nics; do a=$(ip -4 -o addr show dev "$n" scope global 2>/dev/null | awk \'{print $4}\' | tr \'\\n\' \' \'); [ -n "$a" ] && addrs="$addrs $n $a"; done',
     'kv ipv4 "$addrs"',
     'kv route "$(ip -4 route show default 2>/dev/null | head -n 1)"',
-    'leases=""; for f in /var/lib/dhcp/*.leases /var/lib/dhclient/*.lease* /var/lib/NetworkManager/*.lease /run/systemd/netif/leases/*; do [ -s "$f" ] && leases="$leases $f"; done',
+    // Lease files of dhclient (Debian ≤ 12, EL), dhcpcd (Debian 13's dhcpcd-base),
+    // NetworkManager and systemd-networkd.
+    'leases=""; for f in /var/lib/dhcp/*.leases /var/lib/dhclient/*.lease* /var/lib/dhcpcd/*.lease* /var/lib/NetworkManager/*.lease /run/systemd/netif/leases/*; do [ -s "$f" ] && leases="$leases $f"; done',
     'kv dhcp-lease "$leases"',
-    'kv dhcp-client "$(command -v dhclient || command -v NetworkManager || echo none)"',
+    'kv dhcp-client "$(command -v dhclient || command -v dhcpcd || command -v NetworkManager || echo none)"',
+    // What brought the NICs up, for a network row that fails: every IPv4 route, the last
+    // lines of ifupdown's and the DHCP client's journal.
+    "kv routes \"$(ip -4 route show 2>/dev/null | tr '\\n' ';')\"",
+    "if has_systemd; then kv net-journal \"$(journalctl -b -u networking -u 'ifup@*' -t dhcpcd -t dhclient -n 6 --no-pager -o cat 2>/dev/null | tr '\\n' ' ' | cut -c1-600)\"; fi",
     // 3. cloud-init and the files it wrote for "Trove".
     "kv cloud-init \"$(cloud-init status 2>/dev/null | tr '\\n' ' ')\"",
     'kv datasource "$(cat /run/cloud-init/cloud-id 2>/dev/null || cloud-id 2>/dev/null)"',
@@ -95,6 +101,9 @@ export function probeScript(s: ProbeSettings): string {
     ),
     'kv sshd "$(svc_active ssh 2>/dev/null | grep -x active || svc_active sshd)"',
     'kv end "$(cut -d. -f1 /proc/uptime)"',
+    // The log streamers live in the probe's transient unit: systemd stops every process of
+    // a unit whose main process exits, so the probe stays until the guest is stopped.
+    ...(s.conversation ? ['wait'] : []),
     '',
   ];
   return lines.join('\n');
