@@ -65,16 +65,16 @@ export function bootChecks(e: AgentBoot, o: BootObservation): CheckResult[] {
   if (have('ipv4')) {
     const addresses = v('ipv4');
     const lease = v('dhcp-lease');
-    // The controller is rarely on the guest's own subnet: without the default route the
-    // lease names, the agent would never reach the message bus of a real cloud.
-    const ok = addresses !== '' && lease !== '' && v('route') !== '';
+    // No default route is expected: QEMU's user network under restrict=on hands out no
+    // router, and the bus is reached on the guest's own subnet (guestfwd 10.0.2.100).
+    const ok = addresses !== '' && lease !== '';
     const banner = o.sshBanner ? `; ssh via 127.0.0.1:${o.sshPort}: ${o.sshBanner}` : '';
     const evidence =
       addresses === ''
         ? `no IPv4 address on any NIC (${v('nics') || 'none found'}); DHCP client: ${v('dhcp-client') || 'none'}`
         : [
             addresses,
-            v('route') || `no default route (routes: ${v('routes') || 'none'})`,
+            v('route') || `routes: ${v('routes') || 'none'}`,
             lease ? `lease ${lease.trim()}` : `no DHCP lease file (DHCP client: ${v('dhcp-client') || 'none'})`,
           ].join('; ') + banner;
     const journal = !ok && v('net-journal') ? `; network log: ${v('net-journal')}` : '';
