@@ -184,7 +184,7 @@ describe('the probe of a conversation boot', () => {
   });
   test("streams the agent's log and the database container's output, and does not wait for a bus failure", () => {
     expect(script).toContain(`${LOG_PREFIX} agent`);
-    expect(script).toContain('docker logs -f database');
+    expect(script).toContain('docker logs -f --since "$since" database');
     expect(script).toContain('while [ "$i" -lt 5 ]');
   });
   test('outlives its report, so systemd does not stop the log streamers with its unit', () => {

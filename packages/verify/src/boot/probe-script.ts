@@ -141,7 +141,9 @@ function streamLogs(b: AgentBoot): string[] {
     `( i=0; while [ ! -f ${q(b.logFile)} ] && [ "$i" -lt 600 ]; do sleep 1; i=$((i + 1)); done; tail -n +1 -F ${q(b.logFile)} 2>/dev/null | ${clean} | sed -u 's/^/${LOG_PREFIX} agent /' > /dev/ttyS0 ) &`,
     ...(b.docker
       ? [
-          `( while :; do if docker inspect database >/dev/null 2>&1; then docker logs -f database 2>&1 | ${clean} | sed -u 's/^/${LOG_PREFIX} db /' > /dev/ttyS0; fi; sleep 5; done ) &`,
+          // The follow ends when the container stops (a restart, a prepare that replaces
+          // it); the next one starts where it ended, not from the container's first line.
+          `( since=0; while :; do if docker inspect database >/dev/null 2>&1; then docker logs -f --since "$since" database 2>&1 | ${clean} | sed -u 's/^/${LOG_PREFIX} db /' > /dev/ttyS0; since=$(date +%s); fi; sleep 5; done ) &`,
         ]
       : []),
   ];
