@@ -584,16 +584,6 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     return " docker.service";
 },"1":function(container,depth0,helpers,partials,data) {
     return " tib-image-loader.service";
-},"2":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return " --config-file="
-    + ((stack1 = (((helper = lookupProperty(helpers,"distConfig") || container.strict(depth0, "distConfig", {"start":{"line":17,"column":55},"end":{"line":17,"column":65}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"distConfig","hash":{},"data":data,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":67}}}) : helper))) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -624,13 +614,12 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":15,"column":72},"end":{"line":15,"column":87}} ), depth0)) != null ? stack1 : "")
     + " "
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":15,"column":92},"end":{"line":15,"column":104}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStart=\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":17,"column":12},"end":{"line":17,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":20}}}) : helper))) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"distConfig"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":20},"end":{"line":17,"column":74}}})) != null ? stack1 : "")
+    + "\n# The packaged command line is replaced by one that reads only the injected files.\nExecStart=\nExecStart="
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":18,"column":12},"end":{"line":18,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":18,"column":10},"end":{"line":18,"column":20}}}) : helper))) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":17,"column":90},"end":{"line":17,"column":105}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":18,"column":36},"end":{"line":18,"column":51}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":17,"column":121},"end":{"line":17,"column":133}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":18,"column":67},"end":{"line":18,"column":79}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nRestart=always\nRestartSec=5\n";
 },"useData":true},
   "fragments/agent.init.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {

@@ -39,9 +39,9 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
   if (r.init === 'systemd') {
     if (r.agent.install === 'package') {
       root('post-install', imagePaths.agentDropIn(r.agent.service), 0o644, 'agent-dropin.conf.hbs', {
+        // The packaged ExecStart is replaced whole: RDO's names /usr/share/trove/trove-dist.conf,
+        // which no RDO package installs since Liberty (docs/facts/vendors.md §10.3).
         binary: r.agent.binary,
-        // RDO's unit also reads the packaged defaults in trove-dist.conf; keep them ahead of conf.d.
-        distConfig: r.agent.source === 'rdo' ? '/usr/share/trove/trove-dist.conf' : '',
         docker: r.model === 'container',
         loader: preloadsImages(r),
       });

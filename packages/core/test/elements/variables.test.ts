@@ -97,9 +97,16 @@ describe('agent sources', () => {
       TIB_AGENT_EXTRA_PACKAGES: 'python-psycopg2',
     });
     expect(elementNames(plan)).toEqual(expect.arrayContaining(['tib-agent-rdo', 'tib-repositories', 'selinux-permissive']));
-    expect(imageFilesOf(plan)['/etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf']).toContain(
-      '--config-file=/usr/share/trove/trove-dist.conf --config-dir=/etc/trove/conf.d',
+  });
+
+  it('rdo: the drop-in never names trove-dist.conf, which no RDO package installs since Liberty', () => {
+    // oslo.config stops on a missing --config-file (docs/facts/vendors.md §10.3).
+    const dropIn = imageFilesOf(planOf(centos7))['/etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf'];
+    expect(dropIn).toContain(
+      'ExecStart=\nExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log\n',
     );
+    const commands = (dropIn ?? '').split('\n').filter((l) => l.startsWith('Exec'));
+    expect(commands.join('\n')).not.toMatch(/trove-dist\.conf|--config-file/);
   });
 
   it('rdo on RHEL: the Cloud SIG repository written by tib, key pinned', () => {

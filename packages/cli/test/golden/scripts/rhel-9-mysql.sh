@@ -656,8 +656,9 @@ Group=trove
 # matches this image; hand the agent its directories first ('+' runs this as root).
 ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove
 ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
+# The packaged command line is replaced by one that reads only the injected files.
 ExecStart=
-ExecStart=/usr/bin/trove-guestagent --config-file=/usr/share/trove/trove-dist.conf --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
+ExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
 Restart=always
 RestartSec=5
 TIB_EOF
