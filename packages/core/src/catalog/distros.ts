@@ -46,6 +46,11 @@ export interface DistroRelease {
   /** System Python of the release (the agent's venv or package uses it). */
   readonly python: string;
   /**
+   * systemd's major version on the release: what unit syntax its PID 1 understands
+   * (docs/facts/distributions.md §6 has each value and its source).
+   */
+  readonly systemd: number;
+  /**
    * Versions of Python modules the release packages that decide how a packaged agent
    * behaves (catalog/agent-defects.ts), from its Packages index.
    */
@@ -106,6 +111,7 @@ const debian = (
   release: string,
   version: string,
   python: string,
+  systemd: number,
   eol: string,
   psycopg2: string,
   extra: Partial<DistroRelease> = {},
@@ -124,6 +130,7 @@ const debian = (
   mirror: 'http://deb.debian.org/debian',
   securityMirror: 'http://deb.debian.org/debian-security',
   python,
+  systemd,
   pythonModules: { psycopg2 },
   eol,
   // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline.
@@ -138,7 +145,14 @@ const debian = (
   ...extra,
 });
 
-const ubuntu = (release: string, version: string, python: string, eol: string, extra: Partial<DistroRelease> = {}): DistroRelease => ({
+const ubuntu = (
+  release: string,
+  version: string,
+  python: string,
+  systemd: number,
+  eol: string,
+  extra: Partial<DistroRelease> = {},
+): DistroRelease => ({
   distro: 'ubuntu',
   release,
   family: 'deb',
@@ -157,6 +171,7 @@ const ubuntu = (release: string, version: string, python: string, eol: string, e
   arches: ['amd64', 'arm64'],
   mirror: 'http://archive.ubuntu.com/ubuntu',
   python,
+  systemd,
   eol,
   basePackages: { dhcp: ['netplan.io', 'isc-dhcp-client'], timeSync: ['chrony'], tools: DEB_BASE_TOOLS },
   agentBuild: DEB_AGENT_BUILD,
@@ -167,19 +182,19 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
   // trixie: isc-dhcp-client is deprecated there; ifupdown drives dhcpcd (dhcpcd-base). DIB
   // before 3.40 needs tib-dib-compat for it (its base element installs a package trixie no
   // longer has) and bookworm's debootstrap needs the trixie script of 1.0.128+nmu2+deb12u2.
-  debian('trixie', '13', '3.13', '2030-06-30', '2.9.10', {
+  debian('trixie', '13', '3.13', 257, '2030-06-30', '2.9.10', {
     basePackages: { dhcp: ['ifupdown', 'dhcpcd-base'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
     dibCompat: {
       below: '3.40.0',
       why: "DIB's base element installs software-properties-common, which trixie no longer has (DIB 3.40 knows)",
     },
   }),
-  debian('bookworm', '12', '3.11', '2028-06-30', '2.9.5'),
-  debian('bullseye', '11', '3.9', '2026-08-31', '2.8.6'),
-  ubuntu('bionic', '18.04', '3.6', '2023-05-31'),
-  ubuntu('focal', '20.04', '3.8', '2025-05-31'),
-  ubuntu('jammy', '22.04', '3.10', '2027-06-01'),
-  ubuntu('noble', '24.04', '3.12', '2029-05-31'),
+  debian('bookworm', '12', '3.11', 252, '2028-06-30', '2.9.5'),
+  debian('bullseye', '11', '3.9', 247, '2026-08-31', '2.8.6'),
+  ubuntu('bionic', '18.04', '3.6', 237, '2023-05-31'),
+  ubuntu('focal', '20.04', '3.8', 245, '2025-05-31'),
+  ubuntu('jammy', '22.04', '3.10', 249, '2027-06-01'),
+  ubuntu('noble', '24.04', '3.12', 255, '2029-05-31'),
   {
     distro: 'centos',
     release: '7',
@@ -202,6 +217,8 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     // keeps the final tree at vault.centos.org/centos/7 (mock's EOL configs use the same URLs).
     mirror: 'http://vault.centos.org/centos',
     python: '2.7',
+    // 219: no '+' prefix on Exec lines, which systemd 231 introduced.
+    systemd: 219,
     eol: '2024-06-30',
     dib: { maxExclusive: '3.36.0', note: 'centos 7 needs a DIB 3.x that still has the centos7 element (removed upstream in 2024)' },
     basePackages: { dhcp: ['dhclient', 'initscripts'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
@@ -227,6 +244,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     arches: ['amd64', 'arm64'],
     mirror: 'http://mirror.stream.centos.org',
     python: '3.9',
+    systemd: 252,
     basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     agentBuild: RPM_AGENT_BUILD,
   },
@@ -245,6 +263,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     arches: ['amd64', 'arm64'],
     mirror: 'https://cdn.redhat.com',
     python: v === '8' ? '3.6' : '3.9',
+    systemd: v === '8' ? 239 : 252,
     basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     agentBuild: RPM_AGENT_BUILD,
   })),

@@ -584,6 +584,10 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     return " docker.service";
 },"1":function(container,depth0,helpers,partials,data) {
     return " tib-image-loader.service";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first (this systemd predates the\n# '+' prefix: PermissionsStartOnly runs every ExecStartPre as root).\nPermissionsStartOnly=true\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first ('+' runs this as root).\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -602,24 +606,30 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":10,"column":7},"end":{"line":10,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\nGroup="
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":11,"column":8},"end":{"line":11,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n# matches this image; hand the agent its directories first ('+' runs this as root).\nExecStartPre=+/bin/mkdir -p "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":14,"column":30},"end":{"line":14,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"asRoot"),"permissionsStartOnly"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
+    + "ExecStartPre="
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":20,"column":15},"end":{"line":20,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/mkdir -p "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":20,"column":46},"end":{"line":20,"column":61}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":14,"column":50},"end":{"line":14,"column":62}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStartPre=+/bin/chown -R "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":15,"column":30},"end":{"line":15,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":20,"column":66},"end":{"line":20,"column":78}} ), depth0)) != null ? stack1 : "")
+    + "\nExecStartPre="
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":21,"column":15},"end":{"line":21,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/chown -R "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":21,"column":46},"end":{"line":21,"column":56}} ), depth0)) != null ? stack1 : "")
     + ":"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":15,"column":45},"end":{"line":15,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":21,"column":61},"end":{"line":21,"column":72}} ), depth0)) != null ? stack1 : "")
     + " /etc/trove "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":15,"column":72},"end":{"line":15,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":21,"column":88},"end":{"line":21,"column":103}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":15,"column":92},"end":{"line":15,"column":104}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":21,"column":108},"end":{"line":21,"column":120}} ), depth0)) != null ? stack1 : "")
     + "\n# The packaged command line is replaced by one that reads only the injected files.\nExecStart=\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":18,"column":12},"end":{"line":18,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":18,"column":10},"end":{"line":18,"column":20}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":24,"column":12},"end":{"line":24,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":24,"column":10},"end":{"line":24,"column":20}}}) : helper))) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":18,"column":36},"end":{"line":18,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":24,"column":36},"end":{"line":24,"column":51}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":18,"column":67},"end":{"line":18,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":24,"column":67},"end":{"line":24,"column":79}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nRestart=always\nRestartSec=5\n";
 },"useData":true},
   "fragments/agent.init.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -654,6 +664,10 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     return " docker.service";
 },"1":function(container,depth0,helpers,partials,data) {
     return " tib-image-loader.service";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first (this systemd predates the\n# '+' prefix: PermissionsStartOnly runs every ExecStartPre as root).\nPermissionsStartOnly=true\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first ('+' runs this as root).\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -676,24 +690,30 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":12,"column":7},"end":{"line":12,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\nGroup="
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":13,"column":8},"end":{"line":13,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n# matches this image; hand the agent its directories first ('+' runs this as root).\nExecStartPre=+/bin/mkdir -p "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":16,"column":30},"end":{"line":16,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"asRoot"),"permissionsStartOnly"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":21,"column":7}}})) != null ? stack1 : "")
+    + "ExecStartPre="
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":22,"column":15},"end":{"line":22,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/mkdir -p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":22,"column":46},"end":{"line":22,"column":61}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":16,"column":50},"end":{"line":16,"column":62}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStartPre=+/bin/chown -R "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":17,"column":30},"end":{"line":17,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":22,"column":66},"end":{"line":22,"column":78}} ), depth0)) != null ? stack1 : "")
+    + "\nExecStartPre="
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":23,"column":15},"end":{"line":23,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/chown -R "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":23,"column":46},"end":{"line":23,"column":56}} ), depth0)) != null ? stack1 : "")
     + ":"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":17,"column":45},"end":{"line":17,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":23,"column":61},"end":{"line":23,"column":72}} ), depth0)) != null ? stack1 : "")
     + " /etc/trove "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":17,"column":72},"end":{"line":17,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":23,"column":88},"end":{"line":23,"column":103}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":17,"column":92},"end":{"line":17,"column":104}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":23,"column":108},"end":{"line":23,"column":120}} ), depth0)) != null ? stack1 : "")
     + "\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias1(depth0, "binary", {"start":{"line":18,"column":12},"end":{"line":18,"column":18}} ))),(typeof helper === "function" ? helper.call(alias3,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":18,"column":10},"end":{"line":18,"column":20}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias1(depth0, "binary", {"start":{"line":24,"column":12},"end":{"line":24,"column":18}} ))),(typeof helper === "function" ? helper.call(alias3,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":24,"column":10},"end":{"line":24,"column":20}}}) : helper))) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":18,"column":36},"end":{"line":18,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":24,"column":36},"end":{"line":24,"column":51}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":18,"column":67},"end":{"line":18,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":24,"column":67},"end":{"line":24,"column":79}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nKillMode=mixed\nRestart=always\nRestartSec=5\n\n[Install]\nWantedBy=multi-user.target\n";
 },"useData":true},
   "fragments/apt-source.list.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {

@@ -121,6 +121,29 @@ describe('agent sources', () => {
   });
 });
 
+describe("the agent unit's root steps and the release's systemd", () => {
+  const steps = (unit: string | undefined) => (unit ?? '').split('\n').filter((l) => /^(ExecStartPre|PermissionsStartOnly)=/.test(l));
+  it("CentOS 7's systemd 219 ignores '+': PermissionsStartOnly, plain ExecStartPre (drop-in and own unit)", () => {
+    const dropIn = imageFilesOf(planOf(centos7))['/etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf'];
+    const expected = [
+      'PermissionsStartOnly=true',
+      'ExecStartPre=/bin/mkdir -p /etc/trove/conf.d /var/log/trove',
+      'ExecStartPre=/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove',
+    ];
+    expect(steps(dropIn)).toEqual(expected);
+    const git = with_(centos7, { datastore: { type: 'mysql', version: '5.7' }, guestagent: { source: 'git', ref: 'train-eol' } });
+    expect(steps(imageFilesOf(planOf(git))['/etc/systemd/system/trove-guestagent.service'])).toEqual(expected);
+  });
+
+  it("systemd 231 and later: the '+' prefix, no PermissionsStartOnly", () => {
+    const unit = imageFilesOf(planOf(bookwormContainer))['/etc/systemd/system/trove-guestagent.service.d/10-tib.conf'];
+    expect(steps(unit)).toEqual([
+      'ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove',
+      'ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove',
+    ]);
+  });
+});
+
 describe('datastores and their host settings', () => {
   it('leaves the service to the agent and knows every name it looks for', () => {
     const v = variablesOf(planOf(bookwormNative, files));

@@ -901,9 +901,11 @@ Wants=network-online.target
 User=trove
 Group=trove
 # Injected files are root-owned 0660 unless the controller's injected_config_owner
-# matches this image; hand the agent its directories first ('+' runs this as root).
-ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove
-ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
+# matches this image; hand the agent its directories first (this systemd predates the
+# '+' prefix: PermissionsStartOnly runs every ExecStartPre as root).
+PermissionsStartOnly=true
+ExecStartPre=/bin/mkdir -p /etc/trove/conf.d /var/log/trove
+ExecStartPre=/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
 # The packaged command line is replaced by one that reads only the injected files.
 ExecStart=
 ExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
