@@ -220,7 +220,8 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     // 219: no '+' prefix on Exec lines, which systemd 231 introduced.
     systemd: 219,
     eol: '2024-06-30',
-    dib: { maxExclusive: '3.36.0', note: 'centos 7 needs a DIB 3.x that still has the centos7 element (removed upstream in 2024)' },
+    // DIB removed centos7 in eb395ec5, first released in 3.34.0 (docs/facts/dib.md §2).
+    dib: { maxExclusive: '3.34.0', note: 'centos 7 needs a DIB before 3.34.0, which removed the centos7 element' },
     basePackages: { dhcp: ['dhclient', 'initscripts'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     // CentOS 7's python3 (3.6) has no python3-wheel package in the base repos (UNVERIFIED).
     agentBuild: { pypi: RPM_AGENT_BUILD.pypi, offline: ['python3-setuptools', 'python3-pip'] },

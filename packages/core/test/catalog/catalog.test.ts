@@ -112,6 +112,10 @@ describe('datastore host settings', () => {
 });
 
 describe('distributions', () => {
+  it('CentOS 7 needs a DIB before 3.34.0, the first without the centos7 element (docs/facts/dib.md §2)', () => {
+    expect(DISTRO_RELEASES.find((r) => releaseKey(r) === 'centos/7')?.dib?.maxExclusive).toBe('3.34.0');
+  });
+
   it('every release can build a virtualenv agent, online and offline', () => {
     for (const r of DISTRO_RELEASES) {
       expect(r.agentBuild.pypi.length).toBeGreaterThan(0);

@@ -73,8 +73,8 @@ else
     if ! version_ge "$dib_version" 3.13.0; then
         problem "diskimage-builder $dib_version is too old: this script needs 3.13.0 or newer"
     fi
-    if version_ge "$dib_version" 3.36.0; then
-        problem 'centos 7 needs a DIB 3.x that still has the centos7 element (removed upstream in 2024)'" (found diskimage-builder $dib_version)"
+    if version_ge "$dib_version" 3.34.0; then
+        problem 'centos 7 needs a DIB before 3.34.0, which removed the centos7 element'" (found diskimage-builder $dib_version)"
     fi
     # DIB's element directory, from the Python that runs disk-image-create.
     dib_shebang_line=$(head -n 1 "$(command -v disk-image-create)")
