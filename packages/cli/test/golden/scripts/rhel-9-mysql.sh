@@ -960,6 +960,8 @@ base_image=${inputs[0]}
 export DIB_LOCAL_IMAGE="$base_image"
 
 # --- Environment for disk-image-create ------------------------------------------------
+# Not inherited from the caller: DIB would act on these (tib sets the ones the recipe asks for).
+unset REG_ACTIVATION_KEY REG_BASE_URL REG_ENVIRONMENT REG_FORCE REG_HALT_UNREGISTER REG_MACHINE_NAME REG_ORG REG_POOL_ID REG_RELEASE REG_REPOS REG_SAT_CERT REG_SAT_REPO REG_SAT_URL REG_SERVER_URL REG_SERVICE_LEVEL REG_TYPE
 export DIB_RELEASE=9
 export DIB_BOOTLOADER_DEFAULT_CMDLINE='nofb nomodeset gfxpayload=text net.ifnames=0'
 export DIB_CLOUD_INIT_DATASOURCES='ConfigDrive, OpenStack'
