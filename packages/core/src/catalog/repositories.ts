@@ -25,7 +25,16 @@ export interface YumRepository {
 
 export type VendorRepository = AptRepository | YumRepository;
 
+// MySQL signs with a key per period: RPM-GPG-KEY-mysql-2022 signs every 5.7 RPM up to the
+// last (5.7.44) and 8.0 before 8.0.36; RPM-GPG-KEY-mysql-2023 signs 8.0.36 on and the apt
+// repository (docs/facts/vendors.md §1).
+const MYSQL_2022_KEY = '859BE8D7C586F538430B19C2467B942D3A79BD29';
 const MYSQL_KEY = 'BCA43417C3B485DD128EC6D4B7B3B788A8D3785C';
+/** The key that signs the newest RPMs of each MySQL series in MySQL's yum repository. */
+export const MYSQL_YUM_KEYS: Readonly<Record<string, { readonly year: string; readonly fingerprint: string }>> = {
+  '5.7': { year: '2022', fingerprint: MYSQL_2022_KEY },
+  '8.0': { year: '2023', fingerprint: MYSQL_KEY },
+};
 const MARIADB_KEY = '177F4010FE56CA3336300305F1656F24C74CD1D8';
 const PGDG_KEY = 'B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8';
 // PGDG-RPM-GPG-KEY-RHEL7 ("PostgreSQL RPM Repository", 0x73E3B907), as yum prints it when
@@ -63,8 +72,8 @@ export const VENDOR_REPOSITORIES: Readonly<Record<string, VendorRepository>> = {
     kind: 'yum',
     id: 'mysql',
     baseurl: 'http://repo.mysql.com/yum/mysql-{version}-community/el/{elnum}/$basearch/',
-    keyUrl: 'https://repo.mysql.com/RPM-GPG-KEY-mysql-2023',
-    fingerprints: [MYSQL_KEY],
+    keyUrl: 'https://repo.mysql.com/RPM-GPG-KEY-mysql-{mysqlkeyyear}',
+    fingerprints: ['{mysqlkey}'],
   },
   'mariadb-apt': {
     kind: 'apt',

@@ -10,7 +10,7 @@ import type { Datastore } from '../../src/catalog/datastores';
 import { DATASTORE_HOST, kernelSettings, rootAccess } from '../../src/catalog/datastore-host';
 import { DOCKER_ENGINES } from '../../src/catalog/docker-engines';
 import { NATIVE_OFFERS } from '../../src/catalog/native-offers';
-import { MONGODB_KEYS, VENDOR_REPOSITORIES } from '../../src/catalog/repositories';
+import { MONGODB_KEYS, MYSQL_YUM_KEYS, VENDOR_REPOSITORIES } from '../../src/catalog/repositories';
 
 const FPR = /^([0-9A-F]{40}|\{[a-z]+\})$/;
 const datastores = Object.keys(DATASTORES) as Datastore[];
@@ -34,6 +34,11 @@ describe('vendor repositories', () => {
       if (v.source === 'vendor') expect(v.repo).toBeDefined();
     }
     for (const engine of Object.values(DOCKER_ENGINES)) if (engine.repo) expect(VENDOR_REPOSITORIES[engine.repo]).toBeDefined();
+  });
+
+  it('has a MySQL yum key for every MySQL series offered from the yum repository', () => {
+    for (const { ds, v } of nativeVersions)
+      if (ds === 'mysql' && v.repo === 'mysql-yum') expect(MYSQL_YUM_KEYS[v.version]?.fingerprint).toMatch(/^[0-9A-F]{40}$/);
   });
 
   it('has a MongoDB key for every MongoDB series offered', () => {

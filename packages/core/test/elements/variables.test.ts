@@ -184,6 +184,15 @@ describe('datastores and their host settings', () => {
     expect(plan.dib.environment).toContainEqual({ kind: 'input-path', name: 'TIB_INPUT_DATASTORE_PACKAGE', input: 'datastore-package' });
   });
 
+  it("MySQL 5.7 on CentOS 7: MySQL's 2022 key, which signs every 5.7 RPM (docs/facts/vendors.md §1)", () => {
+    const v = variablesOf(planOf(with_(centos7, { datastore: { type: 'mysql', version: '5.7' } })));
+    expect([v['TIB_REPO_0_NAME'], v['TIB_REPO_0_KEY_URL'], v['TIB_REPO_0_FINGERPRINTS']]).toEqual([
+      'tib-mysql',
+      'https://repo.mysql.com/RPM-GPG-KEY-mysql-2022',
+      '859BE8D7C586F538430B19C2467B942D3A79BD29',
+    ]);
+  });
+
   it("adds Percona's tools repository for XtraBackup", () => {
     const v = variablesOf(planOf(with_(focalGit, { base: { release: 'bionic' }, datastore: { type: 'percona', version: '8.0' } })));
     expect([v['TIB_REPO_0_NAME'], v['TIB_REPO_1_NAME']]).toEqual(['tib-percona', 'tib-percona-tools']);
