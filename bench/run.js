@@ -73,7 +73,7 @@ fs.writeFileSync(path.join(__dirname, 'results', 'fast.json'), `${JSON.stringify
 function generateRecipes(n) {
   const shapes = [
     'base: {distro: debian, release: bookworm}\ndatastore: {type: mariadb, version: "10.11"}\nguestagent: {source: package}\n',
-    'base: {distro: ubuntu, release: focal}\ndatastore: {type: mysql, version: "8.0", runtime: native}\nguestagent: {source: git, ref: stable/ussuri}\n',
+    'base: {distro: ubuntu, release: focal}\ndatastore: {type: mysql, version: "8.0", runtime: native}\nguestagent: {source: git, ref: ussuri-eol}\n',
     'base: {distro: centos, release: "7"}\ndatastore: {type: postgresql, version: "12"}\nguestagent: {source: rdo, release: train}\n',
     'base: {distro: ubuntu, release: jammy}\ndatastore: {type: postgresql}\nguestagent: {source: package}\nsystem: {packages: [htop, jq]}\n',
     'base: {distro: debian, release: bookwrm}\ndatastore: {type: redis}\nguestagent: {source: package, ref: x}\n',

@@ -124,10 +124,10 @@ describe('expectations of the native model (Trove 13 agent from a local tree)', 
 });
 
 test('git agents: the DIB manifest that records the clone', () => {
-  const p = plan({ ...BASE, guestagent: { source: 'git', ref: 'stable/zed' } });
+  const p = plan({ ...BASE, guestagent: { source: 'git', ref: 'unmaintained/zed' } });
   expect(of(p, 'agent-source')[0]?.git).toEqual({
     repo: 'https://opendev.org/openstack/trove',
-    ref: 'stable/zed',
+    ref: 'unmaintained/zed',
     dest: '/opt/guest-agent',
     manifest: '/etc/dib-manifests/dib-manifest-git-img',
   });

@@ -29,6 +29,8 @@ export type Series =
 
 export interface TroveRelease {
   readonly series: Series;
+  /** OpenStack's release id (2023.1 …) from antelope on; branches, end tags and constraints use it. */
+  readonly releaseId?: string;
   /** Major Trove version: 6 (Newton) … 25 (Gazpacho); hibiscus is in development. */
   readonly major: number;
   readonly version: string;
@@ -45,6 +47,7 @@ export interface TroveRelease {
 
 const r = (series: Series, major: number, version: string, testedOn: readonly string[], minPython: string): TroveRelease => ({
   series,
+  ...(RELEASE_IDS[series] ? { releaseId: RELEASE_IDS[series] } : {}),
   major,
   version,
   testedOn,
@@ -59,6 +62,18 @@ const r = (series: Series, major: number, version: string, testedOn: readonly st
       ? { injectedConfigOwner: { owner: 'trove', group: 'trove' } }
       : {}),
 });
+
+/** openstack/releases data/series_status.yaml (docs/facts/trove-releases.md §1): zed and older have none. */
+const RELEASE_IDS: Readonly<Partial<Record<Series, string>>> = {
+  antelope: '2023.1',
+  bobcat: '2023.2',
+  caracal: '2024.1',
+  dalmatian: '2024.2',
+  epoxy: '2025.1',
+  flamingo: '2025.2',
+  gazpacho: '2026.1',
+  hibiscus: '2026.2',
+};
 
 export const TROVE_RELEASES: readonly TroveRelease[] = [
   r('newton', 6, '6.0.0', ['ubuntu/trusty', 'ubuntu/xenial'], '2.7'),
@@ -177,18 +192,17 @@ export const RDO_SIGNING_KEY_FINGERPRINT = '736AF5116D9C40E2AF6B074BF9B9FEE77644
 
 export const DEFAULT_GIT_REPO = 'https://opendev.org/openstack/trove';
 
-/** Series named by a git ref: stable/<series>, <series>-eol tags, or a release tag. */
+/**
+ * Series named by a git ref of openstack/trove (docs/facts/trove-releases.md §8): a branch
+ * stable/<name> or unmaintained/<name>, an end tag <name>-eol, -em or -eom, or a release
+ * tag. <name> is the codename up to zed and the release id (2023.1 …) from antelope on.
+ */
 export function seriesFromRef(ref: string): Series | 'master' | undefined {
   if (ref === 'master' || ref === 'main') return 'master';
-  const stable = /^stable\/([a-z0-9.]+)$/.exec(ref) ?? /^([a-z]+)-(?:eol|em|eom)$/.exec(ref);
-  if (stable?.[1]) {
-    const name = stable[1];
-    const byName = TROVE_RELEASES.find((t) => t.series === name);
-    if (byName) return byName.series;
-    // stable/2023.1 style branch names map through the release table.
-    const numbered = NUMBERED_SERIES[name];
-    if (numbered) return numbered;
-    return undefined;
+  const named = /^(?:stable|unmaintained)\/([a-z]+|\d{4}\.\d)$/.exec(ref) ?? /^([a-z]+|\d{4}\.\d)-(?:eol|em|eom)$/.exec(ref);
+  if (named?.[1]) {
+    const name = named[1];
+    return TROVE_RELEASES.find((t) => t.series === name || t.releaseId === name)?.series;
   }
   const tag = /^(\d+)\.\d+\.\d+(?:\.0[a-z]+\d+)?$/.exec(ref);
   if (tag?.[1]) {
@@ -197,17 +211,6 @@ export function seriesFromRef(ref: string): Series | 'master' | undefined {
   }
   return undefined;
 }
-
-const NUMBERED_SERIES: Readonly<Record<string, Series>> = {
-  '2023.1': 'antelope',
-  '2023.2': 'bobcat',
-  '2024.1': 'caracal',
-  '2024.2': 'dalmatian',
-  '2025.1': 'epoxy',
-  '2025.2': 'flamingo',
-  '2026.1': 'gazpacho',
-  '2026.2': 'hibiscus',
-};
 
 /** EL major of a distro release, for RDO lookups. */
 export function elMajor(distro: string, release: string): 'el7' | 'el8' | 'el9' | undefined {

@@ -1,4 +1,4 @@
-import { RDO_SIGNING_KEY_FINGERPRINT } from '../catalog/agents';
+import { NEWEST_SERIES, RDO_SIGNING_KEY_FINGERPRINT } from '../catalog/agents';
 import { IMAGE_LAYOUT } from '../layout/image-layout';
 import type { ResolvedRecipe } from '../resolve/resolved';
 
@@ -132,14 +132,17 @@ export function agentDrivers(r: ResolvedRecipe): { pip: string[]; deb: string[];
   return { pip: union((d) => d.pip), deb: union((d) => d.deb), rpm: union((d) => d.rpm) };
 }
 
-/** The upper-constraints the agent installs with: the recipe's, `none`, or the release's published file. */
+/**
+ * The upper-constraints the agent installs with: the recipe's, `none`, or the release's
+ * published file. releases.openstack.org redirects /constraints/upper/<codename> up to zed
+ * and only /constraints/upper/<release id> from antelope on (docs/facts/trove-releases.md §7).
+ */
 export function agentConstraints(r: ResolvedRecipe): string {
   const given = r.agent.requirements?.constraints;
   if (given === 'none') return '';
   if (given) return given;
-  return r.agent.trove.series === 'hibiscus'
-    ? MASTER_CONSTRAINTS
-    : `https://releases.openstack.org/constraints/upper/${r.agent.trove.series}`;
+  const t = r.agent.trove;
+  return t.series === NEWEST_SERIES ? MASTER_CONSTRAINTS : `https://releases.openstack.org/constraints/upper/${t.releaseId ?? t.series}`;
 }
 
 function nativeVariables(r: ResolvedRecipe): [string, string][] {

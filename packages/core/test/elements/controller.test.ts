@@ -84,7 +84,7 @@ describe('controller contract', () => {
   });
 
   it('Trove 14 (Victoria): containers, but registered by image id (no --image-tags before 15)', () => {
-    const c = planOf(jammyGit('stable/victoria')).controller;
+    const c = planOf(jammyGit('victoria-eol')).controller;
     expect(c.trove.series).toBe('victoria');
     expect(setting(c.settings, 'backup_docker_image')?.value).toBe('openstacktrove/db-backup-postgresql:1.0.0');
     expect(registrationCommands(c.registration)[2]).toContain('"$(openstack image show -f value -c id trove-r)"');

@@ -31,7 +31,7 @@ const focalGit = {
   tib: 1,
   base: { distro: 'ubuntu', release: 'focal' },
   datastore: { type: 'redis', runtime: 'native' },
-  guestagent: { source: 'git', ref: 'stable/ussuri' },
+  guestagent: { source: 'git', ref: 'ussuri-eol' },
 };
 const bookwormContainer = {
   tib: 1,
@@ -61,14 +61,27 @@ describe('agent sources', () => {
     expect(v['TIB_AGENT_BUILD_PACKAGES']).toContain('build-essential');
     const repoLines = plan.elementTree.find((f) => f.path === 'tib-recipe/source-repository-tib-guest-agent')?.content;
     expect(repoLines).toBe(
-      'guest-agent git /opt/guest-agent https://opendev.org/openstack/trove stable/ussuri\nupper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/ussuri\n',
+      'guest-agent git /opt/guest-agent https://opendev.org/openstack/trove ussuri-eol\nupper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/ussuri\n',
     );
     expect(plan.dib.environment).toEqual(
       expect.arrayContaining([
-        { kind: 'value', name: 'DIB_REPOREF_guest_agent', value: 'stable/ussuri' },
+        { kind: 'value', name: 'DIB_REPOREF_guest_agent', value: 'ussuri-eol' },
         { kind: 'value', name: 'DIB_REPOLOCATION_upper_constraints', value: 'https://releases.openstack.org/constraints/upper/ussuri' },
       ]),
     );
+  });
+
+  it.each([
+    ['unmaintained/zed', 'zed'],
+    ['unmaintained/2023.1', '2023.1'],
+    ['2023.2-eol', '2023.2'],
+    ['stable/2025.1', '2025.1'],
+    ['25.0.0', '2026.1'],
+  ])('git %s: constraints by codename up to zed, by release id from antelope on', (ref, path) => {
+    const v = variablesOf(
+      planOf(with_(focalGit, { base: { release: 'jammy' }, datastore: { type: 'mysql', runtime: 'container' }, guestagent: { ref } })),
+    );
+    expect(v['TIB_AGENT_CONSTRAINTS']).toBe(`https://releases.openstack.org/constraints/upper/${path}`);
   });
 
   it("git master: the requirements repository's master constraints", () => {

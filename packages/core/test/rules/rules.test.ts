@@ -16,7 +16,7 @@ const rhel9 = with_(BASE_RECIPE, {
 const focalNative = with_(BASE_RECIPE, {
   base: { distro: 'ubuntu', release: 'focal' },
   datastore: { type: 'mysql', version: '8.0', runtime: 'native' },
-  guestagent: { source: 'git', ref: 'stable/ussuri' },
+  guestagent: { source: 'git', ref: 'ussuri-eol' },
 });
 const centos7 = with_(BASE_RECIPE, {
   base: { distro: 'centos', release: '7' },
@@ -112,8 +112,18 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   agentReleaseKnown: {
     codes: ['TIB3006'],
     rows: [
-      ['git stable branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed' } }), []],
-      ['git numbered branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/2023.1' } }), []],
+      ['git unmaintained branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/zed' } }), []],
+      ['git numbered stable branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/2025.1' } }), []],
+      ['git numbered unmaintained branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/2023.1' } }), []],
+      ['git end-of-life tag', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'ussuri-eol' } }), []],
+      ['git numbered end tags', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '2024.2-eol' } }), []],
+      ['git numbered eom tag', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '2023.1-eom' } }), []],
+      [
+        'git unmaintained ref contradicts release',
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/2024.1', release: 'antelope' } }),
+        ['TIB3006'],
+      ],
+      ['git unknown series', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/nowhere' } }), ['TIB3006']],
       ['git release tag', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '19.0.0' } }), []],
       ['git master', with_(BASE_RECIPE, { guestagent: { source: 'git' } }), []],
       [
@@ -128,7 +138,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ],
       [
         'git ref contradicts release',
-        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed', release: 'yoga' } }),
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/zed', release: 'yoga' } }),
         ['TIB3006'],
       ],
       ['local without release', with_(BASE_RECIPE, { guestagent: { source: 'local', path: 'trove' } }), ['TIB3006']],
@@ -163,7 +173,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
     codes: ['TIB3009'],
     rows: [
       ['ussuri on focal', focalNative, []],
-      ['zed git on bookworm', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed' } }), ['TIB3009(w)']],
+      ['zed git on bookworm', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/zed' } }), ['TIB3009(w)']],
       ["package pairs are the distro's own", BASE_RECIPE, []],
     ],
   },
@@ -193,7 +203,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
         'cassandra on bookworm (java)',
         with_(BASE_RECIPE, {
           datastore: { type: 'cassandra', version: '4.1', runtime: 'native' },
-          guestagent: { source: 'git', ref: 'stable/ussuri' },
+          guestagent: { source: 'git', ref: 'ussuri-eol' },
         }),
         ['TIB3002'],
       ],
@@ -281,7 +291,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ],
       [
         'postgresql from a git agent of zed',
-        with_(BASE_RECIPE, { datastore: { type: 'postgresql', version: '12' }, guestagent: { source: 'git', ref: 'stable/zed' } }),
+        with_(BASE_RECIPE, { datastore: { type: 'postgresql', version: '12' }, guestagent: { source: 'git', ref: 'unmaintained/zed' } }),
         [],
       ],
     ],
