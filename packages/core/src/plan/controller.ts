@@ -4,7 +4,8 @@ import { builtImages } from './served';
 
 /**
  * The controller side of the image: settings a Trove deployment needs for this image to
- * work, derived from the recipe and the agent's release (catalog-facts.md §1). Pairing
+ * work, derived from the recipe and the agent's release (docs/facts/trove-releases.md,
+ * docs/facts/controller.md). Pairing
  * an image with a controller configured for another is where operators fail silently.
  */
 export function controllerContract(r: ResolvedRecipe, imageFile: string): ControllerContract {
@@ -39,18 +40,18 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
   }
   const configDrive = r.datasources.includes('ConfigDrive');
   const metadata = r.datasources.includes('OpenStack');
-  // use_nova_server_config_drive defaults to True up to Trove 16 and to False from 17
-  // (Yoga, commit 99df090a): set it only where the default misses this image's datasources.
-  const driveByDefault = t.major <= 16;
-  if (driveByDefault && !configDrive && metadata)
+  // Up to Trove 16 the files are Nova personality files, which cloud-init writes only from
+  // a config drive: the drive must stay on (its default there). From 17 (commit 99df090a)
+  // they travel in user data and the default is False (docs/facts/trove-releases.md §3).
+  if (t.injection === 'nova-files')
     set(
       'trove.conf',
       'DEFAULT',
       'use_nova_server_config_drive',
-      'False',
-      `Trove ${t.major} injects through a config drive by default; this image reads only the metadata service`,
+      'True',
+      `Trove ${t.major} sends its config files as Nova personality files, which cloud-init writes only from a config drive (True is the default up to Trove 16: keep it)`,
     );
-  if (!driveByDefault && configDrive && !metadata)
+  else if (configDrive && !metadata)
     set(
       'trove.conf',
       'DEFAULT',

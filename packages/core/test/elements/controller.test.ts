@@ -5,7 +5,7 @@
 import { registrationCommands } from '../../src';
 import type { ControllerSetting } from '../../src';
 import { with_ } from '../helpers';
-import { planOf } from './support';
+import { compileObject, planOf } from './support';
 
 const setting = (settings: readonly ControllerSetting[], key: string) => settings.find((s) => s.key === key);
 
@@ -39,7 +39,7 @@ describe('controller contract', () => {
     const c = planOf(focalNative).controller;
     expect(c.trove).toEqual({ series: 'ussuri', version: '13.0.1' });
     expect(setting(c.settings, 'injected_config_owner')).toBeUndefined();
-    expect(setting(c.settings, 'use_nova_server_config_drive')).toBeUndefined();
+    expect(setting(c.settings, 'use_nova_server_config_drive')?.value).toBe('True');
     expect(c.datastore).toEqual({ name: 'mysql', version: '8.0', manager: 'mysql' });
     expect(registrationCommands(c.registration)[2]).toBe(
       'trove-manage datastore_version_update mysql 8.0 mysql "$(openstack image show -f value -c id trove-r)" mysql-server-8.0,mysql-client-8.0 1',
@@ -48,10 +48,13 @@ describe('controller contract', () => {
     expect(c.notes.join('\n')).toMatch(/root without a password/);
   });
 
-  it('Trove 13 reading only metadata: turn the config drive off', () => {
-    const c = planOf(with_(focalNative, { system: { cloudInit: { datasources: ['OpenStack'] } } })).controller;
-    expect(setting(c.settings, 'use_nova_server_config_drive')?.value).toBe('False');
-    expect(c.datasources).toEqual(['OpenStack']);
+  it('Trove 13 never advises turning the config drive off: its files come only through one', () => {
+    const c = planOf(with_(focalNative, { system: { cloudInit: { datasources: ['ConfigDrive'] } } })).controller;
+    expect(setting(c.settings, 'use_nova_server_config_drive')?.value).toBe('True');
+    expect(c.datasources).toEqual(['ConfigDrive']);
+    const metadataOnly = compileObject(with_(focalNative, { system: { cloudInit: { datasources: ['OpenStack'] } } }));
+    expect(metadataOnly.ok).toBe(false);
+    expect(metadataOnly.diagnostics.map((d) => d.code)).toContain('TIB3035');
   });
 
   it('Trove 17 (Yoga): owner fixed to trove:trove, metadata by default, image tags, 1.1.0 backup image', () => {

@@ -412,11 +412,31 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['present archive', with_(BASE_RECIPE, { datastore: { images: [{ file: 'present.tar', sha256: 'd'.repeat(64) }] } }), []],
     ],
   },
+  configDriveForNovaFiles: {
+    codes: ['TIB3035'],
+    rows: [
+      ['Trove 13, default datasources', focalNative, []],
+      ['Trove 13, metadata only', with_(focalNative, { system: { cloudInit: { datasources: ['OpenStack'] } } }), ['TIB3035']],
+      ['Trove 12 (RDO), metadata only', with_(centos7, { system: { cloudInit: { datasources: ['OpenStack'] } } }), ['TIB3035']],
+      [
+        'Trove 16, NoCloud only',
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'xena-eol' }, system: { cloudInit: { datasources: ['NoCloud'] } } }),
+        ['TIB3035'],
+      ],
+      [
+        'Trove 17 writes files from user data',
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'yoga-eol' }, system: { cloudInit: { datasources: ['OpenStack'] } } }),
+        [],
+      ],
+      ['Trove 18, metadata only', with_(BASE_RECIPE, { system: { cloudInit: { datasources: ['OpenStack'] } } }), []],
+    ],
+  },
   datasourcesIncludeOpenStack: {
     codes: ['TIB3017'],
     rows: [
       ['default', BASE_RECIPE, []],
       ['config drive only', with_(BASE_RECIPE, { system: { cloudInit: { datasources: ['ConfigDrive'] } } }), ['TIB3017(w)']],
+      ['config drive only is right for Trove 13', with_(focalNative, { system: { cloudInit: { datasources: ['ConfigDrive'] } } }), []],
     ],
   },
   repositoriesFitFamily: {

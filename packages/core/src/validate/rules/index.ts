@@ -13,7 +13,13 @@ import {
 import { filesExist, sha256Required } from './file-rules';
 import { agentDefectsWarned, packagedImageAvailable, servedOnce, servedOnlyContainer } from './served-rules';
 import type { Rule } from './rule';
-import { datasourcesIncludeOpenStack, environmentAllowed, extraElementsAllowed, repositoriesFitFamily } from './system-rules';
+import {
+  configDriveForNovaFiles,
+  datasourcesIncludeOpenStack,
+  environmentAllowed,
+  extraElementsAllowed,
+  repositoriesFitFamily,
+} from './system-rules';
 
 export type { Rule, RuleContext } from './rule';
 
@@ -48,6 +54,7 @@ export const RULES: readonly Rule[] = [
   subscriptionComplete,
   sha256Required,
   filesExist,
+  configDriveForNovaFiles,
   datasourcesIncludeOpenStack,
   repositoriesFitFamily,
   environmentAllowed,
