@@ -224,6 +224,12 @@ export const DIAGNOSTIC_CODES = {
     summary:
       'The guest agent (Trove 16 or older) receives its config files only through a config drive, and the cloud-init datasource list lacks `ConfigDrive`.',
   },
+  TIB3036: {
+    name: 'offline-agent-dependencies',
+    severity: 'warning',
+    summary:
+      "`requirements.index: none` and tib's catalog lists no distribution packages for this agent release on this distribution release: the agent's dependencies must come from `system.packages`.",
+  },
 
   TIB4001: { name: 'template-failed', severity: 'error', summary: 'A template could not be rendered; this is a bug in tib.' },
   TIB4002: {

@@ -1,3 +1,4 @@
+import { NATIVE_IMAGE_FIXES } from '../catalog/native-era';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { ControllerContract, ControllerSetting } from './plan-types';
 import { builtImages } from './served';
@@ -70,7 +71,11 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
         `the image keeps ${r.datastore.type} data in ${r.datastore.dataDir}, not the default ${expected}: the volume must be mounted there`,
       );
     }
-    if (r.datastore.native?.note) notes.push(`${r.datastore.type} ${r.datastore.version}: ${r.datastore.native.note}`);
+    const native = r.datastore.native;
+    const what = `${r.datastore.type} ${r.datastore.version}`;
+    if (native?.controllerTemplate) notes.push(`${what}: ${native.controllerTemplate}`);
+    for (const fix of native?.imageFixes ?? []) notes.push(`${what}: ${NATIVE_IMAGE_FIXES[fix]}`);
+    if (native?.note) notes.push(`${what}: ${native.note}`);
     if (r.datastore.rootAccess !== 'none')
       notes.push(
         `the image lets the Trove ${t.major} agent log in to ${r.datastore.type} as root without a password over the local socket, as it expects, until its prepare step replaces the configuration`,

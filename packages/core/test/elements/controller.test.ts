@@ -12,8 +12,14 @@ const setting = (settings: readonly ControllerSetting[], key: string) => setting
 const focalNative = {
   tib: 1,
   base: { distro: 'ubuntu', release: 'focal' },
-  datastore: { type: 'mysql', version: '8.0' },
+  datastore: { type: 'mariadb', version: '10.3' },
   guestagent: { source: 'package' },
+};
+const bullseyeNative = {
+  tib: 1,
+  base: { distro: 'debian', release: 'bullseye' },
+  datastore: { type: 'postgresql', version: '13', runtime: 'native' },
+  guestagent: { source: 'git', ref: '13.0.1', requirements: { index: 'none' } },
 };
 const jammyYoga = {
   tib: 1,
@@ -40,12 +46,21 @@ describe('controller contract', () => {
     expect(c.trove).toEqual({ series: 'ussuri', version: '13.0.1' });
     expect(setting(c.settings, 'injected_config_owner')).toBeUndefined();
     expect(setting(c.settings, 'use_nova_server_config_drive')?.value).toBe('True');
-    expect(c.datastore).toEqual({ name: 'mysql', version: '8.0', manager: 'mysql' });
+    expect(c.datastore).toEqual({ name: 'mariadb', version: '10.3', manager: 'mariadb' });
     expect(registrationCommands(c.registration)[2]).toBe(
-      'trove-manage datastore_version_update mysql 8.0 mysql "$(openstack image show -f value -c id trove-r)" mysql-server-8.0,mysql-client-8.0 1',
+      'trove-manage datastore_version_update mariadb 10.3 mariadb "$(openstack image show -f value -c id trove-r)" mariadb-server-10.3,mariadb-client-10.3,mariadb-backup 1',
     );
-    expect(c.notes.join('\n')).toMatch(/innobackupex/);
     expect(c.notes.join('\n')).toMatch(/root without a password/);
+  });
+
+  it("the native era's conditions: tib's PostgreSQL template, the backup caveat from 13, MariaDB 10.5's process name", () => {
+    const pg = planOf(bullseyeNative).controller.notes.join('\n');
+    expect(pg).toMatch(/postgresql 13: needs tib's PostgreSQL configuration template on the controller \(template_path\)/);
+    expect(pg).toMatch(/postgresql 13: backups and replicas fail/);
+    expect(planOf(with_(bullseyeNative, { datastore: { version: '12' } })).controller.notes.join('\n')).not.toMatch(/backups/);
+    const maria = planOf(with_(bullseyeNative, { datastore: { type: 'mariadb', version: '10.5' } })).controller.notes.join('\n');
+    expect(maria).toMatch(/mariadb 10.5: with tib's image-side fix: .*mysqld/);
+    expect(planOf(focalNative).controller.notes.join('\n')).not.toMatch(/image-side fix/);
   });
 
   it('Trove 13 never advises turning the config drive off: its files come only through one', () => {
@@ -103,6 +118,6 @@ describe('controller contract', () => {
 
   it("a moved native data directory is the volume's mount point", () => {
     const c = planOf(with_(focalNative, { datastore: { paths: { dataDir: '/srv/mysql' } } })).controller;
-    expect(setting(c.settings, 'mount_point')).toMatchObject({ file: 'trove.conf', section: 'mysql', value: '/srv/mysql' });
+    expect(setting(c.settings, 'mount_point')).toMatchObject({ file: 'trove.conf', section: 'mariadb', value: '/srv/mysql' });
   });
 });

@@ -7,10 +7,10 @@ import { with_ } from '../helpers';
 import { elementNames, imageFilesOf, planOf, variablesOf } from './support';
 
 const SHA = 'b'.repeat(64);
-const bookwormNative = {
+const bullseyeNative = {
   tib: 1,
-  base: { distro: 'debian', release: 'bookworm' },
-  datastore: { type: 'mariadb', version: '10.11', runtime: 'native' },
+  base: { distro: 'debian', release: 'bullseye' },
+  datastore: { type: 'mariadb', version: '10.5', runtime: 'native' },
   guestagent: { source: 'local', path: 'trove', release: 'ussuri', requirements: { index: 'none' } },
 };
 const files = { 'trove/setup.py': '' };
@@ -42,7 +42,7 @@ const bookwormContainer = {
 
 describe('agent sources', () => {
   it('local + offline: the tree, no index, distro build tools, a pbr version', () => {
-    const v = variablesOf(planOf(bookwormNative, files));
+    const v = variablesOf(planOf(bullseyeNative, files));
     expect(v).toMatchObject({
       TIB_AGENT_SOURCE: 'local',
       TIB_AGENT_PIP_INDEX: 'none',
@@ -159,7 +159,7 @@ describe("the agent unit's root steps and the release's systemd", () => {
 
 describe('datastores and their host settings', () => {
   it('leaves the service to the agent and knows every name it looks for', () => {
-    const v = variablesOf(planOf(bookwormNative, files));
+    const v = variablesOf(planOf(bullseyeNative, files));
     expect(v).toMatchObject({
       TIB_DATASTORE_SERVICE: 'mariadb',
       TIB_DATASTORE_SERVICES: 'mariadb mysql mysqld mysql-server',
@@ -170,7 +170,7 @@ describe('datastores and their host settings', () => {
   });
 
   it('selects the MySQL-family element for the four MySQL-like datastores only', () => {
-    expect(elementNames(planOf(bookwormNative, files))).toContain('tib-ds-mysql-family');
+    expect(elementNames(planOf(bullseyeNative, files))).toContain('tib-ds-mysql-family');
     expect(elementNames(planOf(focalGit))).not.toContain('tib-ds-mysql-family');
   });
 
@@ -206,9 +206,9 @@ describe('datastores and their host settings', () => {
     ]);
   });
 
-  it("adds Percona's tools repository for XtraBackup", () => {
-    const v = variablesOf(planOf(with_(focalGit, { base: { release: 'bionic' }, datastore: { type: 'percona', version: '8.0' } })));
-    expect([v['TIB_REPO_0_NAME'], v['TIB_REPO_1_NAME']]).toEqual(['tib-percona', 'tib-percona-tools']);
+  it("adds Percona's XtraBackup 2.4 repository (the era's agent backs up with innobackupex)", () => {
+    const v = variablesOf(planOf(with_(focalGit, { base: { release: 'bionic' }, datastore: { type: 'percona', version: '5.7' } })));
+    expect([v['TIB_REPO_0_NAME'], v['TIB_REPO_1_NAME']]).toEqual(['tib-percona', 'tib-percona-pxb24']);
   });
 
   it("labels moved paths for SELinux enforcing, and the agent's PostgreSQL path on EL", () => {
@@ -219,7 +219,7 @@ describe('datastores and their host settings', () => {
   });
 
   it('AppArmor mode and profiles on deb releases', () => {
-    const plan = planOf(with_(bookwormNative, { system: { security: { apparmor: 'complain' } } }), files);
+    const plan = planOf(with_(bullseyeNative, { system: { security: { apparmor: 'complain' } } }), files);
     expect(variablesOf(plan)).toMatchObject({ TIB_APPARMOR: 'complain', TIB_APPARMOR_PROFILES: 'usr.sbin.mariadbd usr.sbin.mysqld' });
     expect(elementNames(plan)).toContain('tib-apparmor');
   });
@@ -227,7 +227,7 @@ describe('datastores and their host settings', () => {
 
 describe('guest base', () => {
   it('sysvinit on Debian: sysvinit-core, and chrony instead of systemd-timesyncd', () => {
-    const plan = planOf(with_(bookwormNative, { system: { init: 'sysvinit' } }), files);
+    const plan = planOf(with_(bullseyeNative, { system: { init: 'sysvinit' } }), files);
     const base = variablesOf(plan)['TIB_BASE_PACKAGES']?.split(' ') ?? [];
     expect(base).toEqual(expect.arrayContaining(['sysvinit-core', 'chrony', 'ifupdown', 'isc-dhcp-client']));
     expect(base).not.toContain('systemd-timesyncd');

@@ -15,7 +15,7 @@ const rhel9 = with_(BASE_RECIPE, {
 });
 const focalNative = with_(BASE_RECIPE, {
   base: { distro: 'ubuntu', release: 'focal' },
-  datastore: { type: 'mysql', version: '8.0', runtime: 'native' },
+  datastore: { type: 'mariadb', version: '10.3', runtime: 'native' },
   guestagent: { source: 'git', ref: 'ussuri-eol' },
 });
 const centos7 = with_(BASE_RECIPE, {
@@ -177,6 +177,22 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ["package pairs are the distro's own", BASE_RECIPE, []],
     ],
   },
+  offlineAgentDependencies: {
+    codes: ['TIB3036'],
+    rows: [
+      ['online', focalNative, []],
+      [
+        'offline Trove 13 on bullseye: the catalog lists its packages',
+        with_(focalNative, {
+          base: { distro: 'debian', release: 'bullseye' },
+          datastore: { version: '10.5' },
+          guestagent: { requirements: { index: 'none' } },
+        }),
+        [],
+      ],
+      ['offline Trove 13 on focal: no list', with_(focalNative, { guestagent: { requirements: { index: 'none' } } }), ['TIB3036(w)']],
+    ],
+  },
   datastoreInAgent: {
     codes: ['TIB3004'],
     rows: [
@@ -190,7 +206,17 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   datastoreSupported: {
     codes: ['TIB3002'],
     rows: [
-      ['mysql native focal', focalNative, []],
+      ['mariadb native focal', focalNative, []],
+      [
+        'mysql native focal: only 8.0, which the era cannot run',
+        with_(focalNative, { datastore: { type: 'mysql', version: '8.0' } }),
+        ['TIB3002'],
+      ],
+      [
+        'mariadb native on bookworm: the Trove 13 agent cannot import there',
+        with_(focalNative, { base: { distro: 'debian', release: 'bookworm' }, datastore: { version: '10.11' } }),
+        ['TIB3002'],
+      ],
       ['couchdb on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'couchdb', version: '3.3' } }), ['TIB3002']],
       ['redis on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'redis', version: '5.0' } }), ['TIB3002']],
       [
@@ -198,9 +224,9 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
         with_(centos7, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.rpm', sha256: 'c'.repeat(64) } } }),
         ['TIB3002'],
       ],
-      ['native mysql on jammy', with_(focalNative, { base: { release: 'jammy' } }), ['TIB3002']],
+      ['native mariadb on jammy', with_(focalNative, { base: { release: 'jammy' } }), ['TIB3002']],
       [
-        'cassandra on bookworm (java)',
+        'cassandra on bookworm (native era)',
         with_(BASE_RECIPE, {
           datastore: { type: 'cassandra', version: '4.1', runtime: 'native' },
           guestagent: { source: 'git', ref: 'ussuri-eol' },
@@ -215,7 +241,18 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['mariadb 10.11 for zed', BASE_RECIPE, []],
       ['patch version', with_(BASE_RECIPE, { datastore: { version: '10.11.6' } }), []],
       ['mariadb 11.4 not in zed', with_(BASE_RECIPE, { datastore: { version: '11.4' } }), ['TIB3003']],
-      ['mysql 5.7 native on focal', with_(focalNative, { datastore: { version: '5.7' } }), ['TIB3003']],
+      ['mariadb 10.5 native on focal', with_(focalNative, { datastore: { version: '10.5' } }), ['TIB3003']],
+      [
+        'mysql 8.0 native on bionic: packaged, refused',
+        with_(focalNative, { base: { release: 'bionic' }, datastore: { type: 'mysql', version: '8.0' } }),
+        ['TIB3003'],
+      ],
+      [
+        'mariadb 10.6 native on centos 7: packaged, refused',
+        with_(centos7, { datastore: { type: 'mariadb', version: '10.6' } }),
+        ['TIB3003'],
+      ],
+      ['mysql 5.7 native on centos 7', with_(centos7, { datastore: { type: 'mysql', version: '5.7' } }), []],
       ['also: postgresql 12 for zed', with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '12' }] } }), []],
       ['also: postgresql 15 not in zed', with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '15' }] } }), ['TIB3003']],
       [
@@ -305,7 +342,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
         with_(focalNative, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.deb', sha256: 'c'.repeat(64) } } }),
         [],
       ],
-      ['mysql with package', with_(focalNative, { datastore: { package: { file: 'm.deb', sha256: 'c'.repeat(64) } } }), ['TIB3018']],
+      ['mariadb with package', with_(focalNative, { datastore: { package: { file: 'm.deb', sha256: 'c'.repeat(64) } } }), ['TIB3018']],
       [
         'couchbase offline package',
         with_(focalNative, { datastore: { type: 'couchbase', version: '7.6', package: { file: 'c.deb', sha256: 'c'.repeat(64) } } }),

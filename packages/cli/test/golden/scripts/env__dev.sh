@@ -352,9 +352,11 @@ the tree's ``requirements.txt``) and the tree are installed under the upper-cons
 Each value is a URL, an absolute path on the build host (staged by ``extra-data.d``) or a
 path inside the tree. With ``none`` nothing is fetched: the tree is installed with
 ``--no-index --no-deps`` into a virtualenv that sees the system site-packages, and its
-dependencies must come from distribution packages (``TIB_AGENT_EXTRA_PACKAGES``).
+dependencies must come from distribution packages (``TIB_AGENT_EXTRA_PACKAGES``: the
+agent's own, where tib's catalog lists them for the release and Trove release, and the
+datastore drivers).
 ``TIB_AGENT_BUILD_PACKAGES`` are installed first; ``TIB_AGENT_VERSION`` is given to pbr
-as ``PBR_VERSION`` when the tree is not a git checkout.
+as ``PBR_VERSION`` when the tree is not a git checkout or the image has no ``git``.
 TIB_EOF
 chmod 0644 "$elements"/tib-agent-venv/README.rst
 cat > "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage <<'TIB_EOF'
@@ -458,8 +460,9 @@ if [ "$TIB_AGENT_PIP_INDEX" != none ]; then
     fi
 fi
 
-# pbr derives the version from git; a tree without .git needs it given.
-if [ ! -d "$src/.git" ]; then
+# pbr derives the version from git: a tree without .git, or an image without git (offline
+# builds install none), needs it given.
+if [ ! -d "$src/.git" ] || ! command -v git >/dev/null 2>&1; then
     export PBR_VERSION=$TIB_AGENT_VERSION
 fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1

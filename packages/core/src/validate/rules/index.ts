@@ -1,5 +1,12 @@
 import { accessOnlyDevelopment, sshKeysArePublic, subscriptionComplete, subscriptionOnlyRhel } from './access-rules';
-import { agentDistroTested, agentReleaseKnown, agentSourceAvailable, agentSourceFields, runtimeMatchesAgent } from './agent-rules';
+import {
+  agentDistroTested,
+  agentReleaseKnown,
+  agentSourceAvailable,
+  agentSourceFields,
+  offlineAgentDependencies,
+  runtimeMatchesAgent,
+} from './agent-rules';
 import { apparmorOnDeb, archSupported, imageSourceFits, initAvailable, releaseKnown, releaseNotEol, selinuxOnRpm } from './base-rules';
 import {
   autostartDiscouraged,
@@ -37,6 +44,7 @@ export const RULES: readonly Rule[] = [
   agentSourceAvailable,
   runtimeMatchesAgent,
   agentDistroTested,
+  offlineAgentDependencies,
   datastoreInAgent,
   datastoreSupported,
   datastoreVersionKnown,
