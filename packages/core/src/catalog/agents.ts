@@ -1,7 +1,8 @@
 /**
  * Trove releases and where a guest agent of each comes from. Facts:
- * ../shared/reference/catalog-facts.md §1 (release table, guest model, container image
- * options) and §2 (distribution packages, RDO builds).
+ * docs/facts/trove-releases.md §1 (versions, release ids, Python, CI guest OS), §2 (guest
+ * model), §3 (config injection and its owner), §8 (git refs); docs/facts/distributions.md
+ * §3, §7 (distribution packages); docs/facts/vendors.md §10 (RDO).
  */
 export type GuestModel = 'native' | 'container';
 export type Series =
@@ -35,9 +36,9 @@ export interface TroveRelease {
   readonly major: number;
   readonly version: string;
   readonly model: GuestModel;
-  /** Oldest Python the agent runs on (setup.cfg python_requires / classifiers). */
+  /** Oldest Python the agent runs on (setup.cfg python_requires / classifiers; docs/facts/trove-releases.md §1.1). */
   readonly minPython: string;
-  /** Default guest OS of devstack/trovestack in that release: what Trove's CI tested. */
+  /** Default guest OS of devstack/trovestack in that release: what Trove's CI tested (docs/facts/trove-releases.md §1.2). */
   readonly testedOn: readonly string[];
   /** How the controller injects config files into the guest. */
   readonly injection: 'nova-files' | 'cloud-init-write-files';
@@ -54,7 +55,8 @@ const r = (series: Series, major: number, version: string, testedOn: readonly st
   minPython,
   model: major >= 14 ? 'container' : 'native',
   // 17.0.0 (Yoga) moved injection to cloud-init write_files (commit 99df090a); 18.0.0 made
-  // the owner/group configurable with defaults ubuntu/root (in 17 it was trove:trove).
+  // the owner/group configurable with defaults ubuntu/root (in 17 it was trove:trove)
+  // (docs/facts/trove-releases.md §3.2, §3.3). Containers from 14.0.0 (§2).
   injection: major >= 17 ? 'cloud-init-write-files' : 'nova-files',
   ...(major >= 18
     ? { injectedConfigOwner: { owner: 'ubuntu', group: 'root' } }
@@ -119,6 +121,8 @@ export interface DistroAgentPackage {
 /**
  * `source: package`: what each distribution release ships. Releases absent here have no
  * agent package (Debian bullseye skipped Trove 14 entirely; Ubuntu noble has none).
+ * Debian: docs/facts/distributions.md §3 (read from the packages); Ubuntu: docs/facts/distributions.md §7 (from
+ * packaging changelogs; the Ubuntu archive itself was not reachable, docs/facts/README.md §6).
  */
 export const DISTRO_AGENT_PACKAGES: Readonly<Record<string, DistroAgentPackage>> = {
   'debian/trixie': {
@@ -171,7 +175,8 @@ export const NO_AGENT_PACKAGE_REASON: Readonly<Record<string, string>> = {
 
 /**
  * `source: rdo`: RDO releases with an openstack-trove build, per EL major. CentOS 7's
- * last RDO release is Train; EL9 starts at Yoga. Versions are the -release tags.
+ * last RDO release is Train; EL9 starts at Yoga. Versions are rdoinfo's -release tags
+ * (docs/facts/vendors.md §10.1; dalmatian/epoxy builds are unverified, docs/facts/README.md §6).
  */
 export const RDO_BUILDS: Readonly<Record<'el7' | 'el8' | 'el9', Readonly<Partial<Record<Series, string>>>>> = {
   el7: { newton: '6.0.0', ocata: '7.0.0', pike: '8.0.1', queens: '9.0.0', rocky: '10.0.0', stein: '11.0.0', train: '12.1.0' },
@@ -179,7 +184,7 @@ export const RDO_BUILDS: Readonly<Record<'el7' | 'el8' | 'el9', Readonly<Partial
   el9: { yoga: '17.0.1', zed: '18.0.1', antelope: '19.0.1', bobcat: '20.0.0', caracal: '21.0.1', dalmatian: '22.0.0', epoxy: '23.0.0' },
 };
 
-/** The RDO package's unit and user (rdo-packages/trove-distgit). */
+/** The RDO package's unit and user (rdo-packages/trove-distgit; docs/facts/vendors.md §10.3). */
 export const RDO_AGENT = {
   package: 'openstack-trove-guestagent',
   unit: 'openstack-trove-guestagent',
@@ -187,9 +192,10 @@ export const RDO_AGENT = {
   binary: '/usr/bin/trove-guestagent',
 } as const;
 
-/** RDO's signing key (CentOS Cloud SIG), checked when the release package is installed. */
+/** RDO's signing key (CentOS Cloud SIG), checked when the release package is installed (docs/facts/vendors.md §10.2). */
 export const RDO_SIGNING_KEY_FINGERPRINT = '736AF5116D9C40E2AF6B074BF9B9FEE7764429E6';
 
+/** Where openstack/trove is cloned from (docs/facts/trove-releases.md §8). */
 export const DEFAULT_GIT_REPO = 'https://opendev.org/openstack/trove';
 
 /**
@@ -222,7 +228,7 @@ export function elMajor(distro: string, release: string): 'el7' | 'el8' | 'el9' 
 }
 
 /**
- * How an RDO release reaches an image. On CentOS the RDO release package is
+ * How an RDO release reaches an image (docs/facts/vendors.md §10.2). On CentOS the RDO release package is
  * centos-release-openstack-<series> from CentOS Extras (it installs the Cloud SIG repo
  * files and key). CentOS 7's mirrors are gone since its end of life: the repo files are
  * pointed at the vault. RHEL has no Extras: tib writes the Cloud SIG repository that

@@ -1,7 +1,10 @@
 /**
  * Distribution releases tib can build, and how DIB builds each. This table (not the
- * host tib runs on) is where defaults come from. Facts: ../shared/reference/dib-and-peers.md
- * A.4 (DIB distro elements), host-setup.md (Debian bookworm on DIB 3.13), catalog-facts.md.
+ * host tib runs on) is where defaults come from. Facts: docs/facts/distributions.md §1
+ * (end of life), §2 (Debian packages and Python), §6 (cloud-init, DHCP, systemd), §7
+ * (Ubuntu), §8 (CentOS, RHEL); docs/facts/dib.md §1, §2 (DIB versions and elements), §4
+ * (Debian with DIB 3.13). Values no source here confirms (Ubuntu's and EL's packages and
+ * Python, CentOS image names) are listed in docs/facts/README.md §6.
  */
 export type Distro = 'ubuntu' | 'debian' | 'centos' | 'rhel' | 'fedora';
 export type Family = 'deb' | 'rpm';
@@ -121,7 +124,7 @@ const debian = (
   family: 'deb',
   dibRelease: release,
   title: `Debian ${version} (${release})`,
-  // DIB's debian elements always debootstrap; there is no Debian cloud-image element.
+  // DIB's debian elements always debootstrap; there is no Debian cloud-image element (docs/facts/dib.md §4).
   osElements: { bootstrap: 'debian-minimal' },
   defaultImageSource: 'bootstrap',
   inits: ['systemd', 'sysvinit'],
@@ -133,11 +136,13 @@ const debian = (
   systemd,
   pythonModules: { psycopg2 },
   eol,
-  // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline.
+  // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline
+  // (docs/facts/distributions.md §6).
   basePackages: { dhcp: ['ifupdown', 'isc-dhcp-client'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
   agentBuild: DEB_AGENT_BUILD,
   // Debian's own OpenStack images (genericcloud) boot this kernel: virtio, ext4/xfs,
-  // iso9660 config drives and Docker's netfilter/overlay modules, without hardware drivers.
+  // iso9660 config drives and Docker's netfilter/overlay modules, without hardware drivers
+  // (docs/facts/distributions.md §2; the arm64 package was not checked, docs/facts/README.md §6).
   cloudKernel: {
     amd64: { package: 'linux-image-cloud-amd64', replaces: 'linux-image-amd64' },
     arm64: { package: 'linux-image-cloud-arm64', replaces: 'linux-image-arm64' },
@@ -181,7 +186,8 @@ const ubuntu = (
 export const DISTRO_RELEASES: readonly DistroRelease[] = [
   // trixie: isc-dhcp-client is deprecated there; ifupdown drives dhcpcd (dhcpcd-base). DIB
   // before 3.40 needs tib-dib-compat for it (its base element installs a package trixie no
-  // longer has) and bookworm's debootstrap needs the trixie script of 1.0.128+nmu2+deb12u2.
+  // longer has) and bookworm's debootstrap needs the trixie script of 1.0.128+nmu2+deb12u2
+  // (docs/facts/distributions.md §2, §5; docs/facts/dib.md §4).
   debian('trixie', '13', '3.13', 257, '2030-06-30', '2.9.10', {
     basePackages: { dhcp: ['ifupdown', 'dhcpcd-base'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
     dibCompat: {
@@ -201,7 +207,8 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     family: 'rpm',
     dibRelease: '7',
     title: 'CentOS 7',
-    // Only DIB releases before the 2024 removal still carry `centos7` (Debian's 3.13 does).
+    // Only DIB releases before the 2024 removal still carry `centos7` (Debian's 3.13 does;
+    // docs/facts/distributions.md §8). Image name and checksum list: docs/facts/README.md §6.
     osElements: { download: 'centos7', cache: 'centos7', local: 'centos7' },
     defaultImageSource: 'download',
     cloudImage: {
@@ -214,10 +221,11 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     defaultInit: 'systemd',
     arches: ['amd64'],
     // DIB's centos element rewrites CentOS-Base.repo to <mirror>/$releasever/os/…; the vault
-    // keeps the final tree at vault.centos.org/centos/7 (mock's EOL configs use the same URLs).
+    // keeps the final tree at vault.centos.org/centos/7 (docs/facts/distributions.md §1; the vault layout is
+    // listed unverified in docs/facts/README.md §6).
     mirror: 'http://vault.centos.org/centos',
     python: '2.7',
-    // 219: no '+' prefix on Exec lines, which systemd 231 introduced.
+    // 219: no '+' prefix on Exec lines, which systemd 231 introduced (docs/facts/distributions.md §6).
     systemd: 219,
     eol: '2024-06-30',
     // DIB removed centos7 in eb395ec5, first released in 3.34.0 (docs/facts/dib.md §2).

@@ -219,6 +219,7 @@ set -o pipefail
 # RDO's openstack-trove-guestagent. On CentOS the RDO release package
 # (centos-release-openstack-<series>, from CentOS Extras) adds the Cloud SIG repositories
 # and their key; on RHEL tib-repositories has already configured the same repository.
+# Facts: docs/facts/vendors.md §10.2, §10.3; CentOS 7 vault: docs/facts/distributions.md §1.
 sig_key=/etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-SIG-Cloud
 
 if [ -n "${TIB_RDO_RELEASE_PACKAGE:-}" ]; then
@@ -382,6 +383,8 @@ set -o pipefail
 
 # The datastore's packages for the native model: from the distribution or a vendor
 # repository (configured by tib-repositories), or from the staged package file.
+# Facts: docs/facts/guest-agent-contract.md §1 (mount points), docs/facts/vendors.md §8
+# (INSTALL_DONT_START_SERVER in Trove's own element).
 stage=$(dirname "$0")/../tib-datastore
 read -r -a packages <<< "${TIB_DATASTORE_PACKAGES:-}"
 
@@ -440,6 +443,8 @@ set -o pipefail
 # it at boot with the packaged configuration. Packages enable their services on install,
 # so every name the agent may look for is disabled here (datastore.autostart: true keeps
 # the main one enabled instead).
+# Facts: docs/facts/guest-agent-contract.md §2.5 (how the agent finds and starts services),
+# §2.6 (names per datastore).
 read -r -a names <<< "$TIB_DATASTORE_SERVICE $TIB_DATASTORE_SERVICES"
 
 systemd_known() {
@@ -528,6 +533,8 @@ set -o pipefail
 #    parses before replacing it, and overrides in /etc/mysql/conf.d on every OS;
 #  - the server socket at /var/run/mysqld/mysqld.sock;
 #  - a first login as root with an empty password over that socket.
+# Facts: docs/facts/guest-agent-contract.md §2.6, §2.7 (the EL socket default and the
+# root-login SQL: docs/facts/README.md §6).
 expected=${TIB_DATASTORE_EXPECTED_CONFIG_DIR:-/etc/mysql/conf.d}
 conf_dir=${TIB_DATASTORE_CONFIG_DIR:-$expected}
 
@@ -651,6 +658,7 @@ set -o pipefail
 # MySQL for the native-era agent: it backs up with innobackupex (Percona XtraBackup
 # 2.4, installed with 5.7 from Percona's pxb-24 repository) and finds mysqld at
 # /usr/sbin/mysqld or /usr/libexec/mysqld.
+# Facts: docs/facts/guest-agent-contract.md §2.3, §2.6.
 if [ ! -x /usr/sbin/mysqld ] && [ ! -x /usr/libexec/mysqld ]; then
     echo "tib-ds-mysql: no mysqld where the agent looks for it" >&2
     exit 1
@@ -766,6 +774,8 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
+# account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
@@ -793,6 +803,7 @@ set -o pipefail
 # with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
 # its own configuration at boot from the cloud's network data; this is the fallback that
 # keeps a guest reachable when the cloud offers none.
+# Facts: docs/facts/distributions.md §6, docs/facts/dib.md §4.
 
 # A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
 rm -f /etc/udev/rules.d/70-persistent-net.rules
@@ -1058,6 +1069,7 @@ set -o pipefail
 # check that it holds every pinned fingerprint, and keep only those keys. A key file with
 # other keys in it (Apache's KEYS) trusts no more than the pinned ones; a missing
 # fingerprint stops the build before any package from the repository is trusted.
+# Facts: docs/facts/vendors.md (the pinned fingerprints and their sources).
 stage=$TMP_HOOKS_PATH/tib-repository-keys
 mkdir -p "$stage"
 read -r -a repos <<< "${TIB_REPOSITORIES:-}"
@@ -1122,6 +1134,8 @@ set -o pipefail
 # Install the checked keys where the rendered repository files (installed by tib-files
 # at pre-install.d/05) point: /etc/apt/keyrings/<name>.gpg (signed-by) or
 # /etc/pki/rpm-gpg/RPM-GPG-KEY-<name> (gpgkey=). DIB's apt-get update runs at 99.
+# Facts: docs/facts/vendors.md (keys); when DIB runs apt-get update:
+# docs/facts/README.md §6.
 stage=$(dirname "$0")/../tib-repository-keys
 for key in "$stage"/*.gpg "$stage"/*.asc; do
     [ -f "$key" ] || continue

@@ -304,6 +304,8 @@ set -o pipefail
 
 # The guest agent from a source tree (git: cloned by source-repositories to
 # TIB_AGENT_SOURCE_DIR; local: staged by extra-data.d) into its own virtualenv.
+# Facts: docs/facts/guest-agent-contract.md §2.8 (the offline install); docs/facts/dib.md §6
+# (source-repositories).
 src=$TIB_AGENT_SOURCE_DIR
 venv=$TIB_AGENT_VENV
 stage=$(dirname "$0")/../tib-agent
@@ -432,6 +434,8 @@ set -o pipefail
 # and run in the mode the recipe asks for: enforce, complain (force-complain/) or
 # disabled (disable/). Only profiles present in the image are touched: Debian 12's
 # MariaDB, for one, ships an empty usr.sbin.mariadbd on purpose.
+# Facts: docs/facts/distributions.md §2 (MariaDB's empty profile),
+# docs/facts/guest-agent-contract.md §2.6 (Trove's /tmp rule).
 profiles_dir=/etc/apparmor.d
 read -r -a profiles <<< "${TIB_APPARMOR_PROFILES:-}"
 dirs=("$TIB_DATASTORE_DATA_DIR")
@@ -565,6 +569,8 @@ set -o pipefail
 
 # The datastore's packages for the native model: from the distribution or a vendor
 # repository (configured by tib-repositories), or from the staged package file.
+# Facts: docs/facts/guest-agent-contract.md §1 (mount points), docs/facts/vendors.md §8
+# (INSTALL_DONT_START_SERVER in Trove's own element).
 stage=$(dirname "$0")/../tib-datastore
 read -r -a packages <<< "${TIB_DATASTORE_PACKAGES:-}"
 
@@ -623,6 +629,8 @@ set -o pipefail
 # it at boot with the packaged configuration. Packages enable their services on install,
 # so every name the agent may look for is disabled here (datastore.autostart: true keeps
 # the main one enabled instead).
+# Facts: docs/facts/guest-agent-contract.md §2.5 (how the agent finds and starts services),
+# §2.6 (names per datastore).
 read -r -a names <<< "$TIB_DATASTORE_SERVICE $TIB_DATASTORE_SERVICES"
 
 systemd_known() {
@@ -694,6 +702,7 @@ set -o pipefail
 # Redis for the native-era agent (experimental/redis): config /etc/redis/redis.conf
 # (EL: /etc/redis.conf), data /var/lib/redis, pid /var/run/redis/redis-server.pid, log
 # /var/log/redis/server.log, service redis-server or redis.
+# Facts: docs/facts/guest-agent-contract.md §2.6.
 if [ "$TIB_FAMILY" = deb ]; then
     config=/etc/redis/redis.conf
 else
@@ -816,6 +825,8 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
+# account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
@@ -843,6 +854,7 @@ set -o pipefail
 # with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
 # its own configuration at boot from the cloud's network data; this is the fallback that
 # keeps a guest reachable when the cloud offers none.
+# Facts: docs/facts/distributions.md §6, docs/facts/dib.md §4.
 
 # A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
 rm -f /etc/udev/rules.d/70-persistent-net.rules
@@ -1018,7 +1030,7 @@ trove ALL=(ALL) NOPASSWD:ALL
 TIB_EOF
 chmod 0644 "$elements"/tib-recipe/tib-rootfs/files/001
 cat > "$elements"/tib-recipe/tib-rootfs/files/002 <<'TIB_EOF'
-# Written by tib: kernel settings for redis (Redis administration guide (overcommit, backlog, THP)).
+# Written by tib: kernel settings for redis (Redis's start-up checks (overcommit, backlog, THP)).
 vm.overcommit_memory = 1
 net.core.somaxconn = 1024
 TIB_EOF

@@ -298,6 +298,8 @@ set -o pipefail
 
 # The guest agent from a source tree (git: cloned by source-repositories to
 # TIB_AGENT_SOURCE_DIR; local: staged by extra-data.d) into its own virtualenv.
+# Facts: docs/facts/guest-agent-contract.md §2.8 (the offline install); docs/facts/dib.md §6
+# (source-repositories).
 src=$TIB_AGENT_SOURCE_DIR
 venv=$TIB_AGENT_VENV
 stage=$(dirname "$0")/../tib-agent
@@ -415,6 +417,7 @@ set -eu
 set -o pipefail
 
 # The agent talks to Docker through /var/run/docker.sock, which group docker may use.
+# Facts: docs/facts/guest-agent-contract.md §4.3.
 getent group docker >/dev/null || groupadd --system docker
 usermod -a -G docker "$TIB_AGENT_USER"
 if [ "$TIB_INIT" = systemd ]; then
@@ -532,6 +535,8 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
+# account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
@@ -559,6 +564,7 @@ set -o pipefail
 # with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
 # its own configuration at boot from the cloud's network data; this is the fallback that
 # keeps a guest reachable when the cloud offers none.
+# Facts: docs/facts/distributions.md §6, docs/facts/dib.md §4.
 
 # A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
 rm -f /etc/udev/rules.d/70-persistent-net.rules

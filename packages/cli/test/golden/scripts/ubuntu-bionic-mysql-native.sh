@@ -311,6 +311,8 @@ set -o pipefail
 
 # The guest agent from a source tree (git: cloned by source-repositories to
 # TIB_AGENT_SOURCE_DIR; local: staged by extra-data.d) into its own virtualenv.
+# Facts: docs/facts/guest-agent-contract.md §2.8 (the offline install); docs/facts/dib.md §6
+# (source-repositories).
 src=$TIB_AGENT_SOURCE_DIR
 venv=$TIB_AGENT_VENV
 stage=$(dirname "$0")/../tib-agent
@@ -439,6 +441,8 @@ set -o pipefail
 # and run in the mode the recipe asks for: enforce, complain (force-complain/) or
 # disabled (disable/). Only profiles present in the image are touched: Debian 12's
 # MariaDB, for one, ships an empty usr.sbin.mariadbd on purpose.
+# Facts: docs/facts/distributions.md §2 (MariaDB's empty profile),
+# docs/facts/guest-agent-contract.md §2.6 (Trove's /tmp rule).
 profiles_dir=/etc/apparmor.d
 read -r -a profiles <<< "${TIB_APPARMOR_PROFILES:-}"
 dirs=("$TIB_DATASTORE_DATA_DIR")
@@ -572,6 +576,8 @@ set -o pipefail
 
 # The datastore's packages for the native model: from the distribution or a vendor
 # repository (configured by tib-repositories), or from the staged package file.
+# Facts: docs/facts/guest-agent-contract.md §1 (mount points), docs/facts/vendors.md §8
+# (INSTALL_DONT_START_SERVER in Trove's own element).
 stage=$(dirname "$0")/../tib-datastore
 read -r -a packages <<< "${TIB_DATASTORE_PACKAGES:-}"
 
@@ -630,6 +636,8 @@ set -o pipefail
 # it at boot with the packaged configuration. Packages enable their services on install,
 # so every name the agent may look for is disabled here (datastore.autostart: true keeps
 # the main one enabled instead).
+# Facts: docs/facts/guest-agent-contract.md §2.5 (how the agent finds and starts services),
+# §2.6 (names per datastore).
 read -r -a names <<< "$TIB_DATASTORE_SERVICE $TIB_DATASTORE_SERVICES"
 
 systemd_known() {
@@ -718,6 +726,8 @@ set -o pipefail
 #    parses before replacing it, and overrides in /etc/mysql/conf.d on every OS;
 #  - the server socket at /var/run/mysqld/mysqld.sock;
 #  - a first login as root with an empty password over that socket.
+# Facts: docs/facts/guest-agent-contract.md §2.6, §2.7 (the EL socket default and the
+# root-login SQL: docs/facts/README.md §6).
 expected=${TIB_DATASTORE_EXPECTED_CONFIG_DIR:-/etc/mysql/conf.d}
 conf_dir=${TIB_DATASTORE_CONFIG_DIR:-$expected}
 
@@ -841,6 +851,7 @@ set -o pipefail
 # MySQL for the native-era agent: it backs up with innobackupex (Percona XtraBackup
 # 2.4, installed with 5.7 from Percona's pxb-24 repository) and finds mysqld at
 # /usr/sbin/mysqld or /usr/libexec/mysqld.
+# Facts: docs/facts/guest-agent-contract.md §2.3, §2.6.
 if [ ! -x /usr/sbin/mysqld ] && [ ! -x /usr/libexec/mysqld ]; then
     echo "tib-ds-mysql: no mysqld where the agent looks for it" >&2
     exit 1
@@ -956,6 +967,8 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
+# account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
@@ -983,6 +996,7 @@ set -o pipefail
 # with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
 # its own configuration at boot from the cloud's network data; this is the fallback that
 # keeps a guest reachable when the cloud offers none.
+# Facts: docs/facts/distributions.md §6, docs/facts/dib.md §4.
 
 # A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
 rm -f /etc/udev/rules.d/70-persistent-net.rules
@@ -1238,6 +1252,7 @@ set -o pipefail
 # check that it holds every pinned fingerprint, and keep only those keys. A key file with
 # other keys in it (Apache's KEYS) trusts no more than the pinned ones; a missing
 # fingerprint stops the build before any package from the repository is trusted.
+# Facts: docs/facts/vendors.md (the pinned fingerprints and their sources).
 stage=$TMP_HOOKS_PATH/tib-repository-keys
 mkdir -p "$stage"
 read -r -a repos <<< "${TIB_REPOSITORIES:-}"
@@ -1302,6 +1317,8 @@ set -o pipefail
 # Install the checked keys where the rendered repository files (installed by tib-files
 # at pre-install.d/05) point: /etc/apt/keyrings/<name>.gpg (signed-by) or
 # /etc/pki/rpm-gpg/RPM-GPG-KEY-<name> (gpgkey=). DIB's apt-get update runs at 99.
+# Facts: docs/facts/vendors.md (keys); when DIB runs apt-get update:
+# docs/facts/README.md §6.
 stage=$(dirname "$0")/../tib-repository-keys
 for key in "$stage"/*.gpg "$stage"/*.asc; do
     [ -f "$key" ] || continue
