@@ -77,6 +77,9 @@ const RELEASE_IDS: Readonly<Partial<Record<Series, string>>> = {
   hibiscus: '2026.2',
 };
 
+// testedOn: devstack's TROVE_IMAGE_OS_RELEASE default at each tag from 12.1.0 on; before,
+// trovestack used the build host's release and no upstream file names one (the values up
+// to stein are unverified, docs/facts/README.md §6).
 export const TROVE_RELEASES: readonly TroveRelease[] = [
   r('newton', 6, '6.0.0', ['ubuntu/trusty', 'ubuntu/xenial'], '2.7'),
   r('ocata', 7, '7.0.0', ['ubuntu/trusty', 'ubuntu/xenial'], '2.7'),
@@ -84,17 +87,17 @@ export const TROVE_RELEASES: readonly TroveRelease[] = [
   r('queens', 9, '9.0.0', ['ubuntu/xenial', 'ubuntu/bionic'], '2.7'),
   r('rocky', 10, '10.0.0', ['ubuntu/xenial', 'ubuntu/bionic'], '2.7'),
   r('stein', 11, '11.0.0', ['ubuntu/xenial', 'ubuntu/bionic'], '2.7'),
-  r('train', 12, '12.1.0', ['ubuntu/xenial', 'ubuntu/bionic'], '2.7'),
-  r('ussuri', 13, '13.0.1', ['ubuntu/xenial', 'ubuntu/bionic', 'ubuntu/focal'], '3.6'),
+  r('train', 12, '12.1.0', ['ubuntu/xenial'], '2.7'),
+  r('ussuri', 13, '13.0.1', ['ubuntu/xenial'], '3.6'),
   r('victoria', 14, '14.1.0', ['ubuntu/bionic'], '3.6'),
   r('wallaby', 15, '15.0.0', ['ubuntu/bionic'], '3.6'),
   r('xena', 16, '16.0.1', ['ubuntu/bionic'], '3.6'),
-  r('yoga', 17, '17.0.1', ['ubuntu/bionic', 'ubuntu/focal'], '3.6'),
+  r('yoga', 17, '17.0.1', ['ubuntu/bionic'], '3.6'),
   r('zed', 18, '18.0.1', ['ubuntu/focal'], '3.8'),
   r('antelope', 19, '19.0.1', ['ubuntu/focal'], '3.8'),
   r('bobcat', 20, '20.0.0', ['ubuntu/jammy'], '3.8'),
   r('caracal', 21, '21.1.0', ['ubuntu/jammy'], '3.8'),
-  r('dalmatian', 22, '22.0.1', ['ubuntu/jammy'], '3.9'),
+  r('dalmatian', 22, '22.0.1', ['ubuntu/jammy'], '3.8'),
   r('epoxy', 23, '23.1.0', ['ubuntu/jammy'], '3.9'),
   r('flamingo', 24, '24.0.0', ['ubuntu/noble'], '3.10'),
   r('gazpacho', 25, '25.0.0', ['ubuntu/noble'], '3.10'),

@@ -198,7 +198,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
   debian('bookworm', '12', '3.11', 252, '2028-06-30', '2.9.5'),
   debian('bullseye', '11', '3.9', 247, '2026-08-31', '2.8.6'),
   ubuntu('bionic', '18.04', '3.6', 237, '2023-05-31'),
-  ubuntu('focal', '20.04', '3.8', 245, '2025-05-31'),
+  ubuntu('focal', '20.04', '3.8', 245, '2025-05-29'),
   ubuntu('jammy', '22.04', '3.10', 249, '2027-06-01'),
   ubuntu('noble', '24.04', '3.12', 255, '2029-05-31'),
   {

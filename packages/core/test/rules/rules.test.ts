@@ -157,7 +157,13 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   agentDistroTested: {
     codes: ['TIB3009'],
     rows: [
-      ['ussuri on focal', focalNative, []],
+      ['ussuri on focal: devstack built xenial guests for Trove 13', focalNative, ['TIB3009(w)']],
+      ['ussuri on bionic', with_(focalNative, { base: { release: 'bionic' } }), ['TIB3009(w)']],
+      [
+        'victoria on bionic, as devstack built it',
+        with_(focalNative, { base: { release: 'bionic' }, datastore: { runtime: 'container' }, guestagent: { ref: 'victoria-eol' } }),
+        [],
+      ],
       ['zed git on bookworm', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/zed' } }), ['TIB3009(w)']],
       ["package pairs are the distro's own", BASE_RECIPE, []],
     ],
