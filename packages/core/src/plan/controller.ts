@@ -60,6 +60,17 @@ export function controllerContract(r: ResolvedRecipe, imageFile: string): Contro
       'True',
       `Trove ${t.major} injects through the metadata service by default; this image reads only a config drive`,
     );
+  if (t.major <= 13)
+    // The Trove 13 agent joins log_dir and log_file for its guest-log definitions at start;
+    // log_dir defaults to None there and the agent stops with a TypeError
+    // (docs/facts/guest-agent-contract.md §2.8). devstack sets it.
+    set(
+      'trove-guestagent.conf',
+      'DEFAULT',
+      'log_dir',
+      r.agent.logDir,
+      `the Trove ${t.major} agent stops at start without log_dir (it builds its log paths from it)`,
+    );
   if (r.model === 'native') {
     const expected = r.datastore.expectations.dataDir;
     if (r.datastore.dataDir !== expected) {

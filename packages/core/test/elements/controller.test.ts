@@ -46,6 +46,7 @@ describe('controller contract', () => {
     expect(c.trove).toEqual({ series: 'ussuri', version: '13.0.1' });
     expect(setting(c.settings, 'injected_config_owner')).toBeUndefined();
     expect(setting(c.settings, 'use_nova_server_config_drive')?.value).toBe('True');
+    expect(setting(c.settings, 'log_dir')).toMatchObject({ file: 'trove-guestagent.conf', section: 'DEFAULT', value: '/var/log/trove' });
     expect(c.datastore).toEqual({ name: 'mariadb', version: '10.3', manager: 'mariadb' });
     expect(registrationCommands(c.registration)[2]).toBe(
       'trove-manage datastore_version_update mariadb 10.3 mariadb "$(openstack image show -f value -c id trove-r)" mariadb-server-10.3,mariadb-client-10.3,mariadb-backup 1',
@@ -91,6 +92,7 @@ describe('controller contract', () => {
   it('Trove 18 (Zed): injected files owned by the agent user, not ubuntu:root', () => {
     const c = planOf(bookwormZed).controller;
     expect(setting(c.settings, 'injected_config_owner')).toMatchObject({ file: 'trove.conf', section: 'DEFAULT', value: 'trove' });
+    expect(setting(c.settings, 'log_dir')).toBeUndefined();
     expect(setting(c.settings, 'injected_config_group')?.value).toBe('trove');
     expect(setting(c.settings, 'backup_docker_image')?.value).toBe('openstacktrove/db-backup-mariadb:1.1.0');
   });
