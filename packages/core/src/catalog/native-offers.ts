@@ -324,6 +324,7 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     ...UNSUPPORTED_NEW,
   },
   db2: {
+    'debian/bookworm': { unsupported: NATIVE_REFUSALS.bookworm },
     'ubuntu/bionic': cell('user', v('user', 'user', [], 'db2')),
     'ubuntu/focal': cell('user', v('user', 'user', [], 'db2')),
     'centos/7': { unsupported: SEED_TBD('DB2 Express-C is user-supplied and Trove only ever built it on Ubuntu') },
