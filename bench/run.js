@@ -73,8 +73,8 @@ fs.writeFileSync(path.join(__dirname, 'results', 'fast.json'), `${JSON.stringify
 function generateRecipes(n) {
   const shapes = [
     'base: {distro: debian, release: bookworm}\ndatastore: {type: mariadb, version: "10.11"}\nguestagent: {source: package}\n',
-    'base: {distro: ubuntu, release: focal}\ndatastore: {type: mysql, version: "8.0", runtime: native}\nguestagent: {source: git, ref: stable/ussuri}\n',
-    'base: {distro: centos, release: "7"}\ndatastore: {type: postgresql, version: "12"}\nguestagent: {source: rdo, release: train}\n',
+    'base: {distro: ubuntu, release: bionic}\ndatastore: {type: mysql, version: "5.7", runtime: native}\nguestagent: {source: git, ref: ussuri-eol}\n',
+    'base: {distro: centos, release: "7"}\ndatastore: {type: mysql, version: "5.7"}\nguestagent: {source: rdo, release: train}\n',
     'base: {distro: ubuntu, release: jammy}\ndatastore: {type: postgresql}\nguestagent: {source: package}\nsystem: {packages: [htop, jq]}\n',
     'base: {distro: debian, release: bookwrm}\ndatastore: {type: redis}\nguestagent: {source: package, ref: x}\n',
   ];

@@ -25,9 +25,10 @@ describe('compiled scripts', () => {
     expect(recipes).toEqual(
       expect.arrayContaining([
         'recipes/debian-bookworm-mariadb.yaml',
-        'recipes/ubuntu-focal-mysql-native.yaml',
+        'recipes/ubuntu-bionic-mysql-native.yaml',
         'recipes/ubuntu-jammy-mysql.yaml',
-        'recipes/centos-7-postgresql.yaml',
+        'recipes/centos-7-mysql.yaml',
+        'recipes/debian-bullseye-mariadb-native.yaml',
         'recipes/rhel-9-mysql.yaml',
         'recipes/env/base.yaml',
         'recipes/env/prod.yaml',

@@ -28,7 +28,7 @@ export type { ResolvedRecipe } from './resolve/resolved';
 export { RECIPE_SCHEMA } from './schema/recipe-schema';
 export type { Recipe } from './types/recipe.generated';
 export { supportMatrix, support } from './catalog/matrix';
-export type { MatrixRow } from './catalog/matrix';
+export type { MatrixRow, VersionNote } from './catalog/matrix';
 export { DISTRO_RELEASES, findRelease } from './catalog/distros';
 export { TROVE_RELEASES, troveRelease } from './catalog/agents';
 export { DATASTORES } from './catalog/datastores';

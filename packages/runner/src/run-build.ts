@@ -6,7 +6,7 @@ import { acquireBaseImage, BaseImageError } from './base-image';
 import type { BaseImage } from './base-image';
 import { runPaths } from './run-paths';
 import type { RunPaths } from './run-paths';
-import { dibArgv, resolveDibEnvironment } from './dib-environment';
+import { dibArgv, dibProcessEnvironment, resolveDibEnvironment } from './dib-environment';
 import type { BuildHost } from './host';
 import { checkInputs } from './inputs';
 import { BuildLock } from './lock';
@@ -187,7 +187,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     const result = await spawnDib({
       command: dib.command,
       argv,
-      env: { ...stringEnv(host.env), ...env.vars },
+      env: dibProcessEnvironment(stringEnv(host.env), env),
       logFile,
       redactor,
       onEvent: (event, tracker) => reporter.event(event, tracker),
@@ -289,6 +289,7 @@ function printDryRun(
   w('argv:');
   w(`  disk-image-create ${dibArgv(plan, path.join(partialDir(paths.outputDir, plan.image.name), plan.image.name)).join(' ')}`);
   w('');
+  if (env.unset.length > 0) w(`removed from the inherited environment: ${env.unset.join(' ')}`);
   w('environment (added to the inherited one; secrets redacted):');
   for (const e of env.shown) w(`  ${e.name}=${e.value.includes('\n') ? JSON.stringify(e.value) : e.value}`);
   w('');

@@ -231,6 +231,18 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "The agent of this release has a known defect with this datastore: the image builds and instances start, but part of Trove's API fails.",
   },
+  TIB3035: {
+    name: 'config-drive-required',
+    severity: 'error',
+    summary:
+      'The guest agent (Trove 16 or older) receives its config files only through a config drive, and the cloud-init datasource list lacks `ConfigDrive`.',
+  },
+  TIB3036: {
+    name: 'offline-agent-dependencies',
+    severity: 'warning',
+    summary:
+      "`requirements.index: none` and tib's catalog lists no distribution packages for this agent release on this distribution release: the agent's dependencies must come from `system.packages`.",
+  },
 
   TIB4001: { name: 'template-failed', severity: 'error', summary: 'A template could not be rendered; this is a bug in tib.' },
   TIB4002: {

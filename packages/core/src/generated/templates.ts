@@ -381,6 +381,17 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":287,"column":9},"end":{"line":287,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":287,"column":7},"end":{"line":287,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"file://$work/base-image/SHA256SUMS\"\n";
 },"32":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "# Not inherited from the caller: DIB would act on these (tib sets the ones the recipe asks for).\nunset "
+    + ((stack1 = (lookupProperty(helpers,"join")||container.strict(depth0, "join", {"start":{"line":294,"column":8},"end":{"line":294,"column":12}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"unset")," ",{"name":"join","hash":{},"data":data,"loc":{"start":{"line":294,"column":6},"end":{"line":294,"column":33}}})) != null ? stack1 : "")
+    + "\n";
+},"33":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -389,11 +400,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":293,"column":9},"end":{"line":293,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":293,"column":7},"end":{"line":293,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":297,"column":9},"end":{"line":297,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":297,"column":7},"end":{"line":297,"column":15}}}) : helper))) != null ? stack1 : "")
     + "="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":293,"column":18},"end":{"line":293,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":293,"column":16},"end":{"line":293,"column":28}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":297,"column":18},"end":{"line":297,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":297,"column":16},"end":{"line":297,"column":28}}})) != null ? stack1 : "")
     + "\n";
-},"33":function(container,depth0,helpers,partials,data) {
+},"34":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -402,13 +413,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":296,"column":9},"end":{"line":296,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":296,"column":7},"end":{"line":296,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":300,"column":9},"end":{"line":300,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":300,"column":7},"end":{"line":300,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":296,"column":28},"end":{"line":296,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":296,"column":26},"end":{"line":296,"column":35}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":300,"column":28},"end":{"line":300,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":300,"column":26},"end":{"line":300,"column":35}}}) : helper))) != null ? stack1 : "")
     + "]}\"\n";
-},"34":function(container,depth0,helpers,partials,data) {
-    return "\n# Secrets: read now, passed only in DIB's environment, under names DIB does not copy\n# into the image (it copies DIB_* variables).\nread_secret_file() {\n    local value=\"\"\n    IFS= read -r value < \"$1\" || [ -n \"$value\" ]\n    printf '%s' \"$value\"\n}\n";
 },"35":function(container,depth0,helpers,partials,data) {
+    return "\n# Secrets: read now, passed only in DIB's environment, under names DIB does not copy\n# into the image (it copies DIB_* variables).\nread_secret_file() {\n    local value=\"\"\n    IFS= read -r value < \"$1\" || [ -n \"$value\" ]\n    printf '%s' \"$value\"\n}\n";
+},"36":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -416,20 +427,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":312,"column":7},"end":{"line":312,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":312,"column":6},"end":{"line":312,"column":21}}}),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.program(37, data, 0),"data":data,"loc":{"start":{"line":312,"column":0},"end":{"line":317,"column":7}}})) != null ? stack1 : "");
-},"36":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":313,"column":9},"end":{"line":313,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":313,"column":7},"end":{"line":313,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "=\"${"
-    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":313,"column":23},"end":{"line":313,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":313,"column":20},"end":{"line":313,"column":30}}}) : helper))) != null ? stack1 : "")
-    + "}\"\n";
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":316,"column":7},"end":{"line":316,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":316,"column":6},"end":{"line":316,"column":21}}}),{"name":"if","hash":{},"fn":container.program(37, data, 0),"inverse":container.program(38, data, 0),"data":data,"loc":{"start":{"line":316,"column":0},"end":{"line":321,"column":7}}})) != null ? stack1 : "");
 },"37":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -438,13 +436,26 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":315,"column":2},"end":{"line":315,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":315,"column":0},"end":{"line":315,"column":8}}}) : helper))) != null ? stack1 : "")
-    + "=$(read_secret_file \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":315,"column":45},"end":{"line":315,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":315,"column":43},"end":{"line":315,"column":54}}})) != null ? stack1 : "")
-    + ")\")\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":316,"column":9},"end":{"line":316,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":316,"column":7},"end":{"line":316,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "\n";
+  return "export "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":317,"column":9},"end":{"line":317,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":317,"column":7},"end":{"line":317,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "=\"${"
+    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":317,"column":23},"end":{"line":317,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":317,"column":20},"end":{"line":317,"column":30}}}) : helper))) != null ? stack1 : "")
+    + "}\"\n";
 },"38":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":319,"column":2},"end":{"line":319,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":319,"column":0},"end":{"line":319,"column":8}}}) : helper))) != null ? stack1 : "")
+    + "=$(read_secret_file \"$(recipe_path "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":319,"column":45},"end":{"line":319,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":319,"column":43},"end":{"line":319,"column":54}}})) != null ? stack1 : "")
+    + ")\")\nexport "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":320,"column":9},"end":{"line":320,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":320,"column":7},"end":{"line":320,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "\n";
+},"39":function(container,depth0,helpers,partials,data) {
     return "    (cd \"$partial\" && sha256sum -- \"$f\" > \"$f.sha256\")\n    mv -f -- \"$partial/$f.sha256\" \"$out_dir/$f.sha256\"\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -517,17 +528,18 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":269,"column":0},"end":{"line":275,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":276,"column":0},"end":{"line":289,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Environment for disk-image-create ------------------------------------------------\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":292,"column":0},"end":{"line":294,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":295,"column":0},"end":{"line":297,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"unset"),"length"),{"name":"if","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":292,"column":0},"end":{"line":295,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":296,"column":0},"end":{"line":298,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":299,"column":0},"end":{"line":301,"column":9}}})) != null ? stack1 : "")
     + "elements_path=$elements\nfor dir in \"${element_dirs[@]}\"; do elements_path=$elements_path:$dir; done\nexport ELEMENTS_PATH=$elements_path\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":301,"column":0},"end":{"line":310,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":311,"column":0},"end":{"line":318,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":305,"column":0},"end":{"line":314,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":315,"column":0},"end":{"line":322,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Build into a temporary name; move into place only on success ---------------------\nrm -rf -- \"$partial\"\nmkdir -p -- \"$partial\"\nsay \"building $image_name with diskimage-builder $dib_version\"\ninterrupted=\"\"\nsetsid disk-image-create "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":325,"column":27},"end":{"line":325,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":325,"column":25},"end":{"line":325,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":329,"column":27},"end":{"line":329,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":329,"column":25},"end":{"line":329,"column":48}}})) != null ? stack1 : "")
     + " -o \"$partial/$image_name\" "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":325,"column":77},"end":{"line":325,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":325,"column":75},"end":{"line":325,"column":97}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":329,"column":77},"end":{"line":329,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":329,"column":75},"end":{"line":329,"column":97}}})) != null ? stack1 : "")
     + " &\ndib_pid=$!\ntrap 'forward_signal INT' INT\ntrap 'forward_signal TERM' TERM\nset +e\nwait \"$dib_pid\"\ndib_status=$?\n# A trapped signal ends `wait` early; wait again until DIB itself has finished.\nwhile kill -0 \"$dib_pid\" 2>/dev/null; do\n    wait \"$dib_pid\"\n    dib_status=$?\ndone\nset -e\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\nif [ \"$interrupted\" = INT ]; then fail 130 \"interrupted: DIB stopped and cleaned up; no image was written\"; fi\nif [ \"$interrupted\" = TERM ]; then fail 143 \"terminated: DIB stopped and cleaned up; no image was written\"; fi\n[ \"$dib_status\" = 0 ] || fail 4 \"disk-image-create failed (exit status $dib_status); no image was written\"\nfor f in \"${outputs[@]}\"; do\n    [ -f \"$partial/$f\" ] || fail 4 \"disk-image-create succeeded but did not write $f\"\ndone\nfor f in \"${outputs[@]}\"; do\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":347,"column":0},"end":{"line":350,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(39, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":351,"column":0},"end":{"line":354,"column":7}}})) != null ? stack1 : "")
     + "    mv -f -- \"$partial/$f\" \"$out_dir/$f\"\ndone\nrm -rf -- \"$partial\"\nsay \"built: $(printf '%s ' \"${outputs[@]/#/$out_dir/}\")\"\n";
 },"useData":true},
   "fragments/agent-datastore.conf.hbs": {"0":function(container,depth0,helpers,partials,data) {
@@ -593,15 +605,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
 },"1":function(container,depth0,helpers,partials,data) {
     return " tib-image-loader.service";
 },"2":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return " --config-file="
-    + ((stack1 = (((helper = lookupProperty(helpers,"distConfig") || container.strict(depth0, "distConfig", {"start":{"line":17,"column":55},"end":{"line":17,"column":65}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"distConfig","hash":{},"data":data,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":67}}}) : helper))) != null ? stack1 : "");
+    return "# matches this image; hand the agent its directories first (this systemd predates the\n# '+' prefix: PermissionsStartOnly runs every ExecStartPre as root).\nPermissionsStartOnly=true\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first ('+' runs this as root).\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -620,25 +626,30 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":10,"column":7},"end":{"line":10,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\nGroup="
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":11,"column":8},"end":{"line":11,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n# matches this image; hand the agent its directories first ('+' runs this as root).\nExecStartPre=+/bin/mkdir -p "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":14,"column":30},"end":{"line":14,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"asRoot"),"permissionsStartOnly"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
+    + "ExecStartPre="
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":20,"column":15},"end":{"line":20,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/mkdir -p "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":20,"column":46},"end":{"line":20,"column":61}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":14,"column":50},"end":{"line":14,"column":62}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStartPre=+/bin/chown -R "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":15,"column":30},"end":{"line":15,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":20,"column":66},"end":{"line":20,"column":78}} ), depth0)) != null ? stack1 : "")
+    + "\nExecStartPre="
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":21,"column":15},"end":{"line":21,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/chown -R "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":21,"column":46},"end":{"line":21,"column":56}} ), depth0)) != null ? stack1 : "")
     + ":"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":15,"column":45},"end":{"line":15,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":21,"column":61},"end":{"line":21,"column":72}} ), depth0)) != null ? stack1 : "")
     + " /etc/trove "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":15,"column":72},"end":{"line":15,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":21,"column":88},"end":{"line":21,"column":103}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":15,"column":92},"end":{"line":15,"column":104}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStart=\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":17,"column":12},"end":{"line":17,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":20}}}) : helper))) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"distConfig"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":20},"end":{"line":17,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":21,"column":108},"end":{"line":21,"column":120}} ), depth0)) != null ? stack1 : "")
+    + "\n# The packaged command line is replaced by one that reads only the injected files.\nExecStart=\nExecStart="
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":24,"column":12},"end":{"line":24,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":24,"column":10},"end":{"line":24,"column":20}}}) : helper))) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":17,"column":90},"end":{"line":17,"column":105}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":24,"column":36},"end":{"line":24,"column":51}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":17,"column":121},"end":{"line":17,"column":133}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":24,"column":67},"end":{"line":24,"column":79}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nRestart=always\nRestartSec=5\n";
 },"useData":true},
   "fragments/agent.init.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -673,6 +684,10 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     return " docker.service";
 },"1":function(container,depth0,helpers,partials,data) {
     return " tib-image-loader.service";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first (this systemd predates the\n# '+' prefix: PermissionsStartOnly runs every ExecStartPre as root).\nPermissionsStartOnly=true\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first ('+' runs this as root).\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -695,24 +710,30 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":12,"column":7},"end":{"line":12,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\nGroup="
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":13,"column":8},"end":{"line":13,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n# matches this image; hand the agent its directories first ('+' runs this as root).\nExecStartPre=+/bin/mkdir -p "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":16,"column":30},"end":{"line":16,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"asRoot"),"permissionsStartOnly"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":21,"column":7}}})) != null ? stack1 : "")
+    + "ExecStartPre="
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":22,"column":15},"end":{"line":22,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/mkdir -p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":22,"column":46},"end":{"line":22,"column":61}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":16,"column":50},"end":{"line":16,"column":62}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStartPre=+/bin/chown -R "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":17,"column":30},"end":{"line":17,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":22,"column":66},"end":{"line":22,"column":78}} ), depth0)) != null ? stack1 : "")
+    + "\nExecStartPre="
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":23,"column":15},"end":{"line":23,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/chown -R "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":23,"column":46},"end":{"line":23,"column":56}} ), depth0)) != null ? stack1 : "")
     + ":"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":17,"column":45},"end":{"line":17,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":23,"column":61},"end":{"line":23,"column":72}} ), depth0)) != null ? stack1 : "")
     + " /etc/trove "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":17,"column":72},"end":{"line":17,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":23,"column":88},"end":{"line":23,"column":103}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":17,"column":92},"end":{"line":17,"column":104}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":23,"column":108},"end":{"line":23,"column":120}} ), depth0)) != null ? stack1 : "")
     + "\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias1(depth0, "binary", {"start":{"line":18,"column":12},"end":{"line":18,"column":18}} ))),(typeof helper === "function" ? helper.call(alias3,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":18,"column":10},"end":{"line":18,"column":20}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias1(depth0, "binary", {"start":{"line":24,"column":12},"end":{"line":24,"column":18}} ))),(typeof helper === "function" ? helper.call(alias3,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":24,"column":10},"end":{"line":24,"column":20}}}) : helper))) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":18,"column":36},"end":{"line":18,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":24,"column":36},"end":{"line":24,"column":51}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":18,"column":67},"end":{"line":18,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":24,"column":67},"end":{"line":24,"column":79}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nKillMode=mixed\nRestart=always\nRestartSec=5\n\n[Install]\nWantedBy=multi-user.target\n";
 },"useData":true},
   "fragments/apt-source.list.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {

@@ -5,7 +5,7 @@ import type { SourceFile } from '../load/source-file';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import { controllerContract } from './controller';
 import { duplicateHooks, staticElementFiles } from './element-tree';
-import { dibEnvironment } from './dib-environment';
+import { dibEnvironment, dibUnset } from './dib-environment';
 import { baseImageFileName, planInputs } from './inputs';
 import { agentTroveVersion } from './agent-version';
 import { expectationsFor } from './expectations';
@@ -114,7 +114,7 @@ export function designPlan(r: ResolvedRecipe, ctx: PlanContext): { design: PlanD
       logDir: r.agent.logDir,
     },
     datastore: { type: r.datastore.type, version: r.datastore.version, model: r.model },
-    dib: { args, elements, environment },
+    dib: { args, elements, environment, unset: dibUnset(r, environment) },
     baseImage,
     inputs,
     elementSources,

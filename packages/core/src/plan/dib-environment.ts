@@ -1,4 +1,4 @@
-import { DIB_DEFAULT_KERNEL_ARGS, TIB_CONTROLLED_PREFIXES, TIB_CONTROLLED_VARIABLES } from '../dib/vocabulary';
+import { DIB_DEFAULT_KERNEL_ARGS, RHEL_COMMON_VARIABLES, TIB_CONTROLLED_PREFIXES, TIB_CONTROLLED_VARIABLES } from '../dib/vocabulary';
 import type { ResolvedRecipe, ResolvedSecret } from '../resolve/resolved';
 import { baseImageFileName } from './inputs';
 import type { EnvEntry, PlanInput, SecretSource } from './plan-types';
@@ -95,7 +95,8 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
       env.push({ kind: 'secret', name: 'REG_ACTIVATION_KEY', from: secretSource(sub.activationKey), what: 'RHEL activation key' });
     if (sub.org) value('REG_ORG', sub.org);
     if (sub.pool) value('REG_POOL_ID', sub.pool);
-    if (sub.autoAttach !== undefined) value('REG_AUTO_ATTACH', String(sub.autoAttach));
+    // rhel-common only tests REG_AUTO_ATTACH for non-emptiness: "false" would auto-attach too.
+    if (sub.autoAttach === true) value('REG_AUTO_ATTACH', 'true');
     if (sub.repos.length > 0) value('REG_REPOS', sub.repos.join(','));
     if (sub.satelliteUrl) value('REG_SAT_URL', sub.satelliteUrl);
     if (!sub.unregister) value('REG_HALT_UNREGISTER', '1');
@@ -108,6 +109,17 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
   }
   env.push({ kind: 'elements-path', name: 'ELEMENTS_PATH', extra: r.elementPaths.map((p) => p.path) });
   return env;
+}
+
+/**
+ * What must not reach DIB from the environment tib or build.sh was started in: on RHEL,
+ * every rhel-common variable the plan does not set itself (an inherited REG_AUTO_ATTACH
+ * or REG_POOL_ID would change how the build registers).
+ */
+export function dibUnset(r: ResolvedRecipe, env: readonly EnvEntry[]): string[] {
+  if (r.release.distro !== 'rhel') return [];
+  const set = new Set(env.map((e) => e.name));
+  return RHEL_COMMON_VARIABLES.filter((name) => !set.has(name));
 }
 
 /**

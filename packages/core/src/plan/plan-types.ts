@@ -271,6 +271,8 @@ export interface Plan {
     readonly args: readonly string[];
     readonly elements: readonly PlanElement[];
     readonly environment: readonly EnvEntry[];
+    /** Variables removed from the environment DIB inherits (the plan sets none of them). */
+    readonly unset: readonly string[];
   };
   readonly baseImage: BaseImagePlan;
   readonly inputs: readonly PlanInput[];

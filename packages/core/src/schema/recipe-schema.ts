@@ -269,7 +269,8 @@ export const RECIPE_SCHEMA = {
           type: 'string',
           pattern: '^(?!.*\\.\\.)(?!/)(?!.*//)[A-Za-z0-9][A-Za-z0-9._/-]*$',
           maxLength: 255,
-          description: 'git: branch, tag or commit (master, stable/<series>, a release tag, a sha).',
+          description:
+            'git: branch, tag or commit (master; stable/ or unmaintained/<series or release id>; a <series>-eol tag; a release tag; a sha).',
         },
         path: relOrAbsPath('local: path of a trove source tree on the build host, relative to this recipe.'),
         release: {

@@ -214,7 +214,7 @@ export interface Recipe {
      */
     repo?: string;
     /**
-     * git: branch, tag or commit (master, stable/<series>, a release tag, a sha).
+     * git: branch, tag or commit (master; stable/ or unmaintained/<series or release id>; a <series>-eol tag; a release tag; a sha).
      */
     ref?: string;
     /**

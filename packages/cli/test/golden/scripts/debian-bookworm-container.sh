@@ -729,6 +729,7 @@ set -eu
 set -o pipefail
 
 # The agent talks to Docker through /var/run/docker.sock, which group docker may use.
+# Facts: docs/facts/guest-agent-contract.md §4.3.
 getent group docker >/dev/null || groupadd --system docker
 usermod -a -G docker "$TIB_AGENT_USER"
 if [ "$TIB_INIT" = systemd ]; then
@@ -846,6 +847,8 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
+# account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
@@ -873,6 +876,7 @@ set -o pipefail
 # with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
 # its own configuration at boot from the cloud's network data; this is the fallback that
 # keeps a guest reachable when the cloud offers none.
+# Facts: docs/facts/distributions.md §6, docs/facts/dib.md §4.
 
 # A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
 rm -f /etc/udev/rules.d/70-persistent-net.rules
@@ -1225,6 +1229,7 @@ Group=trove
 # matches this image; hand the agent its directories first ('+' runs this as root).
 ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove
 ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
+# The packaged command line is replaced by one that reads only the injected files.
 ExecStart=
 ExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
 Restart=always

@@ -726,6 +726,7 @@ set -eu
 set -o pipefail
 
 # The placeholder from pre-install.d leaves no trace in the image.
+# Facts: docs/facts/dib.md §4.
 name=software-properties-common
 if [ "$(dpkg-query -W -f='${Version}' "$name" 2>/dev/null || true)" = "0.0~tib-placeholder" ]; then
     dpkg --purge "$name"
@@ -755,6 +756,7 @@ set -o pipefail
 # DIB's base element installs software-properties-common in pre-install.d/03. A release
 # without that package stops the build there; an empty package of that name, installed
 # first and purged in post-install.d, gets the build past it.
+# Facts: docs/facts/dib.md §4.
 name=software-properties-common
 if apt-cache show "$name" >/dev/null 2>&1; then
     exit 0
@@ -808,6 +810,7 @@ set -eu
 set -o pipefail
 
 # The agent talks to Docker through /var/run/docker.sock, which group docker may use.
+# Facts: docs/facts/guest-agent-contract.md §4.3.
 getent group docker >/dev/null || groupadd --system docker
 usermod -a -G docker "$TIB_AGENT_USER"
 if [ "$TIB_INIT" = systemd ]; then
@@ -925,6 +928,8 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
+# account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
@@ -952,6 +957,7 @@ set -o pipefail
 # with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
 # its own configuration at boot from the cloud's network data; this is the fallback that
 # keeps a guest reachable when the cloud offers none.
+# Facts: docs/facts/distributions.md §6, docs/facts/dib.md §4.
 
 # A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
 rm -f /etc/udev/rules.d/70-persistent-net.rules
@@ -1304,6 +1310,7 @@ Group=trove
 # matches this image; hand the agent its directories first ('+' runs this as root).
 ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove
 ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
+# The packaged command line is replaced by one that reads only the injected files.
 ExecStart=
 ExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
 Restart=always

@@ -230,6 +230,7 @@ set -o pipefail
 # RDO's openstack-trove-guestagent. On CentOS the RDO release package
 # (centos-release-openstack-<series>, from CentOS Extras) adds the Cloud SIG repositories
 # and their key; on RHEL tib-repositories has already configured the same repository.
+# Facts: docs/facts/vendors.md §10.2, §10.3; CentOS 7 vault: docs/facts/distributions.md §1.
 sig_key=/etc/pki/rpm-gpg/RPM-GPG-KEY-CentOS-SIG-Cloud
 
 if [ -n "${TIB_RDO_RELEASE_PACKAGE:-}" ]; then
@@ -339,6 +340,7 @@ set -eu
 set -o pipefail
 
 # The agent talks to Docker through /var/run/docker.sock, which group docker may use.
+# Facts: docs/facts/guest-agent-contract.md §4.3.
 getent group docker >/dev/null || groupadd --system docker
 usermod -a -G docker "$TIB_AGENT_USER"
 if [ "$TIB_INIT" = systemd ]; then
@@ -456,6 +458,8 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
+# account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
@@ -483,6 +487,7 @@ set -o pipefail
 # with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
 # its own configuration at boot from the cloud's network data; this is the fallback that
 # keeps a guest reachable when the cloud offers none.
+# Facts: docs/facts/distributions.md §6, docs/facts/dib.md §4.
 
 # A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
 rm -f /etc/udev/rules.d/70-persistent-net.rules
@@ -667,8 +672,9 @@ Group=trove
 # matches this image; hand the agent its directories first ('+' runs this as root).
 ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove
 ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
+# The packaged command line is replaced by one that reads only the injected files.
 ExecStart=
-ExecStart=/usr/bin/trove-guestagent --config-file=/usr/share/trove/trove-dist.conf --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
+ExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
 Restart=always
 RestartSec=5
 TIB_EOF
@@ -746,6 +752,7 @@ set -o pipefail
 # check that it holds every pinned fingerprint, and keep only those keys. A key file with
 # other keys in it (Apache's KEYS) trusts no more than the pinned ones; a missing
 # fingerprint stops the build before any package from the repository is trusted.
+# Facts: docs/facts/vendors.md (the pinned fingerprints and their sources).
 stage=$TMP_HOOKS_PATH/tib-repository-keys
 mkdir -p "$stage"
 read -r -a repos <<< "${TIB_REPOSITORIES:-}"
@@ -810,6 +817,8 @@ set -o pipefail
 # Install the checked keys where the rendered repository files (installed by tib-files
 # at pre-install.d/05) point: /etc/apt/keyrings/<name>.gpg (signed-by) or
 # /etc/pki/rpm-gpg/RPM-GPG-KEY-<name> (gpgkey=). DIB's apt-get update runs at 99.
+# Facts: docs/facts/vendors.md (keys); when DIB runs apt-get update:
+# docs/facts/README.md §6.
 stage=$(dirname "$0")/../tib-repository-keys
 for key in "$stage"/*.gpg "$stage"/*.asc; do
     [ -f "$key" ] || continue
@@ -970,6 +979,8 @@ base_image=${inputs[0]}
 export DIB_LOCAL_IMAGE="$base_image"
 
 # --- Environment for disk-image-create ------------------------------------------------
+# Not inherited from the caller: DIB would act on these (tib sets the ones the recipe asks for).
+unset REG_ACTIVATION_KEY REG_BASE_URL REG_ENVIRONMENT REG_FORCE REG_HALT_UNREGISTER REG_MACHINE_NAME REG_ORG REG_POOL_ID REG_RELEASE REG_REPOS REG_SAT_CERT REG_SAT_REPO REG_SAT_URL REG_SERVER_URL REG_SERVICE_LEVEL REG_TYPE
 export DIB_RELEASE=9
 export DIB_BOOTLOADER_DEFAULT_CMDLINE='nofb nomodeset gfxpayload=text net.ifnames=0'
 export DIB_CLOUD_INIT_DATASOURCES='ConfigDrive, OpenStack'
