@@ -282,6 +282,10 @@ agent asks for it (``<docker_image>:<version>``, e.g. ``mariadb:10.11``).
   from the agent's code (docs/facts/guest-agent-contract.md): it runs as uid 1001 without
   a passwd entry, initialises an empty data directory with the password the agent passes,
   and runs the server as PID 1 with the agent's arguments.
+* PostgreSQL images put a ``psql`` first in ``PATH`` that turns psql's "could not
+  connect" (exit 2) into the failure (exit 1) the agent's health check looks for
+  (docs/facts/guest-agent-contract.md §5.4): otherwise an instance reports healthy while
+  initdb runs.
 
 Variables (from the recipe): ``TIB_DS_IMAGES``, ``TIB_DS_IMAGE_SUITE``,
 ``TIB_DS_IMAGE_ARCH``, ``TIB_DS_IMAGE_MIRROR``, ``TIB_DS_IMAGE_SECURITY_MIRROR``, and per
@@ -473,7 +477,26 @@ case "$(basename "$entrypoint")" in
         install -d -m 0755 "$root/var/lib/mysql" "$root/run/mysqld" ;;
     postgresql)
         install -d -m 3777 "$root/run/postgresql"
-        install -d -m 0777 "$root/var/lib/postgresql/data" ;;
+        install -d -m 0777 "$root/var/lib/postgresql/data"
+        # The agent's health check is `psql -U postgres -c 'select 1;'` in the container,
+        # and only exit status 1 counts as a failure (docs/facts/guest-agent-contract.md
+        # §5.4); psql reports a failed connection as 2. Without this psql, first in PATH,
+        # the instance turns healthy while initdb still runs and the first statements
+        # meet "the database system is starting up".
+        real_psql=$(cd "$root" && find usr/lib/postgresql -path '*/bin/psql' -type f | head -n 1)
+        [ -n "$real_psql" ] || { echo "build-image: no psql in the postgresql packages" >&2; exit 1; }
+        install -d -m 0755 "$root/usr/local/lib/tib/bin"
+        cat > "$root/usr/local/lib/tib/bin/psql" <<PSQL
+#!/bin/sh
+# Written by tib: the Trove agent counts only exit status 1 as a failed health check;
+# a connection psql could not make (2) or a script error (3) is one too.
+/$real_psql "\$@"
+status=\$?
+case "\$status" in 2 | 3) exit 1 ;; esac
+exit "\$status"
+PSQL
+        chmod 0755 "$root/usr/local/lib/tib/bin/psql"
+        image_path=/usr/local/lib/tib/bin${image_path:+:$image_path} ;;
 esac
 chmod 1777 "$root/tmp" "$root/var/tmp"
 

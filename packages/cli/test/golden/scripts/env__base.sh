@@ -236,7 +236,9 @@ installed into its own virtualenv ``TIB_AGENT_VENV`` (``/opt/guest-agent-venv``;
 * ``git``: DIB's ``source-repositories`` clones the tree to ``/opt/guest-agent`` from the
   rendered ``source-repository-tib-guest-agent`` file, so ``DIB_REPOLOCATION_guest_agent``
   / ``DIB_REPOREF_guest_agent`` (and ``DIB_REPOLOCATION_upper_constraints``) override the
-  location and ref the DIB way.
+  location and ref the DIB way. source-repositories cannot check out an annotated tag
+  (OpenStack's release tags are annotated; docs/facts/dib.md §8), so ``extra-data.d`` first
+  pins such a tag to the commit it names (``git ls-remote``), and says so in the build log.
 * ``local``: ``extra-data.d`` copies the tree at ``TIB_INPUT_AGENT_TREE`` (a path on the
   build host) into the hooks directory, without caches or build products.
 
@@ -294,6 +296,30 @@ stage_host_file() {
 }
 stage_host_file "${TIB_AGENT_REQUIREMENTS:-}" requirements.txt
 stage_host_file "${TIB_AGENT_CONSTRAINTS:-}" upper-constraints.txt
+
+# DIB's source-repositories checks a git ref out into a branch named after it, which git
+# refuses for an annotated tag, and OpenStack's release tags are annotated
+# (docs/facts/dib.md §8). Before 98-source-repositories reads the line, such a tag is
+# pinned to the commit it names; branches, commit ids and lightweight tags stay as written,
+# and so does a ref DIB_REPOREF_guest_agent overrides.
+repo_file=$TMP_HOOKS_PATH/source-repository-tib-guest-agent
+if [ "$TIB_AGENT_SOURCE" = git ] && [ -f "$repo_file" ] && [ -z "${DIB_REPOREF_guest_agent:-}" ]; then
+    rewritten=$repo_file.tib
+    : > "$rewritten"
+    while IFS= read -r line; do
+        read -r name type dest location ref extra <<< "$line" || true
+        if [ "${name:-} ${type:-}" = "guest-agent git" ] && [ -n "${ref:-}" ] && [ -z "${extra:-}" ] \
+            && ! [[ "$ref" =~ ^[0-9a-f]{40}$ ]]; then
+            commit=$(git ls-remote -- "$location" "refs/tags/$ref^{}" 2> /dev/null | cut -f1 | head -n 1 || true)
+            if [ -n "$commit" ]; then
+                echo "tib-agent-venv: $ref is an annotated tag of $location; checking out its commit $commit"
+                line="$name $type $dest $location $commit"
+            fi
+        fi
+        printf '%s\n' "$line" >> "$rewritten"
+    done < "$repo_file"
+    mv "$rewritten" "$repo_file"
+fi
 TIB_EOF
 chmod 0755 "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage
 cat > "$elements"/tib-agent-venv/install.d/32-tib-agent-venv <<'TIB_EOF'
