@@ -21,6 +21,8 @@ export interface DibRecord {
   readonly argv: string[];
   readonly env: Record<string, string>;
   readonly elements: { path: string; mode: number; content: string }[];
+  /** The SHA256SUMS handed to DIB for a base image (SHA256SUMS=file://…), if any. */
+  readonly sums?: string;
 }
 
 const FAKE_DIB = `#!/usr/bin/env python3
@@ -45,6 +47,10 @@ for base, dirs, files in os.walk(first):
         tree.append({'path': os.path.relpath(p, first), 'mode': os.stat(p).st_mode & 0o777, 'content': content})
 with open(os.path.join(record, 'elements.json'), 'w') as f:
     json.dump(tree, f)
+sums = os.environ.get('SHA256SUMS', '')
+if sums.startswith('file://'):
+    with open(sums[len('file://'):], 'rb') as f, open(os.path.join(record, 'SHA256SUMS'), 'wb') as out:
+        out.write(f.read())
 fail = os.environ.get('FAKE_DIB_FAIL')
 if fail:
     print('fake DIB failing as asked', file=sys.stderr)
@@ -105,6 +111,7 @@ export function createFakeDib(): FakeDib {
       argv: JSON.parse(fs.readFileSync(path.join(recordDir, 'argv.json'), 'utf8')) as string[],
       env: JSON.parse(fs.readFileSync(path.join(recordDir, 'env.json'), 'utf8')) as Record<string, string>,
       elements: JSON.parse(fs.readFileSync(path.join(recordDir, 'elements.json'), 'utf8')) as DibRecord['elements'],
+      ...(fs.existsSync(path.join(recordDir, 'SHA256SUMS')) ? { sums: fs.readFileSync(path.join(recordDir, 'SHA256SUMS'), 'utf8') } : {}),
     }),
     cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
   };
