@@ -75,7 +75,7 @@ describe('checksums for names sha256sum escapes', () => {
           fs.rmSync(path.join(dir, name));
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -99,7 +99,7 @@ describe('checksums for names sha256sum escapes', () => {
           fs.rmSync(sub, { recursive: true, force: true });
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 });
