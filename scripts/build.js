@@ -31,8 +31,8 @@ require('esbuild').buildSync({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // execa is ESM-only and used only by `run`/`verify`; fast-glob only for quoted globs:
-  // keep them real runtime requires so starting tib never parses them.
+  // execa is ESM-only and used only by `verify`; fast-glob only for quoted globs and
+  // `elements`: keep them real runtime requires so starting tib never parses them.
   external: ['execa', 'fast-glob'],
   minify: true,
   keepNames: true,

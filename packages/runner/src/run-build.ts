@@ -231,7 +231,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     fs.rmSync(partial, { recursive: true, force: true });
     if (o.keepWorkdir) reporter.info(`work directory kept: ${workDir}`);
     else fs.rmSync(workDir, { recursive: true, force: true });
-    lock.release();
+    await lock.release();
   }
 }
 

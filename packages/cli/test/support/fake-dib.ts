@@ -5,7 +5,9 @@ import * as path from 'node:path';
 /**
  * A stand-in diskimage-builder for fast tests of argument and environment plumbing:
  * `disk-image-create` records its argv, environment and the element tree it was given,
- * then writes empty output files. It proves nothing about images; real builds do that.
+ * prints a few of DIB's progress lines, then writes small output files. FAKE_DIB_FAIL=N
+ * makes it exit N, FAKE_DIB_SLEEP=S sleep S seconds first, FAKE_DIB_ECHO=VAR print
+ * VAR. It proves nothing about images; real builds do that.
  */
 export interface FakeDib {
   readonly root: string;
@@ -26,7 +28,7 @@ export interface DibRecord {
 }
 
 const FAKE_DIB = `#!/usr/bin/env python3
-import json, os, sys
+import json, os, sys, time
 if sys.argv[1:] == ['--version']:
     print(os.environ.get('FAKE_DIB_VERSION', '3.13.0'))
     sys.exit(0)
@@ -51,6 +53,19 @@ sums = os.environ.get('SHA256SUMS', '')
 if sums.startswith('file://'):
     with open(sums[len('file://'):], 'rb') as f, open(os.path.join(record, 'SHA256SUMS'), 'wb') as out:
         out.write(f.read())
+# A little of what DIB prints, on both streams, for the progress tracker.
+hooks = '/tmp/dib_build.fake/hooks'
+print('Running hooks from %s/root.d' % hooks, flush=True)
+print('dib-run-parts Running %s/root.d/10-fake-root' % hooks, flush=True)
+print('Running hooks from %s/install.d' % hooks, file=sys.stderr, flush=True)
+print('dib-run-parts Running %s/install.d/30-fake-install' % hooks, file=sys.stderr, flush=True)
+echo = os.environ.get('FAKE_DIB_ECHO')
+if echo:
+    print('the environment holds %s=%s' % (echo, os.environ.get(echo, '')), flush=True)
+sleep = os.environ.get('FAKE_DIB_SLEEP')
+if sleep:
+    time.sleep(float(sleep))
+print('Converting image using qemu-img convert', flush=True)
 fail = os.environ.get('FAKE_DIB_FAIL')
 if fail:
     print('fake DIB failing as asked', file=sys.stderr)
