@@ -7,7 +7,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
+import { updatingGolden } from '../../core/test/golden/update-golden';
 import { REPO_ROOT, runCli } from './support/run-cli';
+
+// Evaluated when the file loads: under CI with UPDATE_GOLDEN=1 the whole suite fails.
+const UPDATE = updatingGolden();
 
 const recipes = fg.sync('recipes/**/*.yaml', { cwd: REPO_ROOT }).sort();
 const goldenDir = path.join(__dirname, 'golden', 'scripts');
@@ -48,7 +52,7 @@ describe('compiled scripts', () => {
 
     it('matches its golden script', () => {
       const golden = goldenFor(recipe);
-      if (process.env['UPDATE_GOLDEN'] === '1') fs.writeFileSync(golden, script);
+      if (UPDATE) fs.writeFileSync(golden, script);
       expect(fs.existsSync(golden)).toBe(true);
       expect(script).toBe(fs.readFileSync(golden, 'utf8'));
     });

@@ -12,7 +12,7 @@ export { readSecretFile, resolveSecrets } from './secrets';
 export { readRegularFile, readRegularText } from './read-regular-file';
 export type { ReadRefusal, ReadResult } from './read-regular-file';
 export { runPaths, cacheDir } from './run-paths';
-export { findChecksum } from './checksum-list';
+export { findChecksum, sha256sumLine } from './checksum-list';
 export { ProgressTracker, statusLine, clock } from './progress';
 export { Redactor } from './redact';
 export { readManifest, manifestPath, fingerprint } from './manifest';

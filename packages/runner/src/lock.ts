@@ -49,7 +49,12 @@ export class BuildLock {
     });
   }
 
-  release(): void {
-    this.child.stdin?.end();
+  /** Lets go of the lock; resolves once flock has exited, so the lock is free for the next build. */
+  release(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.stdin?.end();
+    });
   }
 }

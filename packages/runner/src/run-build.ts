@@ -247,8 +247,8 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     fs.rmSync(partial, { recursive: true, force: true });
     if (o.keepWorkdir) reporter.info(`work directory kept: ${workDir}`);
     else fs.rmSync(workDir, { recursive: true, force: true });
-    cacheLock.release();
-    lock.release();
+    await cacheLock.release();
+    await lock.release();
   }
 }
 

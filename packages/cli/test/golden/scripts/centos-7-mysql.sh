@@ -55,8 +55,10 @@ version_ge() {
     [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
 }
 
+# The sha256 of a file. Read from stdin: sha256sum escapes a name holding a backslash
+# or line break (\<hash>  <name>), which would otherwise end up in the hash.
 sha256_of() {
-    sha256sum -- "$1" | cut -d ' ' -f 1
+    sha256sum < "$1" | cut -d ' ' -f 1
 }
 
 # --- Pre-flight: every problem is listed before anything is written (exit 3) ---------
@@ -1301,6 +1303,56 @@ fi
 TIB_EOF
 chmod 0755 "$elements"/tib-slim/pre-install.d/00-tib-slim-excludes
 
+# --- Checksum lists, in coreutils' format (the same rules as tib run's) ---------------
+# sha256sum escapes a name holding a backslash or line break: the line starts with \
+# and the name has \\, \n and \r for them.
+sha256sum_line() {
+    local name=$2
+    case "$name" in
+        *\\*|*$'\n'*|*$'\r'*)
+            name=${name//\\/\\\\}
+            name=${name//$'\n'/\\n}
+            name=${name//$'\r'/\\r}
+            printf '\\%s  %s\n' "$1" "$name" ;;
+        *) printf '%s  %s\n' "$1" "$name" ;;
+    esac
+}
+
+# Sets unescaped to $1 without sha256sum's escapes.
+unescape_name() {
+    local s=$1 c i
+    unescaped=''
+    for (( i = 0; i < ${#s}; i++ )); do
+        c=${s:i:1}
+        if [ "$c" = "\\" ]; then
+            i=$((i + 1))
+            c=${s:i:1}
+            case "$c" in n) c=$'\n' ;; r) c=$'\r' ;; esac
+        fi
+        unescaped+=$c
+    done
+}
+
+# Prints the sha256 that checksum list $1 gives for file name $2: GNU lines
+# (<hash>  <name>, <hash> *<name>) or BSD lines (SHA256 (<name>) = <hash>).
+checksum_for() {
+    local line hash name escaped
+    local gnu='^([0-9a-fA-F]{64}) [ *](.+)$' bsd='^SHA256 [(](.+)[)] = ([0-9a-fA-F]{64})$'
+    while IFS= read -r line || [ -n "$line" ]; do
+        line=${line#"${line%%[![:space:]]*}"}
+        line=${line%"${line##*[![:space:]]}"}
+        escaped=0
+        if [ "${line:0:1}" = "\\" ]; then escaped=1; line=${line:1}; fi
+        if [[ $line =~ $gnu ]]; then hash=${BASH_REMATCH[1]}; name=${BASH_REMATCH[2]}
+        elif [[ $line =~ $bsd ]]; then hash=${BASH_REMATCH[2]}; name=${BASH_REMATCH[1]}
+        else continue
+        fi
+        if [ "$escaped" = 1 ]; then unescape_name "$name"; name=$unescaped; fi
+        if [ "$name" = "$2" ]; then printf '%s\n' "${hash,,}"; return 0; fi
+    done < "$1"
+    return 0
+}
+
 # --- Base image: fetched once into the cache, verified before DIB sees it -------------
 cache_dir=${TIB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tib}
 base_url=https://cloud.centos.org/centos/7/images/CentOS-7-x86_64-GenericCloud-2211.qcow2
@@ -1314,7 +1366,7 @@ fi
 if [ -z "$base_sha" ] || [ ! -f "$cache_dir/images/$base_sha/$base_file" ]; then
     curl -fsSL --retry 3 -o "$work/checksums" https://cloud.centos.org/centos/7/images/sha256sum.txt \
         || fail 3 "cannot fetch the checksum list "https://cloud.centos.org/centos/7/images/sha256sum.txt
-    base_sha=$(awk -v f="$base_file" '$2 == f || $2 == "*" f { print $1 } $1 == "SHA256" && $2 == "(" f ")" { print $4 }' "$work/checksums" | head -n 1)
+    base_sha=$(checksum_for "$work/checksums" "$base_file")
     [ -n "$base_sha" ] || fail 3 "$base_file is not listed in "https://cloud.centos.org/centos/7/images/sha256sum.txt
 fi
 [ -n "$base_sha" ] || fail 3 "no sha256 is known for $base_url"

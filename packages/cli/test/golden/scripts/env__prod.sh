@@ -55,8 +55,10 @@ version_ge() {
     [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
 }
 
+# The sha256 of a file. Read from stdin: sha256sum escapes a name holding a backslash
+# or line break (\<hash>  <name>), which would otherwise end up in the hash.
 sha256_of() {
-    sha256sum -- "$1" | cut -d ' ' -f 1
+    sha256sum < "$1" | cut -d ' ' -f 1
 }
 
 # --- Pre-flight: every problem is listed before anything is written (exit 3) ---------
