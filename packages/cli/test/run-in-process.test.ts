@@ -153,12 +153,27 @@ describeAsRoot('tib run in-process', () => {
     const r = await run();
     expect(r.code).toBe(0);
     expect(dib.record().env['TIB_ACCESS_PASSWORD']).toBe(CANARY);
-    const native = await runCli(['run', path.join(REPO_ROOT, 'recipes/debian-bookworm-mariadb-native.yaml'), '--out', out()], {
-      cwd: dir,
-      env,
-    });
+    // A native image with the agent from a local tree (tib's stand-in agent).
+    fs.writeFileSync(
+      path.join(dir, 'local.yaml'),
+      dump({
+        tib: 1,
+        name: 'local-agent',
+        base: { distro: 'debian', release: 'bullseye' },
+        datastore: { type: 'mariadb', version: '10.5', runtime: 'native' },
+        guestagent: {
+          source: 'local',
+          path: path.join(REPO_ROOT, 'test-fixtures/trove-agent'),
+          release: 'ussuri',
+          requirements: { index: 'none' },
+        },
+        system: { cloudInit: { datasources: ['ConfigDrive', 'OpenStack'] } },
+      }),
+    );
+    const native = await runCli(['run', path.join(dir, 'local.yaml'), '--out', out()], { cwd: dir, env });
+    expect(native.stderr).not.toMatch(/: error TIB/);
     expect(native.code).toBe(0);
-    const manifest = JSON.parse(fs.readFileSync(out('debian-bookworm-mariadb-native.manifest.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(out('local-agent.manifest.json'), 'utf8'));
     expect(manifest.inputs.find((i: { role: string }) => i.role === 'agent-tree')?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
