@@ -144,16 +144,35 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
     summary: 'scaffold a recipe',
-    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--force]',
+    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--schema REF] [--force]',
     options: {
       output: { type: 'string', short: 'o', placeholder: 'FILE', description: 'write the recipe to FILE (default: stdout)' },
       distro: { type: 'string', placeholder: 'D', description: 'distribution (default debian)' },
       release: { type: 'string', placeholder: 'R', description: 'release (default bookworm)' },
       datastore: { type: 'string', placeholder: 'T', description: 'datastore (default mariadb)' },
+      schema: {
+        type: 'string',
+        placeholder: 'REF',
+        description: "the editor's $schema= line (default: tib's own schema, as a path relative to the recipe)",
+      },
       force: { type: 'boolean', description: 'overwrite FILE if it exists' },
     },
     minPositionals: 0,
     maxPositionals: 0,
     load: () => import('./init.js'),
+  },
+  {
+    name: 'schema',
+    summary: 'print a JSON Schema tib ships: recipe (default), overlay, or manifest',
+    usage: 'tib schema [recipe|overlay|manifest] [--path]',
+    options: {
+      path: { type: 'boolean', description: 'print the path of the shipped schema file instead of its content' },
+      json: JSON_OPTION,
+    },
+    minPositionals: 0,
+    maxPositionals: 1,
+    details:
+      "recipe: complete recipes. overlay: files that are complete only once merged (`extends` overlays, shared bases); nothing is required. Editors read the schema named by a recipe's first line, `# yaml-language-server: $schema=<path relative to the recipe>`.",
+    load: () => import('./schema.js'),
   },
 ];

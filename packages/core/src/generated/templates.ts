@@ -961,7 +961,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "# yaml-language-server: $schema=https://tib.invalid/schemas/recipe-v1.json\n# A tib recipe: one Trove guest image. Check it with `tib validate`, see what it builds\n# with `tib plan`, build it with `tib run` or `tib compile > build.sh`.\ntib: 1\nname: "
+  return "# yaml-language-server: $schema="
+    + ((stack1 = (((helper = lookupProperty(helpers,"schema") || alias1(depth0, "schema", {"start":{"line":1,"column":34},"end":{"line":1,"column":40}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"schema","hash":{},"data":data,"loc":{"start":{"line":1,"column":32},"end":{"line":1,"column":42}}}) : helper))) != null ? stack1 : "")
+    + "\n# A tib recipe: one Trove guest image. Check it with `tib validate`, see what it builds\n# with `tib plan`, build it with `tib run` or `tib compile > build.sh`.\ntib: 1\nname: "
     + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":5,"column":8},"end":{"line":5,"column":12}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":5,"column":6},"end":{"line":5,"column":14}}}) : helper))) != null ? stack1 : "")
     + "\npurpose: production          # development images may carry `access` (ssh keys)\n\nbase:\n  distro: "
     + ((stack1 = (((helper = lookupProperty(helpers,"distro") || alias1(depth0, "distro", {"start":{"line":9,"column":12},"end":{"line":9,"column":18}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"distro","hash":{},"data":data,"loc":{"start":{"line":9,"column":10},"end":{"line":9,"column":20}}}) : helper))) != null ? stack1 : "")
