@@ -72,40 +72,57 @@ function main() {
 }
 
 /**
- * Copies each runtime dependency and everything it depends on from the repository's
- * node_modules into the stage, at the same relative place, so Node resolves them there
- * exactly as it does here (nested copies included). Returns the direct ones' versions.
+ * Copies each runtime dependency, as Node resolves it from the bundle's place in the
+ * repository (packages/cli/dist), and everything it depends on into the stage's
+ * node_modules: at the top when that name is free or holds the same copy, else nested
+ * under the package that needs it. Then checks that every staged package resolves each
+ * dependency to the copy it resolves to in the repository. Returns the direct ones'
+ * versions.
  */
 function stageDependencies(stage) {
   const versions = {};
-  const seen = new Set();
-  const visit = (dir) => {
-    if (seen.has(dir)) return;
-    seen.add(dir);
-    const pkg = readJson(path.join(dir, 'package.json'));
-    copy(dir, path.join(stage, path.relative(root, dir)), DEV_ONLY);
-    for (const name of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) {
-      const found = resolvePackage(dir, name);
-      if (found) visit(found);
-      else if (!(pkg.optionalDependencies && name in pkg.optionalDependencies)) fail(`${pkg.name} needs ${name}, not installed`);
-    }
+  const placed = new Map(); // staged directory -> repository directory
+  const place = (dir, requiredFrom) => {
+    const { name } = readJson(path.join(dir, 'package.json'));
+    let target = path.join(stage, 'node_modules', name);
+    if (placed.has(target) && placed.get(target) !== dir) target = path.join(requiredFrom, 'node_modules', name);
+    if (placed.get(target) === dir) return;
+    placed.set(target, dir);
+    copy(dir, target, DEV_ONLY);
+    for (const dep of dependencyNames(dir)) place(resolvePackage(dir, dep), target);
   };
+  const bundleDir = path.join(root, 'packages/cli/dist');
   for (const name of RUNTIME_DEPENDENCIES) {
-    const dir = resolvePackage(root, name);
+    const dir = resolvePackage(bundleDir, name);
     if (!dir) fail(`${name} is not installed: run npm ci`);
     versions[name] = readJson(path.join(dir, 'package.json')).version;
-    visit(dir);
+    place(dir, stage);
   }
+  for (const [staged, dir] of placed)
+    for (const dep of dependencyNames(dir)) {
+      const here = resolvePackage(staged, dep, stage);
+      if (!here || placed.get(here) !== resolvePackage(dir, dep)) fail(`staged ${staged} would not find the ${dep} it uses`);
+    }
   return versions;
 }
 
-/** Node's lookup: node_modules/<name> in the directory and each one above it. */
-function resolvePackage(from, name) {
-  for (let dir = from; ; dir = path.dirname(dir)) {
+/** The dependencies a package needs at run time (optional ones only when installed). */
+function dependencyNames(dir) {
+  const pkg = readJson(path.join(dir, 'package.json'));
+  const optional = Object.keys(pkg.optionalDependencies ?? {}).filter((name) => resolvePackage(dir, name));
+  const names = [...Object.keys(pkg.dependencies ?? {}), ...optional];
+  for (const name of names) if (!resolvePackage(dir, name)) fail(`${pkg.name} needs ${name}, which is not installed: run npm ci`);
+  return [...new Set(names)];
+}
+
+/** Node's lookup: node_modules/<name> in the directory and each one above it, up to `top`. */
+function resolvePackage(from, name, top = root) {
+  for (let dir = from; dir.startsWith(top); dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'node_modules', name);
     if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
-    if (dir === path.dirname(dir) || !dir.startsWith(root)) return undefined;
+    if (dir === path.dirname(dir)) break;
   }
+  return undefined;
 }
 
 function copy(from, to, skipAlso = () => false) {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { hasErrors, memoryHost, Renderer, validateRecipe } from '@tib/core';
 import { EXIT } from '../exit-codes';
+import { formatRecipe } from '../fmt/format-recipe';
 import { resourceDirs } from '../installation';
 import type { Io } from '../io';
 import { write } from '../io';
@@ -32,7 +33,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const renderer = new Renderer();
   const schema = (args.values['schema'] as string | undefined) ?? schemaReference(io, output);
-  const text = renderer.render('recipe.yaml.hbs', {
+  const rendered = renderer.render('recipe.yaml.hbs', {
     name,
     distro,
     release,
@@ -41,6 +42,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     hasRelease: agent.release !== undefined,
     schema,
   });
+  // In tib fmt's style from the start (e.g. a release is quoted only when YAML needs it).
+  const formatted = formatRecipe('new-recipe.yaml', rendered);
+  const text = formatted.ok ? formatted.text : rendered;
 
   // The scaffold must itself be a valid recipe; check it before handing it out.
   const check = validateRecipe('new-recipe.yaml', memoryHost({ 'new-recipe.yaml': text }));

@@ -162,6 +162,20 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./init.js'),
   },
   {
+    name: 'fmt',
+    summary: "put recipes in tib's canonical style (key order of the reference, comments kept); --check for CI",
+    usage: 'tib fmt [--check] RECIPE|DIR... [--json]',
+    options: {
+      check: { type: 'boolean', description: 'change nothing; print a unified diff of each file not in canonical style, exit 1 if any' },
+      json: JSON_OPTION,
+    },
+    minPositionals: 1,
+    maxPositionals: Infinity,
+    details:
+      'Keys in the order of the recipe reference (unknown keys after), 2-space indentation, version/release/sha256 values double-quoted, other strings plain unless they need quotes, a blank line around each top-level section that spans lines; comments stay with their keys. Directories are searched for *.yaml and *.yml. Exit 0 when every file is (or was made) canonical, 1 when --check finds one that is not or a file is not YAML.',
+    load: () => import('./fmt.js'),
+  },
+  {
     name: 'schema',
     summary: 'print a JSON Schema tib ships: recipe (default), overlay, or manifest',
     usage: 'tib schema [recipe|overlay|manifest] [--path]',

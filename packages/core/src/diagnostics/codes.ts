@@ -41,6 +41,12 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'The recipe uses a YAML feature tib does not accept (custom tags, merge keys, several documents).',
   },
+  TIB1010: {
+    name: 'fmt-would-change-meaning',
+    severity: 'error',
+    summary:
+      '`tib fmt` cannot put the file in canonical form without changing what it means (e.g. an alias would come before its anchor); it is left as it is.',
+  },
 
   TIB2001: {
     name: 'unknown-key',

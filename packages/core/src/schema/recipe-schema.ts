@@ -161,17 +161,17 @@ export const RECIPE_SCHEMA = {
       description: 'Image name; the output file is <output.directory>/<name>.<format>. Default: the recipe file name without extension.',
       examples: ['debian-bookworm-mariadb'],
     },
-    purpose: {
-      enum: ['production', 'development'],
-      description: 'production (default) or development. Only development images may carry debug access (`access`).',
-      default: 'production',
-    },
     extends: {
       type: 'array',
       description:
         'Recipe files merged before this one, in order (paths relative to this recipe). Maps merge deeply; scalars and lists are replaced.',
       items: relOrAbsPath('A recipe file to merge first.'),
       examples: [['base.yaml']],
+    },
+    purpose: {
+      enum: ['production', 'development'],
+      description: 'production (default) or development. Only development images may carry debug access (`access`).',
+      default: 'production',
     },
     base: {
       type: 'object',
@@ -201,11 +201,11 @@ export const RECIPE_SCHEMA = {
                 'download: fetch the distribution cloud image (cached); cache: use the cached copy only; local: a file on the build host (`path` + `sha256`); bootstrap: build from packages (debootstrap/dnf), no cloud image.',
             },
             url: url('Override of the cloud image URL (download/cache).'),
-            sha256: sha256('SHA-256 of the base image; required for `local`, optional override for download'),
             path: {
               ...relOrAbsPath('Path of the local base image (source: local), relative to this recipe.'),
               examples: ['images/rhel-9.4-x86_64-kvm.qcow2'],
             },
+            sha256: sha256('SHA-256 of the base image; required for `local`, optional override for download'),
           },
         },
         mirror: {
