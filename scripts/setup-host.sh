@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what tib needs on a Debian/Ubuntu host (run as root): diskimage-builder and the
 # tools of a real build; with --verify also libguestfs, QEMU and genisoimage for
-# `tib verify`. shellcheck and python-is-python3 are for the test suite (dib-lint).
+# `tib verify`. shellcheck and python-is-python3 are for the test suite (dib-lint), zsh
+# for its test of `tib completion zsh`.
 # On a host whose kernel lacks device-mapper, see README "Hosts without device-mapper".
 set -euo pipefail
 
@@ -12,7 +13,7 @@ if [ "$(id -u)" != 0 ]; then
     exit 1
 fi
 packages=(sudo python3-diskimage-builder debootstrap qemu-utils kpartx squashfs-tools dosfstools gdisk fdisk
-          parted e2fsprogs util-linux curl ca-certificates shellcheck python-is-python3 file git)
+          parted e2fsprogs util-linux curl ca-certificates shellcheck python-is-python3 file git zsh)
 if [ "$verify" = 1 ]; then
     packages+=(libguestfs-tools qemu-system-x86 genisoimage)
 fi

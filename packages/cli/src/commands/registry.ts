@@ -189,4 +189,15 @@ export const COMMANDS: readonly CommandSpec[] = [
       "recipe: complete recipes. overlay: files that are complete only once merged (`extends` overlays, shared bases); nothing is required. Editors read the schema named by a recipe's first line, `# yaml-language-server: $schema=<path relative to the recipe>`.",
     load: () => import('./schema.js'),
   },
+  {
+    name: 'completion',
+    summary: 'shell completion for bash or zsh: commands, flags, recipe files, --set keys and values',
+    usage: 'tib completion bash|zsh',
+    options: {},
+    minPositionals: 1,
+    maxPositionals: 1,
+    details:
+      'bash: source <(tib completion bash), or save it as ~/.local/share/bash-completion/completions/tib. zsh: source <(tib completion zsh) after compinit, or save it as _tib in a directory of $fpath.',
+    load: () => import('./completion.js'),
+  },
 ];
