@@ -9,15 +9,20 @@ zpty -w z 'PROMPT= RPROMPT=; autoload -U compinit && compinit -u -D'
 zpty -w z "source ${(q)script}"
 # Every match added is also printed, marked, before it is added.
 zpty -w z 'compadd() { local -a m; builtin compadd -O m "$@"; (( $#m )) && print -rl -- "<M>"${^m}"</M>"; builtin compadd "$@" }'
-zpty -w z 'bindkey "^I" complete-word; zstyle ":completion:*" menu no'
+# TAB completes, then marks that it has finished: input sent while completion runs would
+# be typeahead, which the completion system gives way to.
+zpty -w z 'tib-test-complete() { zle complete-word; print -rn -- "<CO""MPLETED>" }; zle -N tib-test-complete'
+zpty -w z 'bindkey "^I" tib-test-complete; zstyle ":completion:*" menu no'
 # Markers are split in the command so that its echo does not match them.
 zpty -w z 'print -r -- "<RE""ADY>"'
 zpty -r z out '*<READY>*'
 for line in "$@"; do
-    # ^U clears the line in order after the completion (a ^C would interrupt it).
-    zpty -n -w z "$line"$'\t\C-u'
+    zpty -n -w z "$line"$'\t'
+    zpty -r z out '*<COMPLETED>*'
+    # ^U clears the line (a ^C would be a signal, not input in order).
+    zpty -n -w z $'\C-u'
     zpty -w z 'print -r -- "<E""ND>"'
-    zpty -r z out '*<END>*'
+    zpty -r z rest '*<END>*'
     print -r -- "$out" | tr -d '\r' | grep -ao '<M>[^<]*</M>' | sed 's/^<M>//; s/<\/M>$//' | sort -u
     print -r -- --
 done
