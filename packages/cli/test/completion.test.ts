@@ -91,7 +91,7 @@ describe('bash', () => {
       ['tib validate --set base.arch=', ['amd64', 'arm64']],
       ['tib plan r.yaml --set purpose=dev', ['development']],
       ['tib controller ', ['prepare', 'templates']],
-      ['tib schema ', ['manifest', 'overlay', 'recipe']],
+      ['tib schema ', ['manifest', 'overlay', 'recipe', 'run-events']],
     ];
     const r = spawnSync('zsh', ['-f', path.join(__dirname, 'support', 'zsh-complete.zsh'), scripts['zsh']!, ...cases.map(([l]) => l)], {
       cwd: REPO_ROOT,

@@ -102,6 +102,7 @@ describe('tib schema', () => {
       ['recipe', 'recipe.schema.json'],
       ['overlay', 'recipe-overlay.schema.json'],
       ['manifest', 'manifest.schema.json'],
+      ['run-events', 'run-events.schema.json'],
     ]) {
       const printed = await runCli(['schema', kind!]);
       expect(printed.code).toBe(0);

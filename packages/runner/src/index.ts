@@ -12,6 +12,7 @@ export { resolveSecrets } from './secrets';
 export { runPaths, cacheDir } from './run-paths';
 export { findChecksum } from './checksum-list';
 export { ProgressTracker, statusLine, clock } from './progress';
+export { JsonEvents, Reporter } from './reporter';
 export { Redactor } from './redact';
 export { readManifest, manifestPath, fingerprint } from './manifest';
 export type { Manifest } from './manifest';

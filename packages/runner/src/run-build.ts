@@ -17,6 +17,7 @@ import { existingOutputs, installOutputs, lockFile, partialDir } from './output'
 import { preflight } from './preflight';
 import { Redactor } from './redact';
 import { Reporter } from './reporter';
+import type { JsonEvents } from './reporter';
 import { resolveSecrets } from './secrets';
 import { spawnDib } from './spawn-dib';
 import { dibVersionFor } from './dib-info';
@@ -37,6 +38,8 @@ export interface RunOptions {
   readonly stderr: NodeJS.WritableStream;
   readonly stdout: NodeJS.WritableStream;
   readonly tty: boolean;
+  /** `tib run --json`: the build's events also go here, as JSON Lines. */
+  readonly events?: JsonEvents;
 }
 
 export type RunOutcome =
@@ -143,7 +146,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
       ],
     };
 
-  const reporter = new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds);
+  const reporter = new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds, o.events);
   const partial = partialDir(paths.outputDir, plan.image.name);
   const workDir = fs.mkdtempSync(path.join(host.env['TMPDIR'] || os.tmpdir(), 'tib-build.'));
   const logFile = path.resolve(o.cwd, o.logFile ?? path.join(paths.outputDir, `${plan.image.name}.log`));

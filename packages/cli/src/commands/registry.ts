@@ -52,7 +52,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'run',
     summary: 'build the image with diskimage-builder: pre-flight, cache, progress, manifest, safe output',
-    usage: 'tib run RECIPE [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--set path=value]...',
+    usage:
+      'tib run RECIPE [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--json] [--set path=value]...',
     options: {
       out: { type: 'string', placeholder: 'DIR', description: "output directory (default: the recipe's output.directory, else ./images)" },
       force: { type: 'boolean', description: 'rebuild even when up to date, and replace an existing image' },
@@ -62,6 +63,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       'keep-workdir': { type: 'boolean', description: 'keep the materialized element tree after the build' },
       verify: { type: 'boolean', description: 'run tib verify on the image right after a successful build' },
       boot: { type: 'boolean', description: 'with --verify: also boot the image under QEMU' },
+      json: {
+        type: 'boolean',
+        description: 'a stream of JSON events on stdout, one per line (schemas/run-events.schema.json); text goes to stderr',
+      },
       set: SET_OPTION,
     },
     minPositionals: 1,
@@ -177,8 +182,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'schema',
-    summary: 'print a JSON Schema tib ships: recipe (default), overlay, or manifest',
-    usage: 'tib schema [recipe|overlay|manifest] [--path]',
+    summary: 'print a JSON Schema tib ships: recipe (default), overlay, manifest, or run-events',
+    usage: 'tib schema [recipe|overlay|manifest|run-events] [--path]',
     options: {
       path: { type: 'boolean', description: 'print the path of the shipped schema file instead of its content' },
       json: JSON_OPTION,

@@ -11,6 +11,7 @@ const FILES: Readonly<Record<string, string>> = {
   recipe: 'recipe.schema.json',
   overlay: 'recipe-overlay.schema.json',
   manifest: 'manifest.schema.json',
+  'run-events': 'run-events.schema.json',
 };
 
 /** Prints one of the schemas tib ships (schemas/ of the repository or the package), or its path. */

@@ -62,7 +62,7 @@ const POSITIONALS: Readonly<Record<string, readonly ValueKind[]>> = {
   elements: [],
   init: [],
   fmt: [{ kind: 'recipe-or-dir' }],
-  schema: [words(['recipe', 'overlay', 'manifest'])],
+  schema: [words(['recipe', 'overlay', 'manifest', 'run-events'])],
   completion: [words(['bash', 'zsh'])],
 };
 

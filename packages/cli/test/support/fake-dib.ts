@@ -45,6 +45,11 @@ for base, dirs, files in os.walk(first):
         tree.append({'path': os.path.relpath(p, first), 'mode': os.stat(p).st_mode & 0o777, 'content': content})
 with open(os.path.join(record, 'elements.json'), 'w') as f:
     json.dump(tree, f)
+# A build's worth of output, to drive tib's progress reporting: FAKE_DIB_SLEEP seconds, then lines.
+import time
+time.sleep(float(os.environ.get('FAKE_DIB_SLEEP', '0')))
+for line in os.environ.get('FAKE_DIB_OUTPUT', '').splitlines():
+    print(line, flush=True)
 fail = os.environ.get('FAKE_DIB_FAIL')
 if fail:
     print('fake DIB failing as asked', file=sys.stderr)
