@@ -6,7 +6,8 @@
 #   - the tarball holds no sources, tests, goldens or source maps of tib's own;
 #   - `tib compile` of every recipe in recipes/, byte for byte (and with its golden script);
 #   - `tib plan --json` and `tib run --dry-run` of every recipe;
-#   - `tib --version`, `tib --help`, `tib matrix --json`, `tib elements`, a globbed validate;
+#   - `tib --version`, `tib --help`, `tib matrix --json`, `tib elements`, a globbed validate,
+#     `tib fmt --check recipes/`, `tib completion bash|zsh`, `tib schema`;
 #   - the shipped elements, controller templates, schemas and controller helper, file by file;
 #   - `tib run` against a stand-in disk-image-create (needs root, as tib run does): the
 #     same DIB arguments and the same element tree, file by file.
@@ -55,6 +56,10 @@ both help --help
 both matrix matrix --json
 both elements elements
 both validate validate 'recipes/**/*.yaml'
+both fmt fmt --check recipes/
+both completion-bash completion bash
+both completion-zsh completion zsh
+both schema schema overlay
 while IFS= read -r recipe; do
     golden="packages/cli/test/golden/scripts/$(echo "${recipe#recipes/}" | sed 's|/|__|g; s|\.yaml$|.sh|')"
     (cd "$repo" && "$installed" compile "$recipe" >"$work/compiled.sh" 2>/dev/null) || fail "installed tib compile $recipe failed"
