@@ -31,9 +31,7 @@ require('esbuild').buildSync({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // execa is ESM-only and used only by `verify`; fast-glob only for quoted globs and
-  // `elements`: keep them real runtime requires so starting tib never parses them.
-  external: ['execa', 'fast-glob'],
+  external: require('./bundle-externals'),
   minify: true,
   keepNames: true,
   logLevel: 'warning',

@@ -14,6 +14,7 @@ export type { ReadRefusal, ReadResult } from './read-regular-file';
 export { runPaths, cacheDir } from './run-paths';
 export { findChecksum, sha256sumLine } from './checksum-list';
 export { ProgressTracker, statusLine, clock } from './progress';
+export { JsonEvents, Reporter } from './reporter';
 export { Redactor } from './redact';
 export { readManifest, manifestPath, fingerprint } from './manifest';
 export type { Manifest } from './manifest';

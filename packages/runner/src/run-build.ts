@@ -17,6 +17,7 @@ import { existingOutputs, installOutputs, lockFile, partialDir } from './output'
 import { preflight } from './preflight';
 import { Redactor } from './redact';
 import { Reporter } from './reporter';
+import type { JsonEvents } from './reporter';
 import { resolveSecrets } from './secrets';
 import { spawnDib } from './spawn-dib';
 import { dibVersionFor } from './dib-info';
@@ -37,6 +38,8 @@ export interface RunOptions {
   readonly stderr: NodeJS.WritableStream;
   readonly stdout: NodeJS.WritableStream;
   readonly tty: boolean;
+  /** `tib run --json`: the build's events also go here, as JSON Lines. */
+  readonly events?: JsonEvents;
 }
 
 export type RunOutcome =
@@ -149,7 +152,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
       ],
     };
 
-  const reporter = new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds);
+  const reporter = new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds, o.events);
   const dibCache = host.env['DIB_IMAGE_CACHE'] || path.join(host.env['HOME'] || os.homedir(), '.cache', 'image-create');
   fs.mkdirSync(dibCache, { recursive: true });
   const cacheLock = await BuildLock.wait(path.join(dibCache, '.tib-dib.lock'), () =>

@@ -52,7 +52,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'run',
     summary: 'build the image with diskimage-builder: pre-flight, cache, progress, manifest, safe output',
-    usage: 'tib run RECIPE [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--set path=value]...',
+    usage:
+      'tib run RECIPE [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--json] [--set path=value]...',
     options: {
       out: { type: 'string', placeholder: 'DIR', description: "output directory (default: the recipe's output.directory, else ./images)" },
       force: { type: 'boolean', description: 'rebuild even when up to date, and replace an existing image' },
@@ -62,6 +63,10 @@ export const COMMANDS: readonly CommandSpec[] = [
       'keep-workdir': { type: 'boolean', description: 'keep the materialized element tree after the build' },
       verify: { type: 'boolean', description: 'run tib verify on the image right after a successful build' },
       boot: { type: 'boolean', description: 'with --verify: also boot the image under QEMU' },
+      json: {
+        type: 'boolean',
+        description: 'a stream of JSON events on stdout, one per line (schemas/run-events.schema.json); text goes to stderr',
+      },
       set: SET_OPTION,
     },
     minPositionals: 1,
@@ -149,16 +154,60 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
     summary: 'scaffold a recipe',
-    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--force]',
+    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--schema REF] [--force]',
     options: {
       output: { type: 'string', short: 'o', placeholder: 'FILE', description: 'write the recipe to FILE (default, or -: stdout)' },
       distro: { type: 'string', placeholder: 'D', description: 'distribution (default debian)' },
       release: { type: 'string', placeholder: 'R', description: 'release (default bookworm)' },
       datastore: { type: 'string', placeholder: 'T', description: 'datastore (default mariadb)' },
+      schema: {
+        type: 'string',
+        placeholder: 'REF',
+        description: "the editor's $schema= line (default: tib's own schema, as a path relative to the recipe)",
+      },
       force: { type: 'boolean', description: 'overwrite FILE if it exists' },
     },
     minPositionals: 0,
     maxPositionals: 0,
     load: () => import('./init.js'),
+  },
+  {
+    name: 'fmt',
+    summary: "put recipes in tib's canonical style (key order of the reference, comments kept); --check for CI",
+    usage: 'tib fmt [--check] RECIPE|DIR... [--json]',
+    options: {
+      check: { type: 'boolean', description: 'change nothing; print a unified diff of each file not in canonical style, exit 1 if any' },
+      json: JSON_OPTION,
+    },
+    minPositionals: 1,
+    maxPositionals: Infinity,
+    details:
+      'Keys in the order of the recipe reference (unknown keys after), 2-space indentation, version/release/sha256 values double-quoted, other strings plain unless they need quotes, a blank line around each top-level section that spans lines; comments stay with their keys. Directories are searched for *.yaml and *.yml. Exit 0 when every file is (or was made) canonical, 1 when --check finds one that is not or a file is not YAML.',
+    load: () => import('./fmt.js'),
+  },
+  {
+    name: 'schema',
+    summary: 'print a JSON Schema tib ships: recipe (default), overlay, manifest, or run-events',
+    usage: 'tib schema [recipe|overlay|manifest|run-events] [--path]',
+    options: {
+      path: { type: 'boolean', description: 'print the path of the shipped schema file instead of its content' },
+      json: JSON_OPTION,
+    },
+    minPositionals: 0,
+    maxPositionals: 1,
+    details:
+      "recipe: complete recipes. overlay: files that are complete only once merged (`extends` overlays, shared bases); nothing is required. Editors read the schema named by a recipe's first line, `# yaml-language-server: $schema=<path relative to the recipe>`.",
+    load: () => import('./schema.js'),
+  },
+  {
+    name: 'completion',
+    summary: 'shell completion for bash or zsh: commands, flags, recipe files, --set keys and values',
+    usage: 'tib completion bash|zsh',
+    options: {},
+    minPositionals: 1,
+    maxPositionals: 1,
+    details:
+      'bash: source <(tib completion bash), or save it as ~/.local/share/bash-completion/completions/tib. zsh: source <(tib completion zsh) after compinit, or save it as _tib in a directory of $fpath.',
+    load: () => import('./completion.js'),
   },
 ];

@@ -65,6 +65,9 @@ if echo:
 sleep = os.environ.get('FAKE_DIB_SLEEP')
 if sleep:
     time.sleep(float(sleep))
+# A build's worth of output, to drive tib's progress reporting.
+for line in os.environ.get('FAKE_DIB_OUTPUT', '').splitlines():
+    print(line, flush=True)
 print('Converting image using qemu-img convert', flush=True)
 fail = os.environ.get('FAKE_DIB_FAIL')
 if fail:

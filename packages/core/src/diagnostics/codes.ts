@@ -54,6 +54,12 @@ export const DIAGNOSTIC_CODES = {
     summary:
       'The YAML document holds, or its aliases (`*name`) expand to, more values or deeper nesting than a recipe can (10,000 values, 64 levels, 100 aliases); an alias bomb is refused before it is built.',
   },
+  TIB1012: {
+    name: 'fmt-would-change-meaning',
+    severity: 'error',
+    summary:
+      '`tib fmt` cannot put the file in canonical form without changing what it means (e.g. an alias would come before its anchor); it is left as it is.',
+  },
 
   TIB2001: {
     name: 'unknown-key',

@@ -984,7 +984,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "\n  release: "
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"agent"), "release", {"start":{"line":19,"column":13},"end":{"line":19,"column":26}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"agent"), "release", {"start":{"line":20,"column":13},"end":{"line":20,"column":26}} ), depth0)) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -993,17 +993,19 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "# yaml-language-server: $schema=https://tib.invalid/schemas/recipe-v1.json\n# A tib recipe: one Trove guest image. Check it with `tib validate`, see what it builds\n# with `tib plan`, build it with `tib run` or `tib compile > build.sh`.\ntib: 1\nname: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":5,"column":8},"end":{"line":5,"column":12}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":5,"column":6},"end":{"line":5,"column":14}}}) : helper))) != null ? stack1 : "")
-    + "\npurpose: production          # development images may carry `access` (ssh keys)\n\nbase:\n  distro: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"distro") || alias1(depth0, "distro", {"start":{"line":9,"column":12},"end":{"line":9,"column":18}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"distro","hash":{},"data":data,"loc":{"start":{"line":9,"column":10},"end":{"line":9,"column":20}}}) : helper))) != null ? stack1 : "")
+  return "# yaml-language-server: $schema="
+    + ((stack1 = (((helper = lookupProperty(helpers,"schema") || alias1(depth0, "schema", {"start":{"line":1,"column":34},"end":{"line":1,"column":40}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"schema","hash":{},"data":data,"loc":{"start":{"line":1,"column":32},"end":{"line":1,"column":42}}}) : helper))) != null ? stack1 : "")
+    + "\n# A tib recipe: one Trove guest image. Check it with `tib validate`, see what it builds\n# with `tib plan`, build it with `tib run` or `tib compile > build.sh`. tib init writes it\n# in the style of `tib fmt`.\ntib: 1\nname: "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":6,"column":8},"end":{"line":6,"column":12}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":6,"column":6},"end":{"line":6,"column":14}}}) : helper))) != null ? stack1 : "")
+    + "\npurpose: production # development images may carry `access` (ssh keys)\n\nbase:\n  distro: "
+    + ((stack1 = (((helper = lookupProperty(helpers,"distro") || alias1(depth0, "distro", {"start":{"line":10,"column":12},"end":{"line":10,"column":18}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"distro","hash":{},"data":data,"loc":{"start":{"line":10,"column":10},"end":{"line":10,"column":20}}}) : helper))) != null ? stack1 : "")
     + "\n  release: \""
-    + ((stack1 = (((helper = lookupProperty(helpers,"release") || alias1(depth0, "release", {"start":{"line":10,"column":14},"end":{"line":10,"column":21}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"release","hash":{},"data":data,"loc":{"start":{"line":10,"column":12},"end":{"line":10,"column":23}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"release") || alias1(depth0, "release", {"start":{"line":11,"column":14},"end":{"line":11,"column":21}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"release","hash":{},"data":data,"loc":{"start":{"line":11,"column":12},"end":{"line":11,"column":23}}}) : helper))) != null ? stack1 : "")
     + "\"\n\ndatastore:\n  type: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"datastore") || alias1(depth0, "datastore", {"start":{"line":13,"column":10},"end":{"line":13,"column":19}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"datastore","hash":{},"data":data,"loc":{"start":{"line":13,"column":8},"end":{"line":13,"column":21}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"datastore") || alias1(depth0, "datastore", {"start":{"line":14,"column":10},"end":{"line":14,"column":19}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"datastore","hash":{},"data":data,"loc":{"start":{"line":14,"column":8},"end":{"line":14,"column":21}}}) : helper))) != null ? stack1 : "")
     + "\n  # version: \"…\"             # default: the catalog's for this release (tib matrix)\n  # runtime: container       # default: from the agent release (Trove 14+ = container)\n\nguestagent:\n  source: "
-    + ((stack1 = container.lambda(alias1(lookupProperty(depth0,"agent"), "source", {"start":{"line":18,"column":12},"end":{"line":18,"column":24}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasRelease"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":26},"end":{"line":19,"column":35}}})) != null ? stack1 : "")
+    + ((stack1 = container.lambda(alias1(lookupProperty(depth0,"agent"), "source", {"start":{"line":19,"column":12},"end":{"line":19,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasRelease"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":26},"end":{"line":20,"column":35}}})) != null ? stack1 : "")
     + "\n  # user: trove              # the controller's injected_config_owner must match (tib plan)\n\nsystem:\n  cloudInit:\n    datasources: [ConfigDrive, OpenStack]\n\noutput:\n  formats: [qcow2]\n";
 },"useData":true},
 };
