@@ -15,6 +15,8 @@ import { spawnTib } from './support/spawn-tib';
 const GOOD = 'recipes/debian-bookworm-mariadb.yaml';
 const BAD = 'packages/core/test/golden/broken/many-errors-at-once.yaml';
 const YAML_BROKEN = 'packages/core/test/golden/broken/yaml-unclosed-flow.yaml';
+/** Valid YAML, not in tib fmt's canonical layout. */
+const NOT_CANONICAL = 'packages/core/test/golden/broken/bad-mirror-url.yaml';
 
 interface FailureDoc {
   ok: false;
@@ -55,6 +57,13 @@ const CASES: [string, string[], number[]][] = [
   ['verify: no image', ['verify', 'nowhere.qcow2', '--recipe', GOOD, '--json'], [2]],
   ['verify: no --recipe', ['verify', 'nowhere.qcow2', '--json'], [2]],
   ['verify: bad --accel', ['verify', GOOD, '--recipe', GOOD, '--accel', 'x', '--json'], [2]],
+  ['fmt --check: canonical', ['fmt', '--check', GOOD, '--json'], [0]],
+  ['fmt --check: not canonical', ['fmt', '--check', NOT_CANONICAL, '--json'], [1]],
+  ['fmt: no file', ['fmt', '--json'], [2]],
+  ['schema: overlay', ['schema', 'overlay', '--path', '--json'], [0]],
+  ['schema: unknown', ['schema', 'nope', '--json'], [2]],
+  // run --json is a stream of events (run-json.test.ts); its usage errors are one document.
+  ['run: unknown option', ['run', GOOD, '--json', '--nope'], [2]],
 ];
 
 describe('--json prints one JSON document in every outcome', () => {
@@ -67,7 +76,9 @@ describe('--json prints one JSON document in every outcome', () => {
     const r = await runCli(argv);
     expect(codes).toContain(r.code);
     const doc = oneDocument(r.stdout, r.code);
-    if (r.code === 1 && !Array.isArray(doc)) expect((doc as FailureDoc).diagnostics?.length).toBeGreaterThan(0);
+    // Exit 1 is an invalid recipe, with its diagnostics; for fmt --check, files not in canonical form.
+    if (r.code === 1 && !Array.isArray(doc) && argv[0] !== 'fmt') expect((doc as FailureDoc).diagnostics?.length).toBeGreaterThan(0);
+    if (r.code === 1 && argv[0] === 'fmt') expect(doc).toMatchObject({ files: [expect.objectContaining({ formatted: false })] });
     if (r.code !== 0 && !Array.isArray(doc)) expect(r.stderr).not.toBe('');
   });
 

@@ -39,7 +39,7 @@ describe("npm test's build step", () => {
   function sandbox(generateExit: number): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-pretest-'));
     fs.mkdirSync(path.join(dir, 'scripts'));
-    fs.copyFileSync(path.join(REPO_ROOT, 'scripts/build.js'), path.join(dir, 'scripts/build.js'));
+    for (const f of ['build.js', 'bundle-externals.js']) fs.copyFileSync(path.join(REPO_ROOT, 'scripts', f), path.join(dir, 'scripts', f));
     fs.writeFileSync(
       path.join(dir, 'package.json'),
       JSON.stringify({ name: 'sandbox', private: true, scripts: { pretest: pkg.scripts['pretest'] } }),

@@ -44,7 +44,20 @@ const RUNS: [string, (dir: string) => string[], number[]][] = [
   ['controller', () => ['controller', 'prepare', '--trove', '99'], [3]],
   ['init', () => ['init'], [0]],
   ['init', (dir) => ['init', '-o', path.join(dir, 'mine.yaml'), '--distro', 'ubuntu', '--release', 'jammy'], [0]],
+  ['fmt', () => ['fmt', '--check', RECIPE], [0]],
+  ['fmt', (dir) => ['fmt', copyOf(RECIPE, dir)], [0]],
+  ['schema', () => ['schema'], [0]],
+  ['schema', () => ['schema', 'run-events', '--path'], [0]],
+  ['completion', () => ['completion', 'bash'], [0]],
+  ['completion', () => ['completion', 'zsh'], [0]],
 ];
+
+/** A copy of a recipe in the scratch directory, for commands that rewrite files. */
+function copyOf(file: string, dir: string): string {
+  const copy = path.join(dir, path.basename(file));
+  fs.copyFileSync(file, copy);
+  return copy;
+}
 
 describe('the built CLI runs every command', () => {
   let dib: FakeDib;

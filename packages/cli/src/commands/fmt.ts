@@ -61,8 +61,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const failed = diagnostics.length > 0 || (check && results.some((r) => !r.formatted));
   const code = failed ? EXIT.invalidRecipe : EXIT.ok;
+  const unformatted = results.filter((r) => !r.formatted).length;
+  const summary = `${unformatted} of ${files.length} file(s) not in tib's canonical form; run: tib fmt ${args.positionals.join(' ')}`;
   if (json) {
-    write(io.stdout, toJson({ ok: !failed, check, files: results, diagnostics: diagnosticsJson(sources, diagnostics) }));
+    write(io.stdout, toJson({ ok: !failed, exitCode: code, check, files: results, diagnostics: diagnosticsJson(sources, diagnostics) }));
+    if (check && unformatted > 0) write(io.stderr, summary);
     return code;
   }
   printDiagnostics(io, sources, diagnostics);
@@ -70,11 +73,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     if (r.diff) io.stdout.write(r.diff);
     else if (r.changed) write(io.stdout, r.file);
   }
-  if (check && results.some((r) => !r.formatted))
-    write(
-      io.stderr,
-      `${results.filter((r) => !r.formatted).length} of ${files.length} file(s) not in tib's canonical form; run: tib fmt ${args.positionals.join(' ')}`,
-    );
+  if (check && unformatted > 0) write(io.stderr, summary);
   return code;
 }
 

@@ -53,21 +53,25 @@ sums = os.environ.get('SHA256SUMS', '')
 if sums.startswith('file://'):
     with open(sums[len('file://'):], 'rb') as f, open(os.path.join(record, 'SHA256SUMS'), 'wb') as out:
         out.write(f.read())
-# A little of what DIB prints, on both streams, for the progress tracker.
-hooks = '/tmp/dib_build.fake/hooks'
-print('Running hooks from %s/root.d' % hooks, flush=True)
-print('dib-run-parts Running %s/root.d/10-fake-root' % hooks, flush=True)
-print('Running hooks from %s/install.d' % hooks, file=sys.stderr, flush=True)
-print('dib-run-parts Running %s/install.d/30-fake-install' % hooks, file=sys.stderr, flush=True)
 echo = os.environ.get('FAKE_DIB_ECHO')
 if echo:
     print('the environment holds %s=%s' % (echo, os.environ.get(echo, '')), flush=True)
-sleep = os.environ.get('FAKE_DIB_SLEEP')
-if sleep:
-    time.sleep(float(sleep))
-# A build's worth of output, to drive tib's progress reporting.
-for line in os.environ.get('FAKE_DIB_OUTPUT', '').splitlines():
-    print(line, flush=True)
+sleep = float(os.environ.get('FAKE_DIB_SLEEP', '0'))
+output = os.environ.get('FAKE_DIB_OUTPUT')
+if output is None:
+    # A little of what DIB prints, on both streams, for the progress tracker; then the
+    # sleep, inside install.d (where a SIGINT test interrupts it).
+    hooks = '/tmp/dib_build.fake/hooks'
+    print('Running hooks from %s/root.d' % hooks, flush=True)
+    print('dib-run-parts Running %s/root.d/10-fake-root' % hooks, flush=True)
+    print('Running hooks from %s/install.d' % hooks, file=sys.stderr, flush=True)
+    print('dib-run-parts Running %s/install.d/30-fake-install' % hooks, file=sys.stderr, flush=True)
+    time.sleep(sleep)
+else:
+    # The caller's build output, after the sleep (a quiet start, for progress reporting).
+    time.sleep(sleep)
+    for line in output.splitlines():
+        print(line, flush=True)
 print('Converting image using qemu-img convert', flush=True)
 fail = os.environ.get('FAKE_DIB_FAIL')
 if fail:
