@@ -59,13 +59,10 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
   // cloud-init puts the instance's hostname in /etc/hosts; without it every `sudo` the
   // agent runs waits on a DNS lookup of its own name (as Trove's own images do).
   value('DIB_CLOUD_INIT_ETC_HOSTS', 'localhost');
-  if (r.agent.source === 'git' && r.agent.git) {
-    // source-repositories: the same names a DIB user would set to override them.
-    value('DIB_REPOLOCATION_guest_agent', r.agent.git.repo);
-    value('DIB_REPOREF_guest_agent', r.agent.git.ref);
-    const uc = gitConstraintsUrl(r);
-    if (uc) value('DIB_REPOLOCATION_upper_constraints', uc);
-  }
+  // A git agent's location and ref (and its upper-constraints) are in the rendered
+  // source-repository file, not in DIB_REPOLOCATION_*/DIB_REPOREF_*: those names stay the
+  // user's way to override them, and tib-agent-venv can pin an annotated tag to its
+  // commit in the file before source-repositories reads it (docs/facts/dib.md §8).
 
   if (r.image.source !== 'bootstrap') {
     // tib verifies the base image itself, then hands DIB the checked file.

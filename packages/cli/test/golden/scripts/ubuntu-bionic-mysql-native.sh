@@ -1521,9 +1521,6 @@ export DIB_DEBIAN_USE_DEBOOTSTRAP_CACHE=1
 export DIB_BOOTLOADER_DEFAULT_CMDLINE='nofb nomodeset gfxpayload=text net.ifnames=0'
 export DIB_CLOUD_INIT_DATASOURCES='ConfigDrive, OpenStack'
 export DIB_CLOUD_INIT_ETC_HOSTS=localhost
-export DIB_REPOLOCATION_guest_agent=https://opendev.org/openstack/trove
-export DIB_REPOREF_guest_agent=ussuri-eol
-export DIB_REPOLOCATION_upper_constraints=https://releases.openstack.org/constraints/upper/ussuri
 elements_path=$elements
 for dir in "${element_dirs[@]}"; do elements_path=$elements_path:$dir; done
 export ELEMENTS_PATH=$elements_path
