@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Generates the derived files from their sources of truth:
 //   packages/core/src/schema/recipe-schema.ts -> schemas/recipe.schema.json
+//   packages/core/src/schema/overlay-schema.ts -> schemas/recipe-overlay.schema.json
 //   schemas/recipe.schema.json -> packages/core/src/types/recipe.generated.ts
 //                              -> packages/core/src/generated/recipe-validator.ts (ajv standalone)
 //   templates/**/*.hbs         -> packages/core/src/generated/templates.ts (Handlebars precompiled)
@@ -56,8 +57,10 @@ async function generateAll() {
     // Bounds on list lengths are the schema's business; as tuples they would make the types unreadable.
     ignoreMinAndMaxItems: true,
   });
+  const { RECIPE_OVERLAY_SCHEMA: overlay } = loadTs('packages/core/src/schema/overlay-schema.ts');
   return {
     'schemas/recipe.schema.json': schemaJson,
+    'schemas/recipe-overlay.schema.json': JSON.stringify(overlay, null, 2) + '\n',
     'packages/core/src/types/recipe.generated.ts': ts,
     'packages/core/src/generated/recipe-validator.ts': standaloneValidator(JSON.parse(schemaJson)),
     'packages/core/src/generated/templates.ts': precompiledTemplates(),

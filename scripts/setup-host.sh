@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what tib needs on a Debian/Ubuntu host (run as root): diskimage-builder and the
 # tools of a real build; with --verify also libguestfs, QEMU and genisoimage for
-# `tib verify`. shellcheck and python-is-python3 are for the test suite (dib-lint).
+# `tib verify`, and what its controller conversation runs on this host: RabbitMQ,
+# Debian's Trove controller code (python3-trove), socat for QEMU's forward to the bus,
+# and the database clients of the conversation's query. shellcheck and python-is-python3
+# are for the test suite (dib-lint), zsh for its test of `tib completion zsh`.
 # On a host whose kernel lacks device-mapper, see README "Hosts without device-mapper".
 set -euo pipefail
 
@@ -12,9 +15,9 @@ if [ "$(id -u)" != 0 ]; then
     exit 1
 fi
 packages=(sudo python3-diskimage-builder debootstrap qemu-utils kpartx squashfs-tools dosfstools gdisk fdisk
-          parted e2fsprogs util-linux curl ca-certificates shellcheck python-is-python3 file git)
+          parted e2fsprogs util-linux curl ca-certificates shellcheck python-is-python3 file git zsh)
 if [ "$verify" = 1 ]; then
-    packages+=(libguestfs-tools qemu-system-x86 genisoimage)
+    packages+=(libguestfs-tools qemu-system-x86 genisoimage rabbitmq-server python3-trove socat python3-pymysql python3-psycopg2)
 fi
 missing=()
 for p in "${packages[@]}"; do

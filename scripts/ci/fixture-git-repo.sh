@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Makes the git repository recipes/debian-bookworm-mariadb-git.yaml clones: tib's stand-in
-# agent (test-fixtures/trove-agent) committed on a stable/ussuri branch of a bare repository,
-# because no Git host is reachable where tib is tested. Same tree → same commit id (fixed
+# Makes a git repository of tib's stand-in agent (test-fixtures/trove-agent), committed on
+# a stable/ussuri branch of a bare repository, for git-source builds where no Git host is
+# reachable (no shipped recipe clones it any more). Same tree → same commit id (fixed
 # author, committer and dates).
 #
 #   scripts/ci/fixture-git-repo.sh [DEST]     (default /var/tmp/tib-fixture-trove.git)

@@ -9,7 +9,7 @@
 #   --verify  `tib verify` (offline checks) on each image
 #   --naive   also build each recipe with system.slim=false, the stock DIB image of the
 #             same packages, and report how much smaller tib's image is
-# Default recipes: every Debian bookworm recipe in recipes/. Needs root, a prepared DIB
+# Default recipes: every Debian bookworm and bullseye recipe in recipes/. Needs root, a prepared DIB
 # host (scripts/setup-host.sh) and a built tib (npm ci). Results: OUT_DIR/real-builds.tsv.
 set -euo pipefail
 root=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -31,7 +31,7 @@ out=$(mkdir -p -- "$1" && cd -- "$1" && pwd)
 shift
 recipes=("$@")
 if [ ${#recipes[@]} -eq 0 ]; then
-    mapfile -t recipes < <(ls recipes/debian-bookworm-*.yaml)
+    mapfile -t recipes < <(ls recipes/debian-bookworm-*.yaml recipes/debian-bullseye-*.yaml)
 fi
 [ "$(id -u)" -eq 0 ] || { say "needs root (DIB)"; exit 2; }
 tib=$root/node_modules/.bin/tib

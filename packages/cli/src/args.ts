@@ -17,6 +17,12 @@ export function parseCommandArgs(spec: CommandSpec, argv: readonly string[]): Pa
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values['help']) return { positionals: parsed.positionals, values };
+  // `-o ''` would write to the directory, `--out ''` silently fall back to the default:
+  // an empty value is never what was meant.
+  for (const [name, o] of Object.entries(spec.options)) {
+    if (o.type === 'string' && !o.multiple && values[name] === '')
+      throw new UsageError(`--${name} must not be empty${name === 'output' ? ' (give a file name, or - for stdout)' : ''}`);
+  }
   if (parsed.positionals.length < spec.minPositionals) throw new UsageError(`missing argument: ${spec.usage}`);
   if (parsed.positionals.length > spec.maxPositionals)
     throw new UsageError(`unexpected argument '${parsed.positionals[spec.maxPositionals]}': ${spec.usage}`);

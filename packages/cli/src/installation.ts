@@ -1,16 +1,24 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Where tib's own elements and templates are: the repository or installed package root. */
+/**
+ * Where tib's own elements, controller templates, schemas and controller helper are. Two
+ * layouts carry them: the installed package (scripts/pack.js), where the code sits in
+ * dist/ beside elements/ and controller/, and the repository, where it sits in
+ * packages/cli/dist/ and the helper in packages/verify/controller/. TIB_HOME names
+ * either kind of root explicitly.
+ */
 export function tibRoot(env: NodeJS.ProcessEnv): string {
   const fromEnv = env['TIB_HOME'];
   if (fromEnv) return fromEnv;
-  // dist/ or src/ of packages/cli -> the repository root.
+  const packageRoot = path.resolve(__dirname, '..');
+  if (fs.existsSync(path.join(packageRoot, 'elements'))) return packageRoot;
   return path.resolve(__dirname, '..', '..', '..');
 }
 
 let cachedVersion: string | undefined;
 
+/** The version in the package.json above dist/: packages/cli's, or the installed package's (the same number). */
 export function tibVersion(): string {
   if (cachedVersion) return cachedVersion;
   try {
@@ -25,5 +33,7 @@ export function tibVersion(): string {
 /** tib's own directories (its templates are precompiled into the code). */
 export function resourceDirs(env: NodeJS.ProcessEnv): { elementsDir: string; root: string; controllerHelper: string } {
   const root = tibRoot(env);
-  return { root, elementsDir: path.join(root, 'elements'), controllerHelper: path.join(root, 'packages', 'verify', 'controller') };
+  const packaged = path.join(root, 'controller');
+  const controllerHelper = fs.existsSync(packaged) ? packaged : path.join(root, 'packages', 'verify', 'controller');
+  return { root, elementsDir: path.join(root, 'elements'), controllerHelper };
 }

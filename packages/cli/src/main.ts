@@ -1,9 +1,12 @@
 import { commandHelp, parseCommandArgs } from './args';
+import type { CommandSpec } from './commands/command';
 import { COMMANDS } from './commands/registry';
+import { toJson } from './commands/shared';
 import { EXIT, ExitError, UsageError } from './exit-codes';
 import { tibVersion } from './installation';
 import type { Io } from './io';
 import { write } from './io';
+import { failureDoc, trackOutput, wantsJson } from './json-output';
 
 const TOP_HELP =
   (): string => `tib ${tibVersion()} — Trove Image Builder: declarative recipes for OpenStack Trove guest images, built with diskimage-builder
@@ -33,6 +36,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return EXIT.ok;
   }
   const spec = COMMANDS.find((c) => c.name === name);
+  if (spec && wantsJson(spec, rest)) {
+    // Whatever happens, a program asking for JSON gets a JSON document on stdout.
+    const tracked = trackOutput(io);
+    const code = await dispatch(spec, name, rest, tracked.io);
+    if (code !== EXIT.ok && !tracked.wroteStdout()) write(io.stdout, toJson(failureDoc(code, tracked.stderrText() || `exit ${code}`)));
+    return code;
+  }
+  return dispatch(spec, name, rest, io);
+}
+
+async function dispatch(spec: CommandSpec | undefined, name: string, rest: readonly string[], io: Io): Promise<number> {
   try {
     if (!spec) throw new UsageError(`unknown command '${name}'`);
     const args = parseCommandArgs(spec, rest);

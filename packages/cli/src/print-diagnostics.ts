@@ -3,10 +3,14 @@ import type { Diagnostic, SourceFile } from '@tib/core';
 import type { Io } from './io';
 import { useColor, write } from './io';
 
-/** Diagnostics to stderr: caret snippets and colour on a terminal, plain lines elsewhere. */
+/**
+ * Diagnostics to stderr: caret snippets and colour on a terminal, plain lines elsewhere
+ * and with NO_COLOR set (the README promises neither then: a snippet is decoration too).
+ */
 export function printDiagnostics(io: Io, files: readonly SourceFile[], diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length === 0) return;
-  const formatter = new DiagnosticFormatter(files, { color: useColor(io), snippets: Boolean(io.stderr.isTTY) });
+  const decorate = useColor(io);
+  const formatter = new DiagnosticFormatter(files, { color: decorate, snippets: decorate });
   for (const d of sortDiagnostics(diagnostics)) write(io.stderr, formatter.format(d));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;

@@ -54,9 +54,15 @@ describe('tib command line', () => {
     const tty = await runCli(['validate', file], { tty: true, env: { ...process.env, NO_COLOR: undefined } as NodeJS.ProcessEnv });
     expect(tty.stderr).toMatch(/\u001b\[31merror/);
     expect(tty.stderr).toMatch(/\^\^\^\^\^\^/);
-    const noColor = await runCli(['validate', file], { tty: true, env: { ...process.env, NO_COLOR: '1' } });
-    expect(noColor.stderr).not.toMatch(/\u001b\[/);
-    expect(noColor.stderr).toMatch(/\^\^\^\^\^\^/);
+    // no-color.org: any non-empty NO_COLOR; the README promises no snippets either.
+    for (const value of ['1', 'true', '0', 'no']) {
+      const noColor = await runCli(['validate', file], { tty: true, env: { ...process.env, NO_COLOR: value } });
+      expect(noColor.stderr).not.toMatch(/\u001b\[/);
+      expect(noColor.stderr).not.toMatch(/\^| \| /);
+      expect(noColor.stderr).toMatch(/enum-typo-distro\.yaml:\d+:\d+: error TIB2004/);
+    }
+    const empty = await runCli(['validate', file], { tty: true, env: { ...process.env, NO_COLOR: '' } });
+    expect(empty.stderr).toMatch(/\^\^\^\^\^\^/);
     const pipe = await runCli(['validate', file]);
     expect(pipe.stderr).not.toMatch(/\u001b\[|\^\^\^/);
   });

@@ -15,7 +15,7 @@ import { runScript, spawnTib } from './support/spawn-tib';
 
 const RECIPES = [
   'recipes/debian-bookworm-mariadb.yaml',
-  'recipes/debian-bookworm-mariadb-native.yaml',
+  'recipes/debian-bullseye-mariadb-native.yaml',
   'recipes/env/dev.yaml',
   'recipes/env/prod.yaml',
 ];

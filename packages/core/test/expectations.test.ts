@@ -79,12 +79,15 @@ describe('expectations of the container model (Debian trove-guestagent 18)', () 
   });
 });
 
+const NATIVE = {
+  ...BASE,
+  base: { distro: 'debian', release: 'bullseye' },
+  datastore: { type: 'mariadb', version: '10.5', runtime: 'native' },
+  guestagent: { source: 'local', path: 'tree', release: 'ussuri' },
+};
+
 describe('expectations of the native model (Trove 13 agent from a local tree)', () => {
-  const p = plan({
-    ...BASE,
-    datastore: { ...BASE.datastore, runtime: 'native' },
-    guestagent: { source: 'local', path: 'tree', release: 'ussuri' },
-  });
+  const p = plan(NATIVE);
   test('the venv and the Trove release installed in it', () => {
     expect(of(p, 'agent-source')[0]).toMatchObject({
       source: 'local',
@@ -95,7 +98,7 @@ describe('expectations of the native model (Trove 13 agent from a local tree)', 
     expect(of(p, 'agent-source')[0]?.git).toBeUndefined();
   });
   test('the datastore packages, the server at the catalog version, every service name disabled', () => {
-    expect(of(p, 'package').find((e) => e.name === 'mariadb-server')).toMatchObject({ version: '10.11', versionIsUpstream: true });
+    expect(of(p, 'package').find((e) => e.name === 'mariadb-server')).toMatchObject({ version: '10.5', versionIsUpstream: true });
     expect(
       of(p, 'service')
         .filter((e) => !e.enabled)
@@ -113,21 +116,17 @@ describe('expectations of the native model (Trove 13 agent from a local tree)', 
     });
   });
   test('autostart: the datastore service is expected enabled instead', () => {
-    const auto = plan({
-      ...BASE,
-      datastore: { ...BASE.datastore, runtime: 'native', autostart: true },
-      guestagent: { source: 'local', path: 'tree', release: 'ussuri' },
-    });
+    const auto = plan({ ...NATIVE, datastore: { ...NATIVE.datastore, autostart: true } });
     expect(of(auto, 'service').find((e) => e.name === 'mariadb')?.enabled).toBe(true);
     expect(of(auto, 'service').some((e) => e.name === 'mysql')).toBe(false);
   });
 });
 
 test('git agents: the DIB manifest that records the clone', () => {
-  const p = plan({ ...BASE, guestagent: { source: 'git', ref: 'stable/zed' } });
+  const p = plan({ ...BASE, guestagent: { source: 'git', ref: 'unmaintained/zed' } });
   expect(of(p, 'agent-source')[0]?.git).toEqual({
     repo: 'https://opendev.org/openstack/trove',
-    ref: 'stable/zed',
+    ref: 'unmaintained/zed',
     dest: '/opt/guest-agent',
     manifest: '/etc/dib-manifests/dib-manifest-git-img',
   });

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { DIAGNOSTIC_CODES, RECIPE_SCHEMA } from '../src';
+import { DIAGNOSTIC_CODES, RECIPE_OVERLAY_SCHEMA, RECIPE_SCHEMA } from '../src';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -76,6 +76,26 @@ describe('recipe schema', () => {
     ]) {
       expect(keys).toContain(k);
     }
+  });
+
+  it('derives the overlay schema: nothing required where maps merge, the rest unchanged', () => {
+    const required = (node: unknown, at: string, out: string[] = []): string[] => {
+      if (!node || typeof node !== 'object') return out;
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'required') out.push(`${at}: ${JSON.stringify(v)}`);
+        else required(v, `${at}/${k}`, out);
+      }
+      return out;
+    };
+    const kept = required(RECIPE_OVERLAY_SCHEMA, '#');
+    expect(kept.length).toBeGreaterThan(0);
+    for (const r of kept) expect(r).toMatch(/\/(items|oneOf|definitions)(\/|:)/);
+    expect(required(RECIPE_SCHEMA, '#')).toEqual(expect.arrayContaining(kept));
+    const body = (schema: object) => {
+      const { $id: _id, title: _title, description: _description, ...rest } = schema as Record<string, unknown>;
+      return JSON.stringify(rest, (k, v: unknown) => (k === 'required' ? undefined : v));
+    };
+    expect(body(RECIPE_OVERLAY_SCHEMA)).toBe(body(RECIPE_SCHEMA));
   });
 
   it('has generated files (schema JSON, TypeScript types, diagnostics doc) in sync', () => {

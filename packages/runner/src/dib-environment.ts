@@ -17,6 +17,8 @@ export interface DibEnvironmentInput {
 export interface DibEnvironment {
   /** Variables to add to the inherited environment (as the script exports them). */
   readonly vars: Record<string, string>;
+  /** Variables to remove from the inherited environment (as the script unsets them). */
+  readonly unset: readonly string[];
   /** The same, for showing: secrets replaced by where they come from. */
   readonly shown: { name: string; value: string }[];
 }
@@ -58,7 +60,14 @@ export function resolveDibEnvironment(input: DibEnvironmentInput): DibEnvironmen
         break;
     }
   }
-  return { vars, shown };
+  return { vars, unset: plan.dib.unset, shown };
+}
+
+/** The environment DIB runs with: the inherited one without the plan's unset names, plus its variables. */
+export function dibProcessEnvironment(inherited: Readonly<Record<string, string>>, env: DibEnvironment): Record<string, string> {
+  const out: Record<string, string> = { ...inherited };
+  for (const name of env.unset) delete out[name];
+  return { ...out, ...env.vars };
 }
 
 /** The disk-image-create arguments: plan args, the temporary output name, the elements. */

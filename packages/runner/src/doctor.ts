@@ -26,6 +26,14 @@ const TOOLS: readonly { command: string; deb: string; rpm: string; why: string; 
   { command: 'guestfish', deb: 'libguestfs-tools', rpm: 'guestfs-tools', why: 'tib verify (offline inspection)', optional: true },
   { command: 'qemu-system-x86_64', deb: 'qemu-system-x86', rpm: 'qemu-kvm', why: 'tib verify --boot', optional: true },
   { command: 'genisoimage', deb: 'genisoimage', rpm: 'genisoimage', why: 'tib verify --boot (config drive)', optional: true },
+  {
+    command: 'rabbitmq-server',
+    deb: 'rabbitmq-server',
+    rpm: 'rabbitmq-server',
+    why: "tib verify --boot: the controller conversation's private message bus",
+    optional: true,
+  },
+  { command: 'socat', deb: 'socat', rpm: 'socat', why: 'tib verify --boot: QEMU forwards the guest to the bus through it', optional: true },
 ];
 
 /** The build host alone: what a real build needs, and what is missing. */
@@ -42,6 +50,18 @@ export function doctorReport(host: BuildHost): DoctorRow[] {
       ...(t.optional ? { optional: true } : {}),
     });
   }
+  // The controller side of verify's conversation: Trove's own code, Debian's python3-trove.
+  const trove = host.exec('/usr/bin/python3', ['-c', 'import importlib.metadata as m; print(m.version("trove"))'], 10_000);
+  rows.push({
+    check: 'python3-trove',
+    ok: trove.status === 0,
+    optional: true,
+    detail:
+      trove.status === 0
+        ? `Trove ${trove.stdout.trim()}: tib verify --boot talks to images of that release with it (others: tib controller prepare)`
+        : "missing: tib verify --boot's controller conversation needs Trove's controller code (or tib controller prepare)",
+    packages: { deb: 'python3-trove', rpm: 'python3-trove' },
+  });
   const dib = findDib(host);
   if (dib)
     rows.push({

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 /**
  * What pre-flight and doctor ask of the build host. An interface so the checks can be
  * table-tested with a fake host; `nodeBuildHost()` is the real one (short synchronous
- * probes with timeouts; the build itself runs through execa).
+ * probes with timeouts; the build itself is spawned by spawn-dib.ts).
  */
 export interface BuildHost {
   uid(): number;

@@ -29,6 +29,12 @@ export async function checkInputs(
       diagnostics.push({ code: 'TIB5011', severity: 'error', file: plan.recipe.path, message: `${input.role} ${file} does not exist` });
       continue;
     }
+    // Validation refused these already; the file may have changed since (a FIFO would block the hash).
+    if (input.kind === 'directory' ? !st.isDirectory() : !st.isFile()) {
+      const want = input.kind === 'directory' ? 'a directory' : 'a regular file';
+      diagnostics.push({ code: 'TIB1010', severity: 'error', file: plan.recipe.path, message: `${input.role} ${file} is not ${want}` });
+      continue;
+    }
     const before = previous?.inputs.find((r) => r.id === input.id && r.path === file);
     const mtimeMs = Math.floor(st.mtimeMs);
     const size = st.isDirectory() ? 0 : st.size;

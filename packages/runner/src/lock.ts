@@ -9,8 +9,27 @@ import type { ChildProcess } from 'node:child_process';
 export class BuildLock {
   private constructor(private readonly child: ChildProcess) {}
 
-  static async acquire(lockFile: string): Promise<BuildLock | undefined> {
-    const child = spawn('flock', ['--nonblock', '--conflict-exit-code', '75', lockFile, 'sh', '-c', 'echo held; read -r _'], {
+  static acquire(lockFile: string): Promise<BuildLock | undefined> {
+    return BuildLock.take(['--nonblock', '--conflict-exit-code', '75', lockFile]);
+  }
+
+  /**
+   * Waits for the lock (saying so once, when it is not free at once). DIB's own caches
+   * (its apt archives, debootstrap tarballs) are shared by every build on the host and
+   * DIB does not lock them: two builds at once fail on apt's lock. Builds that share them
+   * take turns on this lock.
+   */
+  static async wait(lockFile: string, onWait: () => void): Promise<BuildLock> {
+    const now = await BuildLock.acquire(lockFile);
+    if (now) return now;
+    onWait();
+    const later = await BuildLock.take([lockFile]);
+    if (!later) throw new Error(`flock ${lockFile} gave up`);
+    return later;
+  }
+
+  private static async take(flockArgs: readonly string[]): Promise<BuildLock | undefined> {
+    const child = spawn('flock', [...flockArgs, 'sh', '-c', 'echo held; read -r _'], {
       stdio: ['pipe', 'pipe', 'ignore'],
     });
     return new Promise((resolve, reject) => {
@@ -30,7 +49,12 @@ export class BuildLock {
     });
   }
 
-  release(): void {
-    this.child.stdin?.end();
+  /** Lets go of the lock; resolves once flock has exited, so the lock is free for the next build. */
+  release(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.stdin?.end();
+    });
   }
 }

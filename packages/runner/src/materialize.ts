@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Plan } from '@tib/core';
 import type { BaseImage } from './base-image';
+import { sha256sumLine } from './checksum-list';
 
 /**
  * Writes the plan's element tree under `workDir/elements` with the plan's modes — the
@@ -21,6 +22,6 @@ export function materialize(plan: Plan, workDir: string, base: BaseImage | undef
   const baseImageDir = path.join(workDir, 'base-image');
   fs.mkdirSync(baseImageDir, { recursive: true });
   fs.symlinkSync(base.file, path.join(baseImageDir, base.fileName));
-  fs.writeFileSync(path.join(baseImageDir, 'SHA256SUMS'), `${base.sha256}  ${base.fileName}\n`);
+  fs.writeFileSync(path.join(baseImageDir, 'SHA256SUMS'), sha256sumLine(base.sha256, base.fileName));
   return { elementsDir, baseImageDir };
 }

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Plan } from '@tib/core';
+import { sha256sumLine } from './checksum-list';
 import { sha256File } from './sha256-file';
 
 export interface OutputFile {
@@ -37,7 +38,7 @@ export async function installOutputs(plan: Plan, partial: string, outputDir: str
     const sha256 = await sha256File(from);
     const to = path.join(outputDir, file);
     if (plan.image.checksums) {
-      fs.writeFileSync(path.join(partial, `${file}.sha256`), `${sha256}  ${file}\n`);
+      fs.writeFileSync(path.join(partial, `${file}.sha256`), sha256sumLine(sha256, file));
       fs.renameSync(path.join(partial, `${file}.sha256`), `${to}.sha256`);
     }
     fs.renameSync(from, to);

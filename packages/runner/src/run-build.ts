@@ -6,7 +6,7 @@ import { acquireBaseImage, BaseImageError } from './base-image';
 import type { BaseImage } from './base-image';
 import { runPaths } from './run-paths';
 import type { RunPaths } from './run-paths';
-import { dibArgv, resolveDibEnvironment } from './dib-environment';
+import { dibArgv, dibProcessEnvironment, resolveDibEnvironment } from './dib-environment';
 import type { BuildHost } from './host';
 import { checkInputs } from './inputs';
 import { BuildLock } from './lock';
@@ -17,6 +17,7 @@ import { existingOutputs, installOutputs, lockFile, partialDir } from './output'
 import { preflight } from './preflight';
 import { Redactor } from './redact';
 import { Reporter } from './reporter';
+import type { JsonEvents } from './reporter';
 import { resolveSecrets } from './secrets';
 import { spawnDib } from './spawn-dib';
 import { dibVersionFor, elementSearchDirs } from './dib-info';
@@ -43,6 +44,8 @@ export interface RunOptions {
   readonly fromLayer?: LayerUse;
   /** Where progress goes (tib run of several recipes); by default a reporter of the run's own on stderr. */
   readonly reporter?: RunReporter;
+  /** `tib run --json`: the build's events also go here, as JSON Lines. */
+  readonly events?: JsonEvents;
 }
 
 /** The leaf plan of `plan` (compileLayered) and the layer it starts from, as built. */
@@ -59,7 +62,8 @@ export type RunReporter = Pick<Reporter, 'info' | 'event' | 'tick' | 'clearLive'
 export type RunOutcome =
   | { readonly kind: 'built'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
   | { readonly kind: 'up-to-date'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
-  | { readonly kind: 'dry-run' }
+  /** wouldStop: why the build would stop (pre-flight, an existing image without --force). */
+  | { readonly kind: 'dry-run'; readonly wouldStop?: RefusalReason }
   | { readonly kind: 'refused'; readonly reason: RefusalReason; readonly diagnostics: Diagnostic[]; readonly logFile?: string };
 
 /**
@@ -94,7 +98,12 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
 
   if (o.dryRun) {
     printDryRun(o, exec, paths, secrets.values, problems, existing);
-    return { kind: 'dry-run' };
+    const wouldStop: RefusalReason | undefined = problems.some((d) => d.severity === 'error')
+      ? 'preflight'
+      : existing.length > 0 && !o.force
+        ? 'output-exists'
+        : undefined;
+    return { kind: 'dry-run', ...(wouldStop ? { wouldStop } : {}) };
   }
   if (problems.some((d) => d.severity === 'error')) return { kind: 'refused', reason: 'preflight', diagnostics: problems };
   if (existing.length > 0 && !o.force) {
@@ -144,7 +153,17 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
       ],
     };
 
-  const reporter = o.reporter ?? new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds);
+  const reporter = o.reporter ?? new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds, o.events);
+  const dibCache = host.env['DIB_IMAGE_CACHE'] || path.join(host.env['HOME'] || os.homedir(), '.cache', 'image-create');
+  fs.mkdirSync(dibCache, { recursive: true });
+  // A build beside others of the same tib run has DIB's apt cache turned off
+  // (DIB_APT_LOCAL_CACHE=0, layers/run-matrix.ts) and needs no turn; any other waits.
+  const cacheLock =
+    host.env['DIB_APT_LOCAL_CACHE'] === '0'
+      ? undefined
+      : await BuildLock.wait(path.join(dibCache, '.tib-dib.lock'), () =>
+          reporter.info(`waiting for another build that uses DIB's cache ${dibCache} (DIB does not share it safely)`),
+        );
   const partial = partialDir(paths.outputDir, plan.image.name);
   const workDir = fs.mkdtempSync(path.join(host.env['TMPDIR'] || os.tmpdir(), 'tib-build.'));
   const logFile = path.resolve(o.cwd, o.logFile ?? path.join(paths.outputDir, `${plan.image.name}.log`));
@@ -179,7 +198,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     const result = await spawnDib({
       command: dib.command,
       argv,
-      env: { ...stringEnv(host.env), ...env.vars },
+      env: dibProcessEnvironment(stringEnv(host.env), env),
       logFile,
       redactor,
       onEvent: (event, tracker) => reporter.event(event, tracker),
@@ -240,7 +259,8 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     fs.rmSync(partial, { recursive: true, force: true });
     if (o.keepWorkdir) reporter.info(`work directory kept: ${workDir}`);
     else fs.rmSync(workDir, { recursive: true, force: true });
-    lock.release();
+    await cacheLock?.release();
+    await lock.release();
   }
 }
 
@@ -316,6 +336,7 @@ function printDryRun(
   w('argv:');
   w(`  disk-image-create ${dibArgv(plan, path.join(partialDir(paths.outputDir, plan.image.name), plan.image.name)).join(' ')}`);
   w('');
+  if (env.unset.length > 0) w(`removed from the inherited environment: ${env.unset.join(' ')}`);
   w('environment (added to the inherited one; secrets redacted):');
   for (const e of env.shown) w(`  ${e.name}=${e.value.includes('\n') ? JSON.stringify(e.value) : e.value}`);
   w('');
@@ -325,5 +346,8 @@ function printDryRun(
     w('');
     w('pre-flight would stop the build:');
     for (const p of problems) w(`  ${p.code}: ${p.message}`);
+  } else if (existing.length > 0 && !o.force) {
+    w('');
+    w(`the build would stop: ${existing.join(', ')} exists; pass --force to replace it`);
   }
 }

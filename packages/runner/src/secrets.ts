@@ -1,6 +1,7 @@
-import * as path from 'node:path';
-import type { Diagnostic, Plan } from '@tib/core';
+import { MAX_SECRET_BYTES, readSecretValues, secretReference } from '@tib/core';
+import type { Diagnostic, Plan, SecretFileRead } from '@tib/core';
 import type { BuildHost } from './host';
+import { readRegularFile } from './read-regular-file';
 
 export interface ResolvedSecrets {
   /** Target variable name (REG_PASSWORD …) → value. Never printed, never stored. */
@@ -10,37 +11,23 @@ export interface ResolvedSecrets {
 
 /** Reads every secret the plan references, exactly as the script does at run time. */
 export function resolveSecrets(plan: Plan, host: BuildHost, recipeDir: string): ResolvedSecrets {
-  const values = new Map<string, string>();
-  const diagnostics: Diagnostic[] = [];
-  for (const e of plan.dib.environment) {
-    if (e.kind !== 'secret') continue;
-    if ('env' in e.from) {
-      const v = host.env[e.from.env];
-      if (v === undefined) {
-        diagnostics.push({
-          code: 'TIB5015',
-          severity: 'error',
-          file: plan.recipe.path,
-          message: `${e.what}: environment variable ${e.from.env} is not set (the recipe reads it from {env: ${e.from.env}})`,
-        });
-      } else {
-        values.set(e.name, v);
-      }
-    } else {
-      const file = path.resolve(recipeDir, e.from.file);
-      const text = host.readFile(file);
-      if (text === undefined) {
-        diagnostics.push({
-          code: 'TIB5015',
-          severity: 'error',
-          file: plan.recipe.path,
-          message: `${e.what}: cannot read ${file} (the recipe reads it from {file: ${e.from.file}})`,
-        });
-      } else {
-        // First line, without its newline: the same as the script's `read -r`.
-        values.set(e.name, text.split('\n')[0] ?? '');
-      }
-    }
-  }
-  return { values, diagnostics };
+  const read = readSecretValues(plan, { env: host.env, recipeDir, readFile: readSecretFile });
+  return {
+    values: read.values,
+    diagnostics: read.problems.map((p) => ({
+      // Absent is TIB5015 (set it and run again); a file of the wrong kind or size is the
+      // same refusal as any other recipe-named file's, TIB1010.
+      code: p.reason === 'refused' ? 'TIB1010' : 'TIB5015',
+      severity: 'error',
+      file: plan.recipe.path,
+      message: `${p.what}: ${p.message} (the recipe reads it from ${secretReference(p.from)})`,
+    })),
+  };
+}
+
+/** The bounded, regular-files-only reading every recipe-named file gets (a FIFO would hang). */
+export function readSecretFile(file: string): SecretFileRead {
+  const r = readRegularFile(file, MAX_SECRET_BYTES);
+  if (r.ok) return { ok: true, text: r.data.toString('utf8') };
+  return { ok: false, reason: r.reason === 'missing' || r.reason === 'unreadable' ? r.reason : 'refused', message: r.message };
 }

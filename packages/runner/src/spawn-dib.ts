@@ -1,4 +1,4 @@
-import { importEsm } from '@tib/core';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { interruptDib } from './process-group';
@@ -27,24 +27,37 @@ const KILL_AFTER_MS = 5 * 60 * 1000;
 
 /**
  * Runs disk-image-create with an argument array and an explicit environment (never a
- * shell string), in its own process group. Every output line goes, redacted, to the log
- * file and through the progress tracker. SIGINT/SIGTERM to tib are passed to DIB's
- * processes (see interruptDib) so DIB's own cleanup unmounts and frees its loop devices;
- * only if it does not finish within minutes is the whole group killed.
+ * shell string), in its own process group. Every output line (stdout and stderr, each
+ * line whole) goes, redacted, to the log file and through the progress tracker.
+ * SIGINT/SIGTERM to tib are passed to DIB's processes (see interruptDib) so DIB's own
+ * cleanup unmounts and frees its loop devices; only if it does not finish within
+ * minutes is the whole group killed. Node's child_process is all this needs, which also
+ * lets the build path be tested in-process (an ESM-only spawner could not be loaded there).
  */
 export async function spawnDib(options: SpawnOptions): Promise<DibRun> {
-  const { execa } = await importEsm<typeof import('execa', { with: { 'resolution-mode': 'import' } })>('execa');
   const log = fs.createWriteStream(options.logFile, { flags: 'w', mode: 0o640 });
   const tracker = new ProgressTracker(Date.now());
   const lastLines: string[] = [];
-  const child = execa(options.command, [...options.argv], {
-    env: options.env,
-    extendEnv: false,
-    detached: true,
-    stdin: 'ignore',
-    buffer: false,
-    reject: false,
-    all: true,
+  const onLine = (raw: string) => {
+    const line = options.redactor.redact(raw);
+    log.write(`${line}\n`);
+    lastLines.push(line);
+    if (lastLines.length > 40) lastLines.shift();
+    const event = tracker.feed(line, Date.now());
+    if (event) options.onEvent(event, tracker);
+  };
+  const child = spawn(options.command, [...options.argv], { env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('error', (err) => {
+      onLine(`tib: cannot run ${options.command}: ${err.message}`);
+      resolve({ code: null, signal: null });
+    });
+    child.once('close', (code, signal) => resolve({ code, signal }));
+  });
+  const streams = [child.stdout, child.stderr].map((input) => {
+    const lines = readline.createInterface({ input, crlfDelay: Infinity });
+    lines.on('line', onLine);
+    return new Promise<void>((resolve) => lines.once('close', () => resolve()));
   });
   let interrupted: DibRun['interrupted'];
   let killTimer: NodeJS.Timeout | undefined;
@@ -66,20 +79,10 @@ export async function spawnDib(options: SpawnOptions): Promise<DibRun> {
   process.on('SIGTERM', onTerm);
   const ticker = options.onTick ? setInterval(() => options.onTick?.(tracker), 1000) : undefined;
   try {
-    if (child.all) {
-      const lines = readline.createInterface({ input: child.all, crlfDelay: Infinity });
-      for await (const raw of lines) {
-        const line = options.redactor.redact(raw);
-        log.write(`${line}\n`);
-        lastLines.push(line);
-        if (lastLines.length > 40) lastLines.shift();
-        const event = tracker.feed(line, Date.now());
-        if (event) options.onEvent(event, tracker);
-      }
-    }
-    const result = await child;
+    const { code, signal } = await ended;
+    await Promise.all(streams);
     tracker.finish(Date.now());
-    const exitCode = typeof result.exitCode === 'number' ? result.exitCode : result.signal ? 128 + signalNumber(result.signal) : 1;
+    const exitCode = typeof code === 'number' ? code : signal ? 128 + signalNumber(signal) : 1;
     return { exitCode, interrupted, tracker, lastLines };
   } finally {
     if (ticker) clearInterval(ticker);

@@ -20,7 +20,9 @@ function recipe(extra: Record<string, unknown> = {}): string {
   return dump({
     tib: 1,
     name: 'fault',
-    base: { distro: 'debian', release: 'bookworm' },
+    // The release CI's real build uses, so DIB's debootstrap tarball is already cached;
+    // a registry image, so no datastore image is built before the fault.
+    base: { distro: 'debian', release: 'trixie' },
     datastore: { type: 'mariadb', version: '10.11' },
     guestagent: { source: 'package' },
     output: { directory: 'out' },

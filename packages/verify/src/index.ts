@@ -3,7 +3,6 @@ export type { VerifyOptions, VerifyReport, CheckResult, CheckStatus, Inspector }
 export { verifyImage, VerifyInputError, defaultConsoleLog } from './verify-image';
 export { formatReport } from './report';
 export { secretValuesFor } from './secrets';
-export type { SecretSources } from './secrets';
 export { ToolError, MissingToolError } from './exec';
 export { InspectError } from './inspect/inspect';
 export { prepareController } from './controller/prepare';

@@ -1,26 +1,16 @@
 /**
- * The recipe's secret values, read from the same references the build reads them from
- * ({env: NAME} or {file: PATH}, first line), so verify can look for them in the image.
- * They are canaries: searched for, never printed, never put on a command line.
+ * The recipe's secret values, read as the build reads them (core's readSecretValues), so
+ * verify can look for them in the image. They are canaries: searched for, never printed,
+ * never put on a command line. An empty value cannot be searched for: it counts as missing.
  */
-import * as path from 'node:path';
-import type { Plan } from '@tib/core';
+import { readSecretValues } from '@tib/core';
+import type { Plan, SecretReader } from '@tib/core';
 
-export interface SecretSources {
-  readonly env: NodeJS.ProcessEnv;
-  readonly readFile: (absolutePath: string) => string | undefined;
-  /** The top recipe's directory, which {file} references are relative to. */
-  readonly recipeDir: string;
-}
-
-export function secretValuesFor(plan: Plan, src: SecretSources): { values: string[]; missing: string[] } {
-  const values: string[] = [];
-  const missing: string[] = [];
-  for (const e of plan.dib.environment) {
-    if (e.kind !== 'secret') continue;
-    const value = 'env' in e.from ? src.env[e.from.env] : src.readFile(path.resolve(src.recipeDir, e.from.file))?.split('\n')[0];
-    if (value === undefined || value === '') missing.push(`${e.what} (${'env' in e.from ? `$${e.from.env}` : e.from.file})`);
-    else values.push(value);
-  }
+export function secretValuesFor(plan: Plan, reader: SecretReader): { values: string[]; missing: string[] } {
+  const read = readSecretValues(plan, reader);
+  const values = [...read.values.values()].filter((v) => v !== '');
+  const missing = plan.dib.environment.flatMap((e) =>
+    e.kind === 'secret' && !(read.values.get(e.name) ?? '') ? [`${e.what} (${'env' in e.from ? `$${e.from.env}` : e.from.file})`] : [],
+  );
   return { values, missing };
 }

@@ -9,6 +9,8 @@ export interface ConversationOptions {
   readonly cacheDir: string;
   /** Only these served datastores (default: every one the image serves, one boot each). */
   readonly datastores?: readonly string[];
+  /** How long to wait for the agent on the bus (default 600 s). */
+  readonly agentWaitSec?: number;
 }
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';

@@ -127,6 +127,8 @@ describe('probe', () => {
     expect(script).toContain('log=/var/log/trove/trove-guestagent.log;');
     expect(script).toContain('kv docker-active "$(svc_active docker)"');
     expect(script).not.toContain('datastore-active');
+    expect(script).toContain('/var/lib/dhcpcd/*.lease*');
+    expect(script.trimEnd().split('\n').at(-1)).toMatch(/^kv end /);
   });
   test('native: checks the datastore instead of Docker', () => {
     const s = probeScript({ boot: ussuri, injectedPaths: [], settleSec: 10, agentWaitSec: 10 });
@@ -229,6 +231,18 @@ describe('boot checks', () => {
       { nics: 'eth0', ipv4: '', 'dhcp-lease': '', 'dhcp-client': 'none' },
       'boot:network',
       /no IPv4 address on any NIC \(eth0\); DHCP client: none/,
+    ],
+    [
+      'an address without a lease file names the DHCP client',
+      {
+        'dhcp-lease': '',
+        'dhcp-client': '/usr/sbin/dhcpcd',
+        route: '',
+        routes: '10.0.2.0/24 dev eth0 proto kernel scope link src 10.0.2.15;',
+        'net-journal': 'dhcpcd: eth0: soliciting a DHCP lease',
+      },
+      'boot:network',
+      /routes: 10\.0\.2\.0\/24 dev eth0 .*; no DHCP lease file \(DHCP client: \/usr\/sbin\/dhcpcd\); .*network log: dhcpcd: eth0: soliciting/,
     ],
     [
       'agent disabled',

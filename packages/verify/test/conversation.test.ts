@@ -184,8 +184,13 @@ describe('the probe of a conversation boot', () => {
   });
   test("streams the agent's log and the database container's output, and does not wait for a bus failure", () => {
     expect(script).toContain(`${LOG_PREFIX} agent`);
-    expect(script).toContain('docker logs -f database');
+    expect(script).toContain('docker logs -f --since "$since" database');
     expect(script).toContain('while [ "$i" -lt 5 ]');
+  });
+  test('outlives its report, so systemd does not stop the log streamers with its unit', () => {
+    const lines = script.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('wait');
+    expect(lines.at(-2)).toMatch(/^kv end /);
   });
   test('passes shellcheck', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-probe-'));

@@ -23,7 +23,9 @@ describe("secret values come from the recipe's own references", () => {
     [{}, [], ['development login password ($DEV_PW)']],
     [{ DEV_PW: '' }, [], ['development login password ($DEV_PW)']],
   ])('env %j', (env, values, missing) => {
-    expect(secretValuesFor(plan, { env, recipeDir: '/r', readFile: () => undefined })).toEqual({ values, missing });
+    expect(secretValuesFor(plan, { env, recipeDir: '/r', readFile: () => ({ ok: false, reason: 'missing', message: 'no file' }) })).toEqual(
+      { values, missing },
+    );
   });
 
   test('a {file} reference reads the first line, relative to the recipe', () => {
@@ -33,7 +35,7 @@ describe("secret values come from the recipe's own references", () => {
       recipeDir: '/recipes',
       readFile: (p) => {
         read.push(p);
-        return 'file-canary-value\nsecond line\n';
+        return { ok: true, text: 'file-canary-value\nsecond line\n' };
       },
     });
     expect(read).toEqual(['/recipes/secrets/pw.txt']);

@@ -4,6 +4,7 @@ import { EXIT, UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { write } from '../io';
 import { nodeHost } from '../node-host';
+import { invalidRecipeDoc } from '../json-output';
 import { printDiagnostics } from '../print-diagnostics';
 import { writeFileAtomic } from '../write-atomic';
 import type { ParsedArgs } from './command';
@@ -24,11 +25,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   } else {
     const result = compilePlan(input, host);
     printDiagnostics(io, result.files, result.diagnostics);
-    if (!result.ok) return EXIT.invalidRecipe;
+    if (!result.ok) {
+      write(io.stdout, toJson(invalidRecipeDoc(recipe, result.files, result.diagnostics)));
+      return EXIT.invalidRecipe;
+    }
     text = toJson(result.plan);
   }
   const output = args.values['output'] as string | undefined;
-  if (output) {
+  if (output !== undefined && output !== '-') {
     try {
       writeFileAtomic(path.resolve(io.cwd, output), text, format === 'sh' ? 0o755 : 0o644);
     } catch (err) {

@@ -3,6 +3,7 @@ import { EXIT } from '../exit-codes';
 import type { Io } from '../io';
 import { write } from '../io';
 import { nodeHost } from '../node-host';
+import { invalidRecipeDoc } from '../json-output';
 import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { compileInputFor, toJson } from './shared';
@@ -20,7 +21,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (recipe) {
     const compiled = compilePlan(compileInputFor(recipe, args, io, 'run'), nodeHost(io.cwd));
     printDiagnostics(io, compiled.files, compiled.diagnostics);
-    if (!compiled.ok) return EXIT.invalidRecipe;
+    if (!compiled.ok) {
+      if (args.values['json'])
+        write(io.stdout, toJson({ ...invalidRecipeDoc(recipe, compiled.files, compiled.diagnostics), checks: rows }));
+      return EXIT.invalidRecipe;
+    }
     const paths = runPaths(compiled.plan, io.cwd, io.env);
     recipeProblems = preflight(compiled.plan, host, paths).diagnostics.map((d) => ({ code: d.code, message: d.message }));
     if (recipeProblems.length > 0) failed = true;
@@ -28,7 +33,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.values['json']) {
     write(
       io.stdout,
-      toJson({ ok: !failed, checks: rows, recipe: recipeProblems, install: install ?? null, installWithVerifyTools: installAll ?? null }),
+      toJson({
+        ok: !failed,
+        exitCode: failed ? EXIT.preflight : EXIT.ok,
+        checks: rows,
+        recipe: recipeProblems,
+        install: install ?? null,
+        installWithVerifyTools: installAll ?? null,
+      }),
     );
   } else {
     for (const r of rows) write(io.stdout, `${r.ok ? 'ok  ' : r.optional ? 'opt ' : 'FAIL'}  ${r.check.padEnd(20)} ${r.detail}`);

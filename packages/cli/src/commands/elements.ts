@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+// A static import: in the bundle this command's module, and so fast-glob, loads only when
+// the command runs, and a dynamic import() has no loader inside bin/tib.js's vm.Script.
+import fg from 'fast-glob';
 import { EXIT } from '../exit-codes';
 import { resourceDirs } from '../installation';
 import type { Io } from '../io';
@@ -10,7 +13,6 @@ import { toJson } from './shared';
 /** Elements tib can use: its own (elements/) and DIB's, with their README's first line. */
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const { findDib, nodeBuildHost } = await import('@tib/runner');
-  const fg = (await import('fast-glob')).default;
   const tibDir = resourceDirs(io.env).elementsDir;
   const dib = findDib(nodeBuildHost(io.env));
   const list = (dir: string | undefined, origin: string) =>

@@ -1,7 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { hasErrors, memoryHost, Renderer, validateRecipe } from '@tib/core';
 import { EXIT } from '../exit-codes';
+import { formatRecipe } from '../fmt/format-recipe';
+import { resourceDirs } from '../installation';
 import type { Io } from '../io';
 import { write } from '../io';
 import { printDiagnostics } from '../print-diagnostics';
@@ -25,11 +28,25 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const release = (args.values['release'] as string | undefined) ?? (distro === 'debian' ? 'bookworm' : '');
   const datastore = (args.values['datastore'] as string | undefined) ?? 'mariadb';
   const agent = AGENT_BY_RELEASE[`${distro}/${release}`] ?? { source: 'git' };
-  const output = args.values['output'] as string | undefined;
+  // `-o -` is stdout, as for compile.
+  const given = args.values['output'] as string | undefined;
+  const output = given === '-' ? undefined : given;
   const name = output ? path.basename(output).replace(/\.ya?ml$/i, '') : `${distro}-${release}-${datastore}`;
 
   const renderer = new Renderer();
-  const text = renderer.render('recipe.yaml.hbs', { name, distro, release, datastore, agent, hasRelease: agent.release !== undefined });
+  const schema = (args.values['schema'] as string | undefined) ?? schemaReference(io, output);
+  const rendered = renderer.render('recipe.yaml.hbs', {
+    name,
+    distro,
+    release,
+    datastore,
+    agent,
+    hasRelease: agent.release !== undefined,
+    schema,
+  });
+  // In tib fmt's style from the start (e.g. a release is quoted only when YAML needs it).
+  const formatted = formatRecipe('new-recipe.yaml', rendered);
+  const text = formatted.ok ? formatted.text : rendered;
 
   // The scaffold must itself be a valid recipe; check it before handing it out.
   const check = validateRecipe('new-recipe.yaml', memoryHost({ 'new-recipe.yaml': text }));
@@ -50,4 +67,18 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   writeFileAtomic(target, text, 0o644);
   write(io.stderr, `wrote ${output}; check it with: tib validate ${output}`);
   return EXIT.ok;
+}
+
+/**
+ * The `$schema=` an editor's YAML language server resolves against the recipe's own
+ * location: the schema this tib ships, as a path relative to the recipe (or to the
+ * current directory when printing). Offline by construction; inside a project that
+ * installs tib locally it is a path into node_modules/ that holds on every checkout.
+ */
+function schemaReference(io: Io, output: string | undefined): string {
+  const file = path.join(resourceDirs(io.env).root, 'schemas', 'recipe.schema.json');
+  const from = output ? path.dirname(path.resolve(io.cwd, output)) : io.cwd;
+  const relative = path.relative(from, file).split(path.sep).join('/');
+  // The modeline ends at whitespace; a URL keeps such a path in one piece.
+  return /\s/.test(relative) ? pathToFileURL(file).href : relative;
 }

@@ -30,18 +30,38 @@ function table(rows: readonly MatrixRow[]): string {
   const body: string[][] = [];
   const reasons = new Map<string, number>();
   const reasonList: string[] = [];
+  const whyNot = (reason: string) => {
+    if (!reasons.has(reason)) {
+      reasons.set(reason, reasonList.length + 1);
+      reasonList.push(reason);
+    }
+    return reasons.get(reason) ?? 0;
+  };
+  const conditions = new Map<string, number>();
+  const conditionList: string[] = [];
+  const condition = (text: string) => {
+    if (!conditions.has(text)) {
+      conditions.set(text, conditionList.length + 1);
+      conditionList.push(text);
+    }
+    return `c${conditions.get(text) ?? 0}`;
+  };
   for (const ds of [...new Set(rows.map((r) => r.datastore))]) {
     for (const model of ['native', 'container'] as const) {
       const cells = releases.map((rel) => {
         const row = rows.find((r) => r.datastore === ds && r.model === model && `${r.distro}/${r.release}` === rel);
         if (!row) return '';
-        if (row.supported) return model === 'container' ? 'yes' : row.versions.join(' ');
-        const reason = row.reason ?? '';
-        if (!reasons.has(reason)) {
-          reasons.set(reason, reasonList.length + 1);
-          reasonList.push(reason);
-        }
-        return `no[${reasons.get(reason)}]`;
+        if (!row.supported) return `no[${whyNot(row.reason ?? '')}]`;
+        if (model === 'container') return 'yes';
+        // A version that runs only under conditions (or with caveats) carries their marks;
+        // a version the packages offer but the era cannot run is a "no" with its reason.
+        const notes = row.versionNotes ?? [];
+        const offered = row.versions.map((v) => {
+          const marks = notes.filter((n) => n.version === v && n.kind !== 'refused').map((n) => condition(n.text));
+          return marks.length > 0 ? `${v}[${marks.join(',')}]` : v;
+        });
+        const refused = notes.filter((n) => n.kind === 'refused').map((n) => `${n.version}:no[${whyNot(n.text)}]`);
+        return [...offered, ...refused].join(' ');
       });
       body.push([ds, model, ...cells]);
     }
@@ -57,6 +77,10 @@ function table(rows: readonly MatrixRow[]): string {
     '',
     'native: datastore versions installable from packages; container: the Trove 14+ agent runs the datastore in Docker (versions per agent release: tib plan).',
   );
+  if (conditionList.length > 0) {
+    lines.push('Conditions and caveats of a version (the Trove ≤ 13 era: its agent and its controller):');
+    conditionList.forEach((c, i) => lines.push(`  [c${i + 1}] ${c}`));
+  }
   lines.push('Why not:');
   reasonList.forEach((r, i) => lines.push(`  [${i + 1}] ${r}`));
   return `${lines.join('\n')}\n`;

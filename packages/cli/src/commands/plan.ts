@@ -4,6 +4,7 @@ import { EXIT } from '../exit-codes';
 import type { Io } from '../io';
 import { write } from '../io';
 import { nodeHost } from '../node-host';
+import { invalidRecipeDoc } from '../json-output';
 import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { compileInputFor, toJson } from './shared';
@@ -12,7 +13,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const recipe = args.positionals[0] ?? '';
   const result = compilePlan(compileInputFor(recipe, args, io), nodeHost(io.cwd));
   printDiagnostics(io, result.files, result.diagnostics);
-  if (!result.ok) return EXIT.invalidRecipe;
+  if (!result.ok) {
+    if (args.values['json']) write(io.stdout, toJson(invalidRecipeDoc(recipe, result.files, result.diagnostics)));
+    return EXIT.invalidRecipe;
+  }
   if (args.values['json']) {
     write(io.stdout, toJson(result.plan));
     return EXIT.ok;

@@ -21,7 +21,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         short: 'o',
         placeholder: 'FILE',
-        description: 'write to FILE atomically (mode 0755 for scripts) instead of stdout',
+        description: 'write to FILE atomically (mode 0755 for scripts) instead of stdout (- is stdout)',
       },
       format: {
         type: 'string',
@@ -82,42 +82,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'run',
     summary: 'build the image with diskimage-builder: pre-flight, cache, progress, manifest, safe output',
     usage:
-      'tib run RECIPE... [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--jobs N] [--layers auto|always|only|never] [--layer-depth guest|base] [--set path=value]...',
+      'tib run RECIPE... [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--json] [--jobs N] [--layers auto|always|only|never] [--layer-depth guest|base] [--set path=value]...',
     options: {
-      out: {
-        type: 'string',
-        placeholder: 'DIR',
-        description: "output directory (default: the recipe's output.directory, else ./images)",
-      },
-      force: {
-        type: 'boolean',
-        description: 'rebuild even when up to date, and replace an existing image',
-      },
-      offline: {
-        type: 'boolean',
-        description: 'no network fetches: base images must be in the cache',
-      },
-      'dry-run': {
-        type: 'boolean',
-        description: 'print the argv, environment (secrets redacted) and element tree, build nothing',
-      },
-      log: {
-        type: 'string',
-        placeholder: 'FILE',
-        description: 'full DIB log file (default: <output>/<name>.log)',
-      },
-      'keep-workdir': {
-        type: 'boolean',
-        description: 'keep the materialized element tree after the build',
-      },
-      verify: {
-        type: 'boolean',
-        description: 'run tib verify on the image right after a successful build',
-      },
-      boot: {
-        type: 'boolean',
-        description: 'with --verify: also boot the image under QEMU',
-      },
+      out: { type: 'string', placeholder: 'DIR', description: "output directory (default: the recipe's output.directory, else ./images)" },
+      force: { type: 'boolean', description: 'rebuild even when up to date, and replace an existing image' },
+      offline: { type: 'boolean', description: 'no network fetches: base images must be in the cache' },
+      'dry-run': { type: 'boolean', description: 'print the argv, environment (secrets redacted) and element tree, build nothing' },
+      log: { type: 'string', placeholder: 'FILE', description: 'full DIB log file (default: <output>/<name>.log)' },
+      'keep-workdir': { type: 'boolean', description: 'keep the materialized element tree after the build' },
+      verify: { type: 'boolean', description: 'run tib verify on the image right after a successful build' },
+      boot: { type: 'boolean', description: 'with --verify: also boot the image under QEMU' },
       jobs: {
         type: 'string',
         placeholder: 'N',
@@ -134,12 +108,16 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           "layers with the agent (guest) or without it (base); by default guest where a layer's images have one agent (what tib matrix --emit jobs pass explicitly)",
       },
+      json: {
+        type: 'boolean',
+        description: 'a stream of JSON events on stdout, one per line (schemas/run-events.schema.json); text goes to stderr',
+      },
       set: SET_OPTION,
     },
     minPositionals: 1,
     maxPositionals: Infinity,
     details:
-      'Several recipes are planned first (every diagnostic at once); each distinct image is built once, native images from the layers they share, and an image with the same bytes as another is a hard link with its own manifest (docs/matrix.md). Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted.',
+      'Several recipes are planned first (every diagnostic at once); each distinct image is built once, native images from the layers they share, and an image with the same bytes as another is a hard link with its own manifest (docs/matrix.md). Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted. --dry-run exits with the status the build would stop with (0, 2 or 3).',
     load: () => import('./run.js'),
   },
   {
@@ -168,11 +146,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         placeholder: 'NAME',
         description: 'with --boot: converse for this served datastore only (default: each, one boot each)',
       },
-      accel: {
+      'agent-wait': {
         type: 'string',
-        placeholder: 'kvm|tcg',
-        description: 'QEMU accelerator (default: kvm when usable, else tcg)',
+        placeholder: 'SEC',
+        description: 'with --boot: how long the conversation waits for the agent on the bus (default 600)',
       },
+      accel: { type: 'string', placeholder: 'kvm|tcg', description: 'QEMU accelerator (default: kvm when usable, else tcg)' },
       json: JSON_OPTION,
       set: SET_OPTION,
     },
@@ -235,33 +214,60 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
     summary: 'scaffold a recipe',
-    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--force]',
+    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--schema REF] [--force]',
     options: {
-      output: {
+      output: { type: 'string', short: 'o', placeholder: 'FILE', description: 'write the recipe to FILE (default, or -: stdout)' },
+      distro: { type: 'string', placeholder: 'D', description: 'distribution (default debian)' },
+      release: { type: 'string', placeholder: 'R', description: 'release (default bookworm)' },
+      datastore: { type: 'string', placeholder: 'T', description: 'datastore (default mariadb)' },
+      schema: {
         type: 'string',
-        short: 'o',
-        placeholder: 'FILE',
-        description: 'write the recipe to FILE (default: stdout)',
-      },
-      distro: {
-        type: 'string',
-        placeholder: 'D',
-        description: 'distribution (default debian)',
-      },
-      release: {
-        type: 'string',
-        placeholder: 'R',
-        description: 'release (default bookworm)',
-      },
-      datastore: {
-        type: 'string',
-        placeholder: 'T',
-        description: 'datastore (default mariadb)',
+        placeholder: 'REF',
+        description: "the editor's $schema= line (default: tib's own schema, as a path relative to the recipe)",
       },
       force: { type: 'boolean', description: 'overwrite FILE if it exists' },
     },
     minPositionals: 0,
     maxPositionals: 0,
     load: () => import('./init.js'),
+  },
+  {
+    name: 'fmt',
+    summary: "put recipes in tib's canonical style (key order of the reference, comments kept); --check for CI",
+    usage: 'tib fmt [--check] RECIPE|DIR... [--json]',
+    options: {
+      check: { type: 'boolean', description: 'change nothing; print a unified diff of each file not in canonical style, exit 1 if any' },
+      json: JSON_OPTION,
+    },
+    minPositionals: 1,
+    maxPositionals: Infinity,
+    details:
+      'Keys in the order of the recipe reference (unknown keys after), 2-space indentation, version/release/sha256 values double-quoted, other strings plain unless they need quotes, a blank line around each top-level section that spans lines; comments stay with their keys. Directories are searched for *.yaml and *.yml. Exit 0 when every file is (or was made) canonical, 1 when --check finds one that is not or a file is not YAML.',
+    load: () => import('./fmt.js'),
+  },
+  {
+    name: 'schema',
+    summary: 'print a JSON Schema tib ships: recipe (default), overlay, manifest, or run-events',
+    usage: 'tib schema [recipe|overlay|manifest|run-events] [--path]',
+    options: {
+      path: { type: 'boolean', description: 'print the path of the shipped schema file instead of its content' },
+      json: JSON_OPTION,
+    },
+    minPositionals: 0,
+    maxPositionals: 1,
+    details:
+      "recipe: complete recipes. overlay: files that are complete only once merged (`extends` overlays, shared bases); nothing is required. Editors read the schema named by a recipe's first line, `# yaml-language-server: $schema=<path relative to the recipe>`.",
+    load: () => import('./schema.js'),
+  },
+  {
+    name: 'completion',
+    summary: 'shell completion for bash or zsh: commands, flags, recipe files, --set keys and values',
+    usage: 'tib completion bash|zsh',
+    options: {},
+    minPositionals: 1,
+    maxPositionals: 1,
+    details:
+      'bash: source <(tib completion bash), or save it as ~/.local/share/bash-completion/completions/tib. zsh: source <(tib completion zsh) after compinit, or save it as _tib in a directory of $fpath.',
+    load: () => import('./completion.js'),
   },
 ];

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { compilePlan, registrationCommands } from '@tib/core';
 import type { Plan } from '@tib/core';
-import type { RefusalReason, RunOutcome } from '@tib/runner';
+import type { JsonEvents, RefusalReason, RunOutcome } from '@tib/runner';
 import { EXIT } from '../exit-codes';
 import { tibVersion } from '../installation';
 import type { Io } from '../io';
@@ -9,6 +9,7 @@ import { write } from '../io';
 import { nodeHost } from '../node-host';
 import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
+import { emitDiagnostics, emitInvalid, emitOutcome, emitStart } from './run-events';
 import { compileInputFor } from './shared';
 
 /** An existing image without --force is a usage matter (exit 2): the command asked for too little. */
@@ -30,13 +31,36 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     return runMany(args, io);
   }
   const recipe = args.positionals[0] ?? '';
+  const runner = await import('@tib/runner');
+  // --json: a stream of events on stdout; everything for people goes to stderr.
+  const events = args.values['json'] === true ? new runner.JsonEvents(io.stdout) : undefined;
   const compiled = compilePlan(compileInputFor(recipe, args, io, 'run'), nodeHost(io.cwd));
   printDiagnostics(io, compiled.files, compiled.diagnostics);
-  if (!compiled.ok) return EXIT.invalidRecipe;
-  const { runBuild, nodeBuildHost } = await import('@tib/runner');
+  if (events) emitDiagnostics(events, compiled.files, compiled.diagnostics);
+  if (!compiled.ok) {
+    if (events) emitInvalid(events, compiled.files, compiled.diagnostics, EXIT.invalidRecipe);
+    return EXIT.invalidRecipe;
+  }
+  if (events) emitStart(events, compiled.plan, tibVersion());
+  try {
+    return await build(args, io, compiled.plan, compiled.recipe, runner, events);
+  } catch (err) {
+    events?.emit('error', { message: err instanceof Error ? err.message : String(err), exitCode: EXIT.internal });
+    throw err;
+  }
+}
+
+async function build(
+  args: ParsedArgs,
+  io: Io,
+  plan: Plan,
+  recipeValue: unknown,
+  { runBuild, nodeBuildHost }: typeof import('@tib/runner'),
+  events: JsonEvents | undefined,
+): Promise<number> {
   const outcome = await runBuild({
-    plan: compiled.plan,
-    recipeValue: compiled.recipe,
+    plan,
+    recipeValue,
     host: nodeBuildHost(io.env),
     cwd: io.cwd,
     tibVersion: tibVersion(),
@@ -47,13 +71,28 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     dryRun: args.values['dry-run'] === true,
     keepWorkdir: args.values['keep-workdir'] === true,
     stderr: io.stderr,
-    stdout: io.stdout,
+    // A dry run prints what it would do; with --json that is for people, on stderr.
+    stdout: events ? io.stderr : io.stdout,
     tty: Boolean(io.stderr.isTTY),
+    ...(events ? { events } : {}),
   });
-  const code = report(outcome, compiled.plan, io);
-  if (code !== EXIT.ok || args.values['verify'] !== true || outcome.kind === 'dry-run') return code;
+  const code = report(outcome, plan, io);
+  const verifyCode = code === EXIT.ok && args.values['verify'] === true ? await verifyBuilt(outcome, plan, args, io, events) : undefined;
+  const exitCode = verifyCode ?? code;
+  if (events) emitOutcome(events, outcome, exitCode, verifyCode === undefined ? undefined : verifyCode === EXIT.ok);
+  return exitCode;
+}
+
+/** tib run --verify: the exit code of verifying the image just built (its report on stderr with --json). */
+async function verifyBuilt(
+  outcome: RunOutcome,
+  plan: Plan,
+  args: ParsedArgs,
+  io: Io,
+  events: JsonEvents | undefined,
+): Promise<number | undefined> {
   const image = outcome.kind === 'built' || outcome.kind === 'up-to-date' ? outcome.manifest.outputs[0]?.path : undefined;
-  if (!image) return code;
+  if (!image) return undefined;
   const verify = (await import('./verify.js')) as {
     verifyAfterRun?: (plan: Plan, image: string, boot: boolean, io: Io) => Promise<number>;
   };
@@ -61,13 +100,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     write(io.stderr, 'tib run --verify: this tib build has no verify command');
     return EXIT.internal;
   }
-  return verify.verifyAfterRun(compiled.plan, image, args.values['boot'] === true, io);
+  return verify.verifyAfterRun(plan, image, args.values['boot'] === true, events ? { ...io, stdout: io.stderr } : io);
 }
 
 function report(outcome: RunOutcome, plan: Plan, io: Io): number {
   switch (outcome.kind) {
     case 'dry-run':
-      return EXIT.ok;
+      // The status the build would stop with, as the dry run printed it.
+      return outcome.wouldStop ? REFUSAL_EXIT[outcome.wouldStop] : EXIT.ok;
     case 'up-to-date': {
       const m = outcome.manifest;
       write(

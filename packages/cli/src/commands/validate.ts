@@ -1,5 +1,5 @@
 import { hasErrors, validateRecipe } from '@tib/core';
-import { EXIT } from '../exit-codes';
+import { EXIT, UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { write } from '../io';
 import { nodeHost } from '../node-host';
@@ -18,10 +18,7 @@ function expandRecipes(patterns: readonly string[], cwd: string): string[] {
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const host = nodeHost(io.cwd);
   const recipes = expandRecipes(args.positionals, io.cwd);
-  if (recipes.length === 0) {
-    write(io.stderr, `tib validate: no recipe matches ${args.positionals.join(' ')}`);
-    return EXIT.usage;
-  }
+  if (recipes.length === 0) throw new UsageError(`no recipe matches ${args.positionals.join(' ')}`);
   const results = recipes.map((recipe) => {
     const result = validateRecipe(recipe, host, { set: setOverrides(args), mode: 'validate' });
     return { recipe, result, valid: !hasErrors(result.diagnostics) };

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compilePlan } from '@tib/core';
+import { readSecretFile } from '@tib/runner';
 import type { Plan } from '@tib/core';
 import { cacheDir } from '@tib/runner';
 import type { ControllerChoice } from '@tib/verify';
@@ -10,6 +11,7 @@ import { resourceDirs } from '../installation';
 import type { Io } from '../io';
 import { useColor, write } from '../io';
 import { nodeHost } from '../node-host';
+import { failureDoc, invalidRecipeDoc } from '../json-output';
 import { printDiagnostics } from '../print-diagnostics';
 import type { ParsedArgs } from './command';
 import { compileInputFor, toJson } from './shared';
@@ -26,15 +28,20 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (typeof recipe !== 'string' || recipe === '') throw new UsageError('--recipe RECIPE is required: the recipe the image was built from');
   const accel = args.values['accel'];
   if (accel !== undefined && accel !== 'kvm' && accel !== 'tcg') throw new UsageError(`--accel must be kvm or tcg, not '${String(accel)}'`);
+  const json = args.values['json'] === true;
   const imagePath = path.resolve(io.cwd, image);
   if (!fs.existsSync(imagePath)) {
     write(io.stderr, `tib verify: no image at ${image}`);
+    if (json) write(io.stdout, toJson(failureDoc(EXIT.usage, `no image at ${image}`, { image })));
     return EXIT.usage;
   }
 
   const compiled = compilePlan(compileInputFor(recipe, args, io), nodeHost(io.cwd));
   printDiagnostics(io, compiled.files, compiled.diagnostics);
-  if (!compiled.ok) return EXIT.invalidRecipe;
+  if (!compiled.ok) {
+    if (json) write(io.stdout, toJson({ ...invalidRecipeDoc(recipe, compiled.files, compiled.diagnostics), image }));
+    return EXIT.invalidRecipe;
+  }
   const plan = compiled.plan;
 
   return verifyWithPlan(
@@ -43,10 +50,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     path.resolve(io.cwd, path.dirname(recipe)),
     {
       boot: args.values['boot'] === true,
-      json: args.values['json'] === true,
+      json,
       ...(accel ? { accel } : {}),
       controller: controllerChoice(args.values['controller'], io.cwd),
       ...(typeof args.values['datastore'] === 'string' ? { datastores: [args.values['datastore']] } : {}),
+      ...agentWait(args.values['agent-wait']),
     },
     io,
   );
@@ -63,6 +71,14 @@ export function verifyAfterRun(plan: Plan, image: string, boot: boolean, io: Io)
   );
 }
 
+function agentWait(value: unknown): { agentWaitSec?: number } {
+  if (value === undefined) return {};
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 30 || n > 3600)
+    throw new UsageError(`--agent-wait must be seconds between 30 and 3600, not '${String(value)}'`);
+  return { agentWaitSec: n };
+}
+
 /** --controller auto|host|none|DIR (a chroot prepared by tib controller prepare). */
 function controllerChoice(value: unknown, cwd: string): ControllerChoice {
   if (value === undefined || value === 'auto') return 'auto';
@@ -75,20 +91,22 @@ async function verifyWithPlan(
   plan: Plan,
   image: string,
   recipeDir: string,
-  o: { boot: boolean; json: boolean; accel?: 'kvm' | 'tcg'; controller: ControllerChoice; datastores?: readonly string[] },
+  o: {
+    boot: boolean;
+    json: boolean;
+    accel?: 'kvm' | 'tcg';
+    controller: ControllerChoice;
+    datastores?: readonly string[];
+    agentWaitSec?: number;
+  },
   io: Io,
 ): Promise<number> {
   const log = (line: string): void => write(io.stderr, `tib verify: ${line}`);
   const secrets = secretValuesFor(plan, {
     env: io.env,
     recipeDir,
-    readFile: (p) => {
-      try {
-        return fs.readFileSync(p, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    // The same bounded, regular-files-only reading as the build's (a FIFO would hang).
+    readFile: readSecretFile,
   });
   for (const m of secrets.missing) log(`${m} is not available here: the image cannot be searched for that value`);
 
@@ -107,25 +125,28 @@ async function verifyWithPlan(
         helperDir: resourceDirs(io.env).controllerHelper,
         cacheDir: cacheDir(io.env),
         ...(o.datastores ? { datastores: o.datastores } : {}),
+        ...(o.agentWaitSec ? { agentWaitSec: o.agentWaitSec } : {}),
       },
     });
-    write(io.stdout, o.json ? toJson(report) : formatReport(report, { color: useColor(io, 'stdout') }));
-    return report.ok ? EXIT.ok : EXIT.verifyFailed;
+    const exitCode = report.ok ? EXIT.ok : EXIT.verifyFailed;
+    write(io.stdout, o.json ? toJson({ ...report, exitCode }) : formatReport(report, { color: useColor(io, 'stdout') }));
+    return exitCode;
   } catch (err) {
-    if (err instanceof VerifyInputError) {
-      write(io.stderr, `tib verify: ${err.message}`);
-      return EXIT.usage;
-    }
-    if (err instanceof MissingToolError) {
-      write(io.stderr, `tib verify: ${err.message}`);
-      return EXIT.preflight;
-    }
-    if (err instanceof ToolError || err instanceof InspectError) {
-      // The image could not be opened or booted: it is not verified.
-      write(io.stderr, `tib verify: ${err.message}`);
-      return EXIT.verifyFailed;
-    }
-    throw err;
+    // VerifyInputError: usage; MissingToolError: this host lacks a tool; ToolError and
+    // InspectError: the image could not be opened or booted, so it is not verified.
+    const exitCode =
+      err instanceof VerifyInputError
+        ? EXIT.usage
+        : err instanceof MissingToolError
+          ? EXIT.preflight
+          : err instanceof ToolError || err instanceof InspectError
+            ? EXIT.verifyFailed
+            : undefined;
+    if (exitCode === undefined) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    write(io.stderr, `tib verify: ${message}`);
+    if (o.json) write(io.stdout, toJson(failureDoc(exitCode, message, { image })));
+    return exitCode;
   }
 }
 

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 /**
  * A stand-in diskimage-builder for fast tests of argument and environment plumbing:
  * `disk-image-create` records its argv, environment and the element tree it was given,
- * then writes empty output files. It proves nothing about images; real builds do that.
+ * prints a few of DIB's progress lines, then writes small output files. FAKE_DIB_FAIL=N
+ * makes it exit N, FAKE_DIB_SLEEP=S sleep S seconds first, FAKE_DIB_ECHO=VAR print
+ * VAR. It proves nothing about images; real builds do that.
  */
 export interface FakeDib {
   readonly root: string;
@@ -23,10 +25,12 @@ export interface DibRecord {
   readonly argv: string[];
   readonly env: Record<string, string>;
   readonly elements: { path: string; mode: number; content: string }[];
+  /** The SHA256SUMS handed to DIB for a base image (SHA256SUMS=file://…), if any. */
+  readonly sums?: string;
 }
 
 const FAKE_DIB = `#!/usr/bin/env python3
-import json, os, sys
+import json, os, sys, time
 if sys.argv[1:] == ['--version']:
     print(os.environ.get('FAKE_DIB_VERSION', '3.13.0'))
     sys.exit(0)
@@ -51,6 +55,30 @@ calls = os.path.join(record, 'calls')
 os.makedirs(calls, exist_ok=True)
 with open(os.path.join(calls, '%03d.json' % len(os.listdir(calls))), 'w') as f:
     json.dump({'argv': sys.argv[1:], 'env': dict(os.environ), 'elements': tree}, f)
+sums = os.environ.get('SHA256SUMS', '')
+if sums.startswith('file://'):
+    with open(sums[len('file://'):], 'rb') as f, open(os.path.join(record, 'SHA256SUMS'), 'wb') as out:
+        out.write(f.read())
+echo = os.environ.get('FAKE_DIB_ECHO')
+if echo:
+    print('the environment holds %s=%s' % (echo, os.environ.get(echo, '')), flush=True)
+sleep = float(os.environ.get('FAKE_DIB_SLEEP', '0'))
+output = os.environ.get('FAKE_DIB_OUTPUT')
+if output is None:
+    # A little of what DIB prints, on both streams, for the progress tracker; then the
+    # sleep, inside install.d (where a SIGINT test interrupts it).
+    hooks = '/tmp/dib_build.fake/hooks'
+    print('Running hooks from %s/root.d' % hooks, flush=True)
+    print('dib-run-parts Running %s/root.d/10-fake-root' % hooks, flush=True)
+    print('Running hooks from %s/install.d' % hooks, file=sys.stderr, flush=True)
+    print('dib-run-parts Running %s/install.d/30-fake-install' % hooks, file=sys.stderr, flush=True)
+    time.sleep(sleep)
+else:
+    # The caller's build output, after the sleep (a quiet start, for progress reporting).
+    time.sleep(sleep)
+    for line in output.splitlines():
+        print(line, flush=True)
+print('Converting image using qemu-img convert', flush=True)
 fail = os.environ.get('FAKE_DIB_FAIL')
 if fail:
     print('fake DIB failing as asked', file=sys.stderr)
@@ -111,6 +139,7 @@ export function createFakeDib(): FakeDib {
       argv: JSON.parse(fs.readFileSync(path.join(recordDir, 'argv.json'), 'utf8')) as string[],
       env: JSON.parse(fs.readFileSync(path.join(recordDir, 'env.json'), 'utf8')) as Record<string, string>,
       elements: JSON.parse(fs.readFileSync(path.join(recordDir, 'elements.json'), 'utf8')) as DibRecord['elements'],
+      ...(fs.existsSync(path.join(recordDir, 'SHA256SUMS')) ? { sums: fs.readFileSync(path.join(recordDir, 'SHA256SUMS'), 'utf8') } : {}),
     }),
     records: () => {
       const calls = path.join(recordDir, 'calls');

@@ -35,7 +35,8 @@ export const AGENT_DEFECTS: readonly AgentDefect[] = [
     datastore: 'postgresql',
     // Before 20.0.0 (commit cd11d767) the agent runs CREATE DATABASE inside `with
     // psycopg2.connect(...)`, which since psycopg2 2.9 opens a transaction even in
-    // autocommit mode; PostgreSQL refuses CREATE DATABASE in a transaction.
+    // autocommit mode; PostgreSQL refuses CREATE DATABASE in a transaction
+    // (docs/facts/guest-agent-contract.md §4.4).
     applies: (major, modules) => major < 20 && atLeast(modules['psycopg2'], [2, 9]),
     what: 'create_database fails ("CREATE DATABASE cannot run inside a transaction block"): agents before Trove 20 and psycopg2 2.9 or newer',
   },

@@ -1,8 +1,9 @@
 /**
  * Datastores: what the guest agent expects of each (paths, services, accounts), and the
- * container model's images per Trove release. Facts: ../shared/reference/catalog-facts.md
- * §1.2 (container image options per tag) and §4 (native-era agent expectations, read at
- * Trove 13.0.0).
+ * container model's images per Trove release. Facts: docs/facts/guest-agent-contract.md
+ * §1 (mount points), §2.4 (Python modules the managers import), §2.6 (config, services,
+ * accounts, read at 13.0.1); docs/facts/trove-releases.md §4 (container image options per
+ * tag) and §5 (datastore versions per container-era release).
  */
 import type { Series } from './agents';
 import { troveRelease } from './agents';
@@ -26,6 +27,8 @@ export interface AgentExpectations {
   readonly vendorPackage: 'required' | 'optional' | 'none';
 }
 
+// mysql_common/service.py at 13.0.1: /etc/mysql/conf.d on every OS, services mysql, mysqld,
+// mysql-server (docs/facts/guest-agent-contract.md §2.6).
 const mysqlLike = (title: string): AgentExpectations => ({
   title,
   dataDir: '/var/lib/mysql',
@@ -127,7 +130,8 @@ export const CONTAINER_DATASTORES: Readonly<Partial<Record<Datastore, ContainerD
     section: 'mysql',
     image: 'mysql',
     backupImage: (m) => (m === 14 ? 'openstacktrove/db-backup-mysql:1.0.0' : m <= 20 ? 'openstacktrove/db-backup-mysql:1.1.0' : undefined),
-    // 15.0.0 added MySQL 8; 24.0.0 added 8.4 and dropped 5.7.
+    // 15.0.0 added MySQL 8; 24.0.0 added 8.4 and dropped 5.7 (docs/facts/trove-releases.md §5).
+    // Backup images per tag: docs/facts/trove-releases.md §4.
     versions: (m) => (m === 14 ? ['5.7'] : m <= 23 ? ['5.7', '8.0'] : ['8.0', '8.4']),
   },
   mariadb: {
@@ -135,7 +139,8 @@ export const CONTAINER_DATASTORES: Readonly<Partial<Record<Datastore, ContainerD
     image: 'mariadb',
     backupImage: (m) =>
       m === 14 ? 'openstacktrove/db-backup-mariadb:1.0.0' : m <= 20 ? 'openstacktrove/db-backup-mariadb:1.1.0' : undefined,
-    // 24.0.0 added 11.4 and 11.8 and removed 10.4.
+    // 24.0.0 added 11.4 and 11.8 and removed 10.4 (docs/facts/trove-releases.md §5; 10.5/10.6/10.11 for
+    // 14–23 are tib's reading, docs/facts/README.md §6).
     versions: (m) => (m <= 23 ? ['10.4', '10.5', '10.6', '10.11'] : ['10.6', '10.11', '11.4', '11.8']),
   },
   postgresql: {
@@ -149,7 +154,7 @@ export const CONTAINER_DATASTORES: Readonly<Partial<Record<Datastore, ContainerD
           : m <= 20
             ? 'openstacktrove/db-backup-postgresql:1.1.2'
             : undefined,
-    // 24.0.0 added 16 and 17 and removed 12; 18 is on master only.
+    // 24.0.0 added 16 and 17 and removed 12; 18 is on master only (docs/facts/trove-releases.md §5).
     versions: (m) => (m <= 23 ? ['12'] : m === 26 ? ['16', '17', '18'] : ['16', '17']),
   },
 };

@@ -1,7 +1,10 @@
 /**
  * Distribution releases tib can build, and how DIB builds each. This table (not the
- * host tib runs on) is where defaults come from. Facts: ../shared/reference/dib-and-peers.md
- * A.4 (DIB distro elements), host-setup.md (Debian bookworm on DIB 3.13), catalog-facts.md.
+ * host tib runs on) is where defaults come from. Facts: docs/facts/distributions.md §1
+ * (end of life), §2 (Debian packages and Python), §6 (cloud-init, DHCP, systemd), §7
+ * (Ubuntu), §8 (CentOS, RHEL); docs/facts/dib.md §1, §2 (DIB versions and elements), §4
+ * (Debian with DIB 3.13). Values no source here confirms (Ubuntu's and EL's packages and
+ * Python, CentOS image names) are listed in docs/facts/README.md §6.
  */
 export type Distro = 'ubuntu' | 'debian' | 'centos' | 'rhel' | 'fedora';
 export type Family = 'deb' | 'rpm';
@@ -45,6 +48,11 @@ export interface DistroRelease {
   readonly securityMirror?: string;
   /** System Python of the release (the agent's venv or package uses it). */
   readonly python: string;
+  /**
+   * systemd's major version on the release: what unit syntax its PID 1 understands
+   * (docs/facts/distributions.md §6 has each value and its source).
+   */
+  readonly systemd: number;
   /**
    * Versions of Python modules the release packages that decide how a packaged agent
    * behaves (catalog/agent-defects.ts), from its Packages index.
@@ -106,6 +114,7 @@ const debian = (
   release: string,
   version: string,
   python: string,
+  systemd: number,
   eol: string,
   psycopg2: string,
   extra: Partial<DistroRelease> = {},
@@ -115,7 +124,7 @@ const debian = (
   family: 'deb',
   dibRelease: release,
   title: `Debian ${version} (${release})`,
-  // DIB's debian elements always debootstrap; there is no Debian cloud-image element.
+  // DIB's debian elements always debootstrap; there is no Debian cloud-image element (docs/facts/dib.md §4).
   osElements: { bootstrap: 'debian-minimal' },
   defaultImageSource: 'bootstrap',
   inits: ['systemd', 'sysvinit'],
@@ -124,13 +133,16 @@ const debian = (
   mirror: 'http://deb.debian.org/debian',
   securityMirror: 'http://deb.debian.org/debian-security',
   python,
+  systemd,
   pythonModules: { psycopg2 },
   eol,
-  // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline.
+  // debian-minimal in DIB 3.13 installs no DHCP client: the guest would boot offline
+  // (docs/facts/distributions.md §6).
   basePackages: { dhcp: ['ifupdown', 'isc-dhcp-client'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
   agentBuild: DEB_AGENT_BUILD,
   // Debian's own OpenStack images (genericcloud) boot this kernel: virtio, ext4/xfs,
-  // iso9660 config drives and Docker's netfilter/overlay modules, without hardware drivers.
+  // iso9660 config drives and Docker's netfilter/overlay modules, without hardware drivers
+  // (docs/facts/distributions.md §2; the arm64 package was not checked, docs/facts/README.md §6).
   cloudKernel: {
     amd64: { package: 'linux-image-cloud-amd64', replaces: 'linux-image-amd64' },
     arm64: { package: 'linux-image-cloud-arm64', replaces: 'linux-image-arm64' },
@@ -138,7 +150,14 @@ const debian = (
   ...extra,
 });
 
-const ubuntu = (release: string, version: string, python: string, eol: string, extra: Partial<DistroRelease> = {}): DistroRelease => ({
+const ubuntu = (
+  release: string,
+  version: string,
+  python: string,
+  systemd: number,
+  eol: string,
+  extra: Partial<DistroRelease> = {},
+): DistroRelease => ({
   distro: 'ubuntu',
   release,
   family: 'deb',
@@ -157,6 +176,7 @@ const ubuntu = (release: string, version: string, python: string, eol: string, e
   arches: ['amd64', 'arm64'],
   mirror: 'http://archive.ubuntu.com/ubuntu',
   python,
+  systemd,
   eol,
   basePackages: { dhcp: ['netplan.io', 'isc-dhcp-client'], timeSync: ['chrony'], tools: DEB_BASE_TOOLS },
   agentBuild: DEB_AGENT_BUILD,
@@ -166,27 +186,29 @@ const ubuntu = (release: string, version: string, python: string, eol: string, e
 export const DISTRO_RELEASES: readonly DistroRelease[] = [
   // trixie: isc-dhcp-client is deprecated there; ifupdown drives dhcpcd (dhcpcd-base). DIB
   // before 3.40 needs tib-dib-compat for it (its base element installs a package trixie no
-  // longer has) and bookworm's debootstrap needs the trixie script of 1.0.128+nmu2+deb12u2.
-  debian('trixie', '13', '3.13', '2030-06-30', '2.9.10', {
+  // longer has) and bookworm's debootstrap needs the trixie script of 1.0.128+nmu2+deb12u2
+  // (docs/facts/distributions.md §2, §5; docs/facts/dib.md §4).
+  debian('trixie', '13', '3.13', 257, '2030-06-30', '2.9.10', {
     basePackages: { dhcp: ['ifupdown', 'dhcpcd-base'], timeSync: ['systemd-timesyncd'], tools: DEB_BASE_TOOLS },
     dibCompat: {
       below: '3.40.0',
       why: "DIB's base element installs software-properties-common, which trixie no longer has (DIB 3.40 knows)",
     },
   }),
-  debian('bookworm', '12', '3.11', '2028-06-30', '2.9.5'),
-  debian('bullseye', '11', '3.9', '2026-08-31', '2.8.6'),
-  ubuntu('bionic', '18.04', '3.6', '2023-05-31'),
-  ubuntu('focal', '20.04', '3.8', '2025-05-31'),
-  ubuntu('jammy', '22.04', '3.10', '2027-06-01'),
-  ubuntu('noble', '24.04', '3.12', '2029-05-31'),
+  debian('bookworm', '12', '3.11', 252, '2028-06-30', '2.9.5'),
+  debian('bullseye', '11', '3.9', 247, '2026-08-31', '2.8.6'),
+  ubuntu('bionic', '18.04', '3.6', 237, '2023-05-31'),
+  ubuntu('focal', '20.04', '3.8', 245, '2025-05-29'),
+  ubuntu('jammy', '22.04', '3.10', 249, '2027-06-01'),
+  ubuntu('noble', '24.04', '3.12', 255, '2029-05-31'),
   {
     distro: 'centos',
     release: '7',
     family: 'rpm',
     dibRelease: '7',
     title: 'CentOS 7',
-    // Only DIB releases before the 2024 removal still carry `centos7` (Debian's 3.13 does).
+    // Only DIB releases before the 2024 removal still carry `centos7` (Debian's 3.13 does;
+    // docs/facts/distributions.md §8). Image name and checksum list: docs/facts/README.md §6.
     osElements: { download: 'centos7', cache: 'centos7', local: 'centos7' },
     defaultImageSource: 'download',
     cloudImage: {
@@ -199,11 +221,15 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     defaultInit: 'systemd',
     arches: ['amd64'],
     // DIB's centos element rewrites CentOS-Base.repo to <mirror>/$releasever/os/…; the vault
-    // keeps the final tree at vault.centos.org/centos/7 (mock's EOL configs use the same URLs).
+    // keeps the final tree at vault.centos.org/centos/7 (docs/facts/distributions.md §1; the vault layout is
+    // listed unverified in docs/facts/README.md §6).
     mirror: 'http://vault.centos.org/centos',
     python: '2.7',
+    // 219: no '+' prefix on Exec lines, which systemd 231 introduced (docs/facts/distributions.md §6).
+    systemd: 219,
     eol: '2024-06-30',
-    dib: { maxExclusive: '3.36.0', note: 'centos 7 needs a DIB 3.x that still has the centos7 element (removed upstream in 2024)' },
+    // DIB removed centos7 in eb395ec5, first released in 3.34.0 (docs/facts/dib.md §2).
+    dib: { maxExclusive: '3.34.0', note: 'centos 7 needs a DIB before 3.34.0, which removed the centos7 element' },
     basePackages: { dhcp: ['dhclient', 'initscripts'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     // CentOS 7's python3 (3.6) has no python3-wheel package in the base repos (UNVERIFIED).
     agentBuild: { pypi: RPM_AGENT_BUILD.pypi, offline: ['python3-setuptools', 'python3-pip'] },
@@ -227,6 +253,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     arches: ['amd64', 'arm64'],
     mirror: 'http://mirror.stream.centos.org',
     python: '3.9',
+    systemd: 252,
     basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     agentBuild: RPM_AGENT_BUILD,
   },
@@ -245,6 +272,7 @@ export const DISTRO_RELEASES: readonly DistroRelease[] = [
     arches: ['amd64', 'arm64'],
     mirror: 'https://cdn.redhat.com',
     python: v === '8' ? '3.6' : '3.9',
+    systemd: v === '8' ? 239 : 252,
     basePackages: { dhcp: ['NetworkManager'], timeSync: ['chrony'], tools: RPM_BASE_TOOLS },
     agentBuild: RPM_AGENT_BUILD,
   })),

@@ -1,7 +1,8 @@
 /**
  * Container model: the Docker engine per distribution release. The distro's docker.io
  * where the release ships one, otherwise Docker's own docker-ce repository (the engine
- * Trove's own ubuntu-docker element installs).
+ * Trove's own ubuntu-docker element installs). Facts: docs/facts/distributions.md §4,
+ * docs/facts/vendors.md §9 (Ubuntu's docker.io: docs/facts/README.md §6).
  */
 export interface DockerEngine {
   readonly source: 'distro' | 'vendor';

@@ -11,10 +11,28 @@ import type { DockerEngine } from './docker-engines';
 import { DISTRO_RELEASES, releaseKey } from './distros';
 import type { DistroRelease } from './distros';
 import { NATIVE_OFFERS } from './native-offers';
-import type { NativeVersion } from './native-offers';
+import type { NativeVersion, RefusedVersion } from './native-offers';
+import { NATIVE_IMAGE_FIXES } from './native-era';
+
+/**
+ * What the matrix says about one version of a supported cell: a condition it runs under
+ * (tib's image fix, tib's controller template), a caveat (part of the API fails), or why
+ * the packages' version is not offered at all.
+ */
+export interface VersionNote {
+  readonly version: string;
+  readonly kind: 'condition' | 'caveat' | 'refused';
+  readonly text: string;
+}
 
 export type Support =
-  | { readonly ok: true; readonly versions: readonly string[]; readonly defaultVersion: string; readonly note?: string }
+  | {
+      readonly ok: true;
+      readonly versions: readonly string[];
+      readonly defaultVersion: string;
+      readonly note?: string;
+      readonly versionNotes?: readonly VersionNote[];
+    }
   | { readonly ok: false; readonly reason: string };
 
 /** Support of a datastore on a release in a model (for the container model: with the newest agent, or `series`). */
@@ -24,11 +42,13 @@ export function support(datastore: Datastore, release: DistroRelease, model: Gue
     const cell = NATIVE_OFFERS[datastore][key];
     if (!cell) return { ok: false, reason: `tib has no native ${datastore} build for ${release.title}` };
     if ('unsupported' in cell) return { ok: false, reason: cell.unsupported };
+    const notes = versionNotes(cell.versions, cell.refused ?? []);
     return {
       ok: true,
       versions: cell.versions.map((v) => v.version),
       defaultVersion: cell.defaultVersion,
       ...(cell.note ? { note: cell.note } : {}),
+      ...(notes.length > 0 ? { versionNotes: notes } : {}),
     };
   }
   if (!DOCKER_ENGINES[key]) return { ok: false, reason: NO_DOCKER_REASON[key] ?? `tib has no Docker engine source for ${release.title}` };
@@ -42,6 +62,24 @@ export function support(datastore: Datastore, release: DistroRelease, model: Gue
   if (!offer) return { ok: false, reason: `Trove ${series} does not run datastores in containers` };
   const versions = offer.versions;
   return { ok: true, versions, defaultVersion: versions[versions.length - 1] ?? '' };
+}
+
+function versionNotes(versions: readonly NativeVersion[], refused: readonly RefusedVersion[]): VersionNote[] {
+  const out: VersionNote[] = [];
+  for (const v of versions) {
+    for (const fix of v.imageFixes ?? []) out.push({ version: v.version, kind: 'condition', text: NATIVE_IMAGE_FIXES[fix] });
+    if (v.controllerTemplate) out.push({ version: v.version, kind: 'condition', text: v.controllerTemplate });
+    if (v.note) out.push({ version: v.version, kind: 'caveat', text: v.note });
+  }
+  for (const r of refused) out.push({ version: r.version, kind: 'refused', text: r.reason });
+  return out;
+}
+
+/** Why the native era cannot run this version on this release, when the packages offer it. */
+export function nativeRefusal(datastore: Datastore, release: DistroRelease, version: string): string | undefined {
+  const cell = NATIVE_OFFERS[datastore][releaseKey(release)];
+  if (!cell || 'unsupported' in cell) return undefined;
+  return cell.refused?.find((r) => versionMatches(version, r.version))?.reason;
 }
 
 export function nativeVersion(datastore: Datastore, release: DistroRelease, version: string): NativeVersion | undefined {
@@ -71,7 +109,10 @@ export interface MatrixRow {
   readonly model: GuestModel;
   readonly supported: boolean;
   readonly versions: readonly string[];
+  /** Unsupported: why. Supported: the cell's note, if any. */
   readonly reason?: string;
+  /** Supported native cells: conditions and caveats per version, and versions not offered and why. */
+  readonly versionNotes?: readonly VersionNote[];
 }
 
 /** Every cell of the matrix, in a stable order. */
@@ -90,6 +131,7 @@ export function supportMatrix(datastores: readonly Datastore[]): MatrixRow[] {
           supported: s.ok,
           versions,
           ...(s.ok ? (s.note ? { reason: s.note } : {}) : { reason: s.reason }),
+          ...(s.ok && s.versionNotes ? { versionNotes: s.versionNotes } : {}),
         });
       }
     }

@@ -1,10 +1,14 @@
 /**
  * The native model's support matrix: per datastore and distribution release, which
- * versions can be installed from where. A missing cell is unsupported; an `unsupported`
- * cell carries the reason shown to the user (the seed's CentOS "TBD" cells among them).
- * Facts: ../shared/reference/catalog-facts.md §3, trove-guest-images.md §2.
+ * versions can be installed from where, and which of them the native era (a Trove ≤ 13
+ * agent and controller) can run. A missing cell is unsupported; an `unsupported` cell
+ * carries the reason shown to the user (the seed's CentOS "TBD" cells among them).
+ * Package names and versions: docs/facts/distributions.md §2, §7, §8 and
+ * docs/facts/vendors.md §1–§8; what the era can run: native-era.ts.
  */
 import type { Datastore } from './datastores';
+import { NATIVE_CAVEATS, NATIVE_CONTROLLER_TEMPLATES, NATIVE_REFUSALS } from './native-era';
+import type { NativeImageFix } from './native-era';
 
 export interface NativeVersion {
   readonly version: string;
@@ -27,10 +31,25 @@ export interface NativeVersion {
   readonly extraRepos?: readonly string[];
   /** Shown by `tib plan` and the matrix: what the agent of the era cannot do with this version. */
   readonly note?: string;
+  /** The era's controller needs tib's configuration template for this version: why. */
+  readonly controllerTemplate?: string;
+  /** Adjustments the image needs for the era's agent (native-era.ts NATIVE_IMAGE_FIXES). */
+  readonly imageFixes?: readonly NativeImageFix[];
+}
+
+/** A version the packages offer that the native era cannot run, and why. */
+export interface RefusedVersion {
+  readonly version: string;
+  readonly reason: string;
 }
 
 export type NativeCell =
-  | { readonly versions: readonly NativeVersion[]; readonly defaultVersion: string; readonly note?: string }
+  | {
+      readonly versions: readonly NativeVersion[];
+      readonly defaultVersion: string;
+      readonly note?: string;
+      readonly refused?: readonly RefusedVersion[];
+    }
   | { readonly unsupported: string };
 
 const UBUNTU_NEW =
@@ -47,59 +66,46 @@ const v = (
   extra: Partial<NativeVersion> = {},
 ): NativeVersion => ({ version, source, packages, service, ...extra });
 const cell = (defaultVersion: string, ...versions: NativeVersion[]): NativeCell => ({ versions, defaultVersion });
+const refusing = (refused: readonly RefusedVersion[], c: NativeCell): NativeCell => ({ ...c, refused });
+/** A cell whose only version the era cannot run. */
+const only = (what: string, reason: string): NativeCell => ({ unsupported: `${what}, and ${reason}` });
+const MYSQL8 = { version: '8.0', reason: NATIVE_REFUSALS.mysql8 };
 
 /** Debian 13's Python 3.13 and SQLAlchemy 2.0 cannot run the native-era agent (Trove ≤ 13). */
 const DEBIAN_NEW =
   "native-model agents (Trove ≤ 13 Ussuri) need SQLAlchemy before 1.4 and Python's of their time; Debian 13 ships Python 3.13 and SQLAlchemy 2.0. Use datastore.runtime: container (Debian's own Trove 23 agent)";
 const UNSUPPORTED_NEW: Readonly<Record<string, NativeCell>> = {
   'debian/trixie': { unsupported: DEBIAN_NEW },
+  'debian/bookworm': { unsupported: NATIVE_REFUSALS.bookworm },
   'ubuntu/jammy': { unsupported: UBUNTU_NEW },
   'ubuntu/noble': { unsupported: UBUNTU_NEW },
   'centos/9-stream': { unsupported: EL_NEW },
   'rhel/9': { unsupported: EL_NEW },
 };
 
-/** Trove ≤ 13 backs up MySQL-family servers with innobackupex, which XtraBackup 8.0 no longer has. */
-const MYSQL8_BACKUP =
-  'the native-era agent backs up with innobackupex (XtraBackup 2.4), which cannot back up 8.0; backups need another strategy';
-const mysqlVendor = (ver: string) =>
-  v(ver, 'vendor', ver === '5.7' ? ['mysql-server', 'percona-xtrabackup-24'] : ['mysql-server'], 'mysql', {
-    repo: 'mysql-apt',
-    ...(ver === '5.7' ? { extraRepos: ['percona-pxb24-apt'] } : { note: MYSQL8_BACKUP }),
-  });
-const pgdg = (ver: string) => v(ver, 'vendor', [`postgresql-${ver}`, `postgresql-client-${ver}`], 'postgresql', { repo: 'pgdg-apt' });
-const pgDistro = (ver: string) => v(ver, 'distro', [`postgresql-${ver}`, `postgresql-client-${ver}`], 'postgresql');
+/** Every PostgreSQL ≥ 10 needs tib's template on the era's controller; from 13 backups fail. */
+const pgEra = (ver: string): Partial<NativeVersion> => ({
+  controllerTemplate: NATIVE_CONTROLLER_TEMPLATES.postgresql,
+  ...(Number(ver) >= 13 ? { note: NATIVE_CAVEATS.postgresql13Backups } : {}),
+});
+const pg = (ver: string, source: 'distro' | 'vendor', packages: readonly string[], service: string, repo?: string) =>
+  v(ver, source, packages, service, { ...(repo ? { repo } : {}), ...pgEra(ver) });
+const pgdg = (ver: string) => pg(ver, 'vendor', [`postgresql-${ver}`, `postgresql-client-${ver}`], 'postgresql', 'pgdg-apt');
+const pgDistro = (ver: string) => pg(ver, 'distro', [`postgresql-${ver}`, `postgresql-client-${ver}`], 'postgresql');
 const mongo = (ver: string, component: string) =>
   v(ver, 'vendor', ['mongodb-org'], 'mongod', { repo: 'mongodb-apt', repoParams: { mongocomponent: component } });
-// percona-release's `setup ps80` / `setup pxc80` enable the product repository plus
-// `tools` (XtraBackup 8.0); 5.7 products take XtraBackup 2.4 from `pxb-24`.
-const perconaTools = (ver: string) => (ver === '5.7' ? ['percona-pxb24-apt'] : ['percona-tools-apt']);
-const perconaApt = (ver: string) =>
-  v(
-    ver,
-    'vendor',
-    ver === '5.7' ? ['percona-server-server-5.7', 'percona-xtrabackup-24'] : ['percona-server-server', 'percona-xtrabackup-80'],
-    'mysql',
-    {
-      repo: 'percona-apt',
-      repoParams: { product: ver === '5.7' ? 'ps-57' : 'ps-80' },
-      extraRepos: perconaTools(ver),
-      ...(ver === '5.7' ? {} : { note: MYSQL8_BACKUP }),
-    },
-  );
-const pxcApt = (ver: string) =>
-  v(
-    ver,
-    'vendor',
-    ver === '5.7' ? ['percona-xtradb-cluster-57', 'percona-xtrabackup-24'] : ['percona-xtradb-cluster', 'percona-xtrabackup-80'],
-    'mysql',
-    {
-      repo: 'percona-apt',
-      repoParams: { product: ver === '5.7' ? 'pxc-57' : 'pxc-80' },
-      extraRepos: perconaTools(ver),
-      ...(ver === '5.7' ? {} : { note: MYSQL8_BACKUP }),
-    },
-  );
+// 5.7 products take XtraBackup 2.4 from percona-release's `pxb-24` repository (the
+// native-era agent backs up with innobackupex). Only 5.7 is offered: 8.0 is refused below.
+const perconaApt57 = v('5.7', 'vendor', ['percona-server-server-5.7', 'percona-xtrabackup-24'], 'mysql', {
+  repo: 'percona-apt',
+  repoParams: { product: 'ps-57' },
+  extraRepos: ['percona-pxb24-apt'],
+});
+const pxcApt57 = v('5.7', 'vendor', ['percona-xtradb-cluster-57', 'percona-xtrabackup-24'], 'mysql', {
+  repo: 'percona-apt',
+  repoParams: { product: 'pxc-57' },
+  extraRepos: ['percona-pxb24-apt'],
+});
 const cassandraApt = (ver: string, jre: string) =>
   v(ver, 'vendor', ['cassandra', jre], 'cassandra', { repo: 'cassandra-apt', repoParams: { series: `${ver.replace('.', '')}x` } });
 const couchdbApt = (ver: string) => v(ver, 'vendor', ['couchdb'], 'couchdb', { repo: 'couchdb-apt' });
@@ -124,65 +130,68 @@ const mariaVendor = (ver: string) =>
 
 export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, NativeCell>>>> = {
   mysql: {
-    'debian/bookworm': {
-      ...cell('8.0', mysqlVendor('8.0')),
-      note: 'Debian has no MySQL of its own (default-mysql-server is MariaDB); MySQL 5.7 has no bookworm build',
-    },
-    'debian/bullseye': cell('8.0', mysqlVendor('8.0')),
-    'ubuntu/bionic': cell(
-      '5.7',
-      v('5.7', 'distro', ['mysql-server-5.7', 'mysql-client-5.7', 'percona-xtrabackup-24'], 'mysql', { extraRepos: ['percona-pxb24-apt'] }),
-      mysqlVendor('8.0'),
+    'debian/bullseye': only('tib has only MySQL 8.0 for Debian 11 (the last Debian build of 5.7 is for Debian 10)', NATIVE_REFUSALS.mysql8),
+    'ubuntu/bionic': refusing(
+      [MYSQL8],
+      cell(
+        '5.7',
+        v('5.7', 'distro', ['mysql-server-5.7', 'mysql-client-5.7', 'percona-xtrabackup-24'], 'mysql', {
+          extraRepos: ['percona-pxb24-apt'],
+        }),
+      ),
     ),
-    'ubuntu/focal': cell('8.0', v('8.0', 'distro', ['mysql-server-8.0', 'mysql-client-8.0'], 'mysql', { note: MYSQL8_BACKUP })),
-    'centos/7': cell(
-      '5.7',
-      v('5.7', 'vendor', ['mysql-community-server', 'percona-xtrabackup-24'], 'mysqld', {
-        repo: 'mysql-yum',
-        extraRepos: ['percona-pxb24-yum'],
-      }),
-      v('8.0', 'vendor', ['mysql-community-server'], 'mysqld', { repo: 'mysql-yum', note: MYSQL8_BACKUP }),
+    'ubuntu/focal': only('Ubuntu 20.04 packages only MySQL 8.0', NATIVE_REFUSALS.mysql8),
+    'centos/7': refusing(
+      [MYSQL8],
+      cell(
+        '5.7',
+        v('5.7', 'vendor', ['mysql-community-server', 'percona-xtrabackup-24'], 'mysqld', {
+          repo: 'mysql-yum',
+          extraRepos: ['percona-pxb24-yum'],
+        }),
+      ),
     ),
-    'rhel/8': cell('8.0', v('8.0', 'distro', ['mysql-server'], 'mysqld')),
+    'rhel/8': only('RHEL 8 packages only MySQL 8.0', NATIVE_REFUSALS.mysql8),
     ...UNSUPPORTED_NEW,
   },
   mariadb: {
-    'debian/bookworm': cell('10.11', v('10.11', 'distro', ['mariadb-server', 'mariadb-client', 'mariadb-backup', 'galera-4'], 'mariadb')),
-    'debian/bullseye': cell('10.5', v('10.5', 'distro', ['mariadb-server', 'mariadb-client', 'mariadb-backup', 'galera-4'], 'mariadb')),
+    'debian/bullseye': cell(
+      '10.5',
+      v('10.5', 'distro', ['mariadb-server', 'mariadb-client', 'mariadb-backup', 'galera-4'], 'mariadb', {
+        imageFixes: ['mariadbd-as-mysqld'],
+      }),
+    ),
     'ubuntu/bionic': cell('10.4', v('10.1', 'distro', ['mariadb-server-10.1', 'mariadb-client-10.1'], 'mysql'), mariaVendor('10.4')),
     'ubuntu/focal': cell(
       '10.4',
       v('10.3', 'distro', ['mariadb-server-10.3', 'mariadb-client-10.3', 'mariadb-backup'], 'mariadb'),
       mariaVendor('10.4'),
     ),
-    'centos/7': cell(
-      '10.4',
-      v('10.4', 'vendor', ['MariaDB-server', 'MariaDB-client', 'MariaDB-backup'], 'mariadb', { repo: 'mariadb-yum' }),
-      v('10.6', 'vendor', ['MariaDB-server', 'MariaDB-client', 'MariaDB-backup'], 'mariadb', { repo: 'mariadb-yum' }),
+    'centos/7': refusing(
+      [{ version: '10.6', reason: NATIVE_REFUSALS.mariadb106 }],
+      cell('10.4', v('10.4', 'vendor', ['MariaDB-server', 'MariaDB-client', 'MariaDB-backup'], 'mariadb', { repo: 'mariadb-yum' })),
     ),
     'rhel/8': cell('10.3', v('10.3', 'distro', ['mariadb-server', 'mariadb-backup'], 'mariadb')),
     ...UNSUPPORTED_NEW,
   },
   postgresql: {
-    'debian/bookworm': cell('15', pgDistro('15'), pgdg('14'), pgdg('16'), pgdg('17')),
     'debian/bullseye': cell('13', pgDistro('13'), pgdg('12'), pgdg('14'), pgdg('15')),
     'ubuntu/bionic': cell('12', pgDistro('10'), pgdg('12')),
     'ubuntu/focal': cell('12', pgDistro('12'), pgdg('13'), pgdg('14')),
     'centos/7': cell(
       '12',
-      v('10', 'vendor', ['postgresql10-server', 'postgresql10'], 'postgresql-10', { repo: 'pgdg-yum' }),
-      v('12', 'vendor', ['postgresql12-server', 'postgresql12'], 'postgresql-12', { repo: 'pgdg-yum' }),
+      pg('10', 'vendor', ['postgresql10-server', 'postgresql10'], 'postgresql-10', 'pgdg-yum'),
+      pg('12', 'vendor', ['postgresql12-server', 'postgresql12'], 'postgresql-12', 'pgdg-yum'),
     ),
     'rhel/8': cell(
       '12',
-      v('10', 'distro', ['postgresql-server'], 'postgresql'),
-      v('12', 'distro', ['postgresql-server'], 'postgresql'),
-      v('13', 'distro', ['postgresql-server'], 'postgresql'),
+      pg('10', 'distro', ['postgresql-server'], 'postgresql'),
+      pg('12', 'distro', ['postgresql-server'], 'postgresql'),
+      pg('13', 'distro', ['postgresql-server'], 'postgresql'),
     ),
     ...UNSUPPORTED_NEW,
   },
   mongodb: {
-    'debian/bookworm': { ...cell('7.0', mongo('7.0', 'main'), mongo('8.0', 'main')), note: 'MongoDB builds for Debian 12 start at 7.0' },
     'debian/bullseye': cell('6.0', mongo('5.0', 'main'), mongo('6.0', 'main'), mongo('7.0', 'main')),
     'ubuntu/bionic': cell('4.4', mongo('4.4', 'multiverse'), mongo('5.0', 'multiverse'), mongo('6.0', 'multiverse')),
     'ubuntu/focal': cell(
@@ -201,7 +210,6 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     ...UNSUPPORTED_NEW,
   },
   redis: {
-    'debian/bookworm': cell('7.0', v('7.0', 'distro', ['redis-server', 'redis-tools'], 'redis-server')),
     'debian/bullseye': cell('6.0', v('6.0', 'distro', ['redis-server', 'redis-tools'], 'redis-server')),
     'ubuntu/bionic': cell('4.0', v('4.0', 'distro', ['redis-server', 'redis-tools'], 'redis-server')),
     'ubuntu/focal': cell('5.0', v('5.0', 'distro', ['redis-server', 'redis-tools'], 'redis-server')),
@@ -214,9 +222,6 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     ...UNSUPPORTED_NEW,
   },
   cassandra: {
-    'debian/bookworm': {
-      unsupported: 'Cassandra ≤ 4.1 needs Java 8 or 11 and Debian 12 ships only OpenJDK 17 (Cassandra 5.0 supports 17 only experimentally)',
-    },
     'debian/bullseye': cell('4.0', cassandraApt('4.0', 'openjdk-11-jre-headless'), cassandraApt('4.1', 'openjdk-11-jre-headless')),
     'ubuntu/bionic': cell('3.11', cassandraApt('3.11', 'openjdk-8-jre-headless'), cassandraApt('4.0', 'openjdk-11-jre-headless')),
     'ubuntu/focal': cell(
@@ -241,7 +246,6 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     ...UNSUPPORTED_NEW,
   },
   couchdb: {
-    'debian/bookworm': cell('3.3', couchdbApt('3.3')),
     'debian/bullseye': cell('3.3', couchdbApt('3.3')),
     'ubuntu/bionic': cell('3.2', couchdbApt('3.2')),
     'ubuntu/focal': cell('3.3', couchdbApt('3.3')),
@@ -254,7 +258,6 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     ...UNSUPPORTED_NEW,
   },
   couchbase: {
-    'debian/bookworm': cell('7.6', couchbaseDeb('7.6', '7.6.2')),
     'debian/bullseye': cell('7.6', couchbaseDeb('7.6', '7.6.2')),
     'ubuntu/bionic': cell(
       '6.6',
@@ -273,51 +276,42 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     ...UNSUPPORTED_NEW,
   },
   percona: {
-    'debian/bookworm': { ...cell('8.0', perconaApt('8.0')), note: 'Percona Server 5.7 reached end of life without a Debian 12 build' },
-    'debian/bullseye': cell('8.0', perconaApt('8.0')),
-    'ubuntu/bionic': cell('5.7', perconaApt('5.7'), perconaApt('8.0')),
-    'ubuntu/focal': cell('5.7', perconaApt('5.7'), perconaApt('8.0')),
-    'centos/7': cell(
-      '5.7',
-      v('5.7', 'vendor', ['Percona-Server-server-57', 'percona-xtrabackup-24'], 'mysqld', {
-        repo: 'percona-yum',
-        repoParams: { product: 'ps-57' },
-        extraRepos: ['percona-pxb24-yum'],
-      }),
-      v('8.0', 'vendor', ['percona-server-server', 'percona-xtrabackup-80'], 'mysqld', {
-        repo: 'percona-yum',
-        repoParams: { product: 'ps-80' },
-        extraRepos: ['percona-tools-yum'],
-        note: MYSQL8_BACKUP,
-      }),
+    'debian/bullseye': only('tib has Percona Server only in 8.0 for Debian 11', NATIVE_REFUSALS.mysql8),
+    'ubuntu/bionic': refusing([MYSQL8], cell('5.7', perconaApt57)),
+    'ubuntu/focal': refusing([MYSQL8], cell('5.7', perconaApt57)),
+    'centos/7': refusing(
+      [MYSQL8],
+      cell(
+        '5.7',
+        v('5.7', 'vendor', ['Percona-Server-server-57', 'percona-xtrabackup-24'], 'mysqld', {
+          repo: 'percona-yum',
+          repoParams: { product: 'ps-57' },
+          extraRepos: ['percona-pxb24-yum'],
+        }),
+      ),
     ),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
   pxc: {
-    'debian/bookworm': cell('8.0', pxcApt('8.0')),
-    'debian/bullseye': cell('8.0', pxcApt('8.0')),
-    'ubuntu/bionic': cell('5.7', pxcApt('5.7'), pxcApt('8.0')),
-    'ubuntu/focal': cell('5.7', pxcApt('5.7'), pxcApt('8.0')),
-    'centos/7': cell(
-      '5.7',
-      v('5.7', 'vendor', ['Percona-XtraDB-Cluster-57', 'percona-xtrabackup-24'], 'mysql', {
-        repo: 'percona-yum',
-        repoParams: { product: 'pxc-57' },
-        extraRepos: ['percona-pxb24-yum'],
-      }),
-      v('8.0', 'vendor', ['percona-xtradb-cluster', 'percona-xtrabackup-80'], 'mysql', {
-        repo: 'percona-yum',
-        repoParams: { product: 'pxc-80' },
-        extraRepos: ['percona-tools-yum'],
-        note: MYSQL8_BACKUP,
-      }),
+    'debian/bullseye': only('tib has Percona XtraDB Cluster only in 8.0 for Debian 11', NATIVE_REFUSALS.mysql8),
+    'ubuntu/bionic': refusing([MYSQL8], cell('5.7', pxcApt57)),
+    'ubuntu/focal': refusing([MYSQL8], cell('5.7', pxcApt57)),
+    'centos/7': refusing(
+      [MYSQL8],
+      cell(
+        '5.7',
+        v('5.7', 'vendor', ['Percona-XtraDB-Cluster-57', 'percona-xtrabackup-24'], 'mysql', {
+          repo: 'percona-yum',
+          repoParams: { product: 'pxc-57' },
+          extraRepos: ['percona-pxb24-yum'],
+        }),
+      ),
     ),
     'rhel/8': { unsupported: EL_NEW },
     ...UNSUPPORTED_NEW,
   },
   vertica: {
-    'debian/bookworm': cell('user', verticaDeb),
     'debian/bullseye': cell('user', verticaDeb),
     'ubuntu/bionic': cell('user', verticaDeb),
     'ubuntu/focal': cell('user', verticaDeb),
@@ -330,6 +324,7 @@ export const NATIVE_OFFERS: Readonly<Record<Datastore, Readonly<Record<string, N
     ...UNSUPPORTED_NEW,
   },
   db2: {
+    'debian/bookworm': { unsupported: NATIVE_REFUSALS.bookworm },
     'ubuntu/bionic': cell('user', v('user', 'user', [], 'db2')),
     'ubuntu/focal': cell('user', v('user', 'user', [], 'db2')),
     'centos/7': { unsupported: SEED_TBD('DB2 Express-C is user-supplied and Trove only ever built it on Ubuntu') },

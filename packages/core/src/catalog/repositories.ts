@@ -1,7 +1,9 @@
 /**
  * Vendor package repositories and their pinned signing keys. The fingerprint is checked
  * at build time against the key actually fetched; a mismatch stops the build. Facts:
- * ../shared/reference/catalog-facts.md §3 (repository lines and fingerprints per vendor).
+ * docs/facts/vendors.md, one section per vendor (§1 MySQL, §2 MariaDB, §3 PGDG, §4
+ * Percona, §5 MongoDB, §6 Cassandra, §7 CouchDB, §9 Docker, §10.2 RDO); what no source
+ * here confirms is marked UNVERIFIED and listed in docs/facts/README.md §6.
  * `{codename}`, `{version}` and `{el}` are filled in per recipe.
  */
 export interface AptRepository {
@@ -25,19 +27,32 @@ export interface YumRepository {
 
 export type VendorRepository = AptRepository | YumRepository;
 
+// MySQL signs with a key per period: RPM-GPG-KEY-mysql-2022 signs every 5.7 RPM up to the
+// last (5.7.44) and 8.0 before 8.0.36; RPM-GPG-KEY-mysql-2023 signs 8.0.36 on and the apt
+// repository (docs/facts/vendors.md §1).
+const MYSQL_2022_KEY = '859BE8D7C586F538430B19C2467B942D3A79BD29';
 const MYSQL_KEY = 'BCA43417C3B485DD128EC6D4B7B3B788A8D3785C';
+/** The key that signs the newest RPMs of each MySQL series in MySQL's yum repository. */
+export const MYSQL_YUM_KEYS: Readonly<Record<string, { readonly year: string; readonly fingerprint: string }>> = {
+  '5.7': { year: '2022', fingerprint: MYSQL_2022_KEY },
+  '8.0': { year: '2023', fingerprint: MYSQL_KEY },
+};
+// docs/facts/vendors.md §2 (MariaDB/mariadb-docker GPG_KEYS) and §3 (docker-library/postgres).
 const MARIADB_KEY = '177F4010FE56CA3336300305F1656F24C74CD1D8';
 const PGDG_KEY = 'B97B0AFCAA1A47F044F244A07FCC7D46ACCC4CF8';
 // PGDG-RPM-GPG-KEY-RHEL7 ("PostgreSQL RPM Repository", 0x73E3B907), as yum prints it when
-// importing the key of pgdg-redhat-repo 42.0-38 (two independent public logs). Older EL7
+// importing the key of pgdg-redhat-repo 42.0-38 (public yum logs only: docs/facts/vendors.md §3). Older EL7
 // packages were signed by the retired DSA key 0x442DF0F8: UNVERIFIED which key signs PG 12.
 const PGDG_EL7_KEY = 'F245F0BF96AC182744CAFF2E64FACE1173E3B907';
-// CentOS Cloud SIG (RDO), rdo-infra/rdo-release RPM-GPG-KEY-CentOS-SIG-Cloud.
+// CentOS Cloud SIG (RDO), rdo-infra/rdo-release RPM-GPG-KEY-CentOS-SIG-Cloud (docs/facts/vendors.md §10.2).
 export const CENTOS_CLOUD_SIG_KEY = '736AF5116D9C40E2AF6B074BF9B9FEE7764429E6';
+// percona/percona-docker PERCONA-PACKAGING-KEY (docs/facts/vendors.md §4).
 const PERCONA_KEY = '4D1BB29D63D98E422B2113B19334A25F8507EFA5';
 // Percona ships its key inside percona-release; percona-docker fetches it by fingerprint
 // from a keyserver, and so does tib (the fingerprint is what is trusted, not the host).
 const PERCONA_KEY_URL = `https://keyserver.ubuntu.com/pks/lookup?op=get&search=0x${PERCONA_KEY}`;
+// docs/facts/vendors.md §7 (apache/couchdb-docker), §9 (Docker), §6 (two of Apache's Cassandra KEYS; which
+// keys sign today's 40x/41x repositories is UNVERIFIED), §5 (docker-library/mongo).
 const COUCHDB_KEY = '390EF70BB1EA12B2773962950EE62FB37A00258D';
 const DOCKER_KEY = '9DC858229FC7DD38854AE2D88D81803C0EBFCD88';
 const CASSANDRA_KEYS = ['514A2AD631A57A16DD0047EC749D6EEC0353B12C', 'A26E528B271F19B9E5D8E19EA278B781FE4B2BDA'];
@@ -63,8 +78,8 @@ export const VENDOR_REPOSITORIES: Readonly<Record<string, VendorRepository>> = {
     kind: 'yum',
     id: 'mysql',
     baseurl: 'http://repo.mysql.com/yum/mysql-{version}-community/el/{elnum}/$basearch/',
-    keyUrl: 'https://repo.mysql.com/RPM-GPG-KEY-mysql-2023',
-    fingerprints: [MYSQL_KEY],
+    keyUrl: 'https://repo.mysql.com/RPM-GPG-KEY-mysql-{mysqlkeyyear}',
+    fingerprints: ['{mysqlkey}'],
   },
   'mariadb-apt': {
     kind: 'apt',

@@ -31,7 +31,8 @@ export const DIAGNOSTIC_CODES = {
   TIB1005: {
     name: 'extends-not-found',
     severity: 'error',
-    summary: 'A file listed in `extends` does not exist (paths are relative to the recipe that lists them).',
+    summary:
+      'A file listed in `extends` does not exist (a relative path is taken from the recipe that lists it; an absolute one as it is).',
   },
   TIB1006: { name: 'extends-cycle', severity: 'error', summary: '`extends` files include each other in a cycle.' },
   TIB1007: { name: 'set-syntax', severity: 'error', summary: 'A `--set` override is not of the form `path.to.key=value`.' },
@@ -40,6 +41,24 @@ export const DIAGNOSTIC_CODES = {
     name: 'yaml-feature',
     severity: 'error',
     summary: 'The recipe uses a YAML feature tib does not accept (custom tags, merge keys, several documents).',
+  },
+  TIB1010: {
+    name: 'not-a-regular-file',
+    severity: 'error',
+    summary:
+      'A file tib reads — the recipe, an `extends` file, a secret, key or input file — is a directory, device, FIFO or socket, or is larger than tib reads for that purpose (recipes 1 MiB, secrets and keys 64 KiB).',
+  },
+  TIB1011: {
+    name: 'yaml-too-large',
+    severity: 'error',
+    summary:
+      'The YAML document holds, or its aliases (`*name`) expand to, more values or deeper nesting than a recipe can (10,000 values, 64 levels, 100 aliases); an alias bomb is refused before it is built.',
+  },
+  TIB1012: {
+    name: 'fmt-would-change-meaning',
+    severity: 'error',
+    summary:
+      '`tib fmt` cannot put the file in canonical form without changing what it means (e.g. an alias would come before its anchor); it is left as it is.',
   },
 
   TIB2001: {
@@ -217,6 +236,18 @@ export const DIAGNOSTIC_CODES = {
     severity: 'warning',
     summary:
       "The agent of this release has a known defect with this datastore: the image builds and instances start, but part of Trove's API fails.",
+  },
+  TIB3035: {
+    name: 'config-drive-required',
+    severity: 'error',
+    summary:
+      'The guest agent (Trove 16 or older) receives its config files only through a config drive, and the cloud-init datasource list lacks `ConfigDrive`.',
+  },
+  TIB3036: {
+    name: 'offline-agent-dependencies',
+    severity: 'warning',
+    summary:
+      "`requirements.index: none` and tib's catalog lists no distribution packages for this agent release on this distribution release: the agent's dependencies must come from `system.packages`.",
   },
 
   TIB4001: { name: 'template-failed', severity: 'error', summary: 'A template could not be rendered; this is a bug in tib.' },

@@ -47,29 +47,60 @@ export class DiagnosticFormatter {
   private snippet(file: string, range: { start: number; end: number }, pos: { line: number; col: number }, c: typeof COLORS): string {
     const counter = this.counters.get(file);
     if (!counter) return '';
-    const text = counter.lineText(pos.line);
-    const width = String(pos.line).length;
-    // Underline the range on its first line only; at least one caret.
+    // Columns are characters; the terminal shows some as two cells (CJK, emoji) and
+    // control characters as four (\xNN), so the caret is placed by display width.
+    const chars = [...counter.lineText(pos.line)];
     const endPos = counter.linePos(range.end);
-    const endCol = endPos.line === pos.line ? endPos.col : text.length + 1;
-    let start = pos.col - 1;
-    let shown = text;
-    if (shown.length > MAX_LINE) {
-      const from = Math.max(0, Math.min(start - 20, shown.length - MAX_LINE));
-      shown = `…${shown.slice(from, from + MAX_LINE)}…`;
-      start = start - from + 1;
+    const startIdx = Math.min(pos.col - 1, chars.length);
+    const endIdx = endPos.line === pos.line ? Math.max(endPos.col - 1, startIdx) : chars.length;
+    let from = 0;
+    let to = chars.length;
+    if (chars.length > MAX_LINE) {
+      from = Math.max(0, Math.min(startIdx - 20, chars.length - MAX_LINE));
+      to = from + MAX_LINE;
     }
-    const length = Math.max(1, Math.min(endCol - pos.col, shown.length - start));
+    const cells = chars.slice(from, to).map(visible);
+    const lead = from > 0 ? '…' : '';
+    const trail = to < chars.length ? '…' : '';
+    const pad = displayWidth(lead + cells.slice(0, startIdx - from).join(''));
+    const length = Math.max(1, displayWidth(cells.slice(startIdx - from, Math.min(endIdx, to) - from).join('')));
+    const width = String(pos.line).length;
     const gutter = ' '.repeat(width);
-    return `${c.dim}${String(pos.line).padStart(width)} |${c.reset} ${visible(shown)}\n${c.dim}${gutter} |${c.reset} ${' '.repeat(start)}${c.red}${'^'.repeat(length)}${c.reset}`;
+    return `${c.dim}${String(pos.line).padStart(width)} |${c.reset} ${lead}${cells.join('')}${trail}\n${c.dim}${gutter} |${c.reset} ${' '.repeat(pad)}${c.red}${'^'.repeat(length)}${c.reset}`;
   }
 }
 
-/** Control characters in a source line would corrupt the terminal; show them as escapes. */
-function visible(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`)
-    .replace(/\t/g, ' ');
+/** One source character as shown: control characters would corrupt the terminal, so escaped. */
+function visible(ch: string): string {
+  if (ch === '\t') return ' ';
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+  return ch;
+}
+
+/** Terminal cells a string takes: combining marks none, East Asian wide characters and emoji two. */
+function displayWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if ((cp >= 0x300 && cp <= 0x36f) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f)) continue;
+    n += isWide(cp) ? 2 : 1;
+  }
+  return n;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
 }
 
 const COLORS = { red: '\u001b[31m', yellow: '\u001b[33m', cyan: '\u001b[36m', dim: '\u001b[2m', bold: '\u001b[1m', reset: '\u001b[0m' };

@@ -83,6 +83,34 @@ export const TIB_CONTROLLED_VARIABLES: ReadonlySet<string> = new Set([
   'DIB_REPOLOCATION_upper_constraints',
 ]);
 
+/**
+ * Every variable DIB's rhel-common registration reads (docs/facts/dib.md §3). Several act
+ * on mere presence (REG_AUTO_ATTACH: any value, "false" too, means --auto-attach), so a
+ * RHEL build must not inherit one the recipe did not set.
+ */
+export const RHEL_COMMON_VARIABLES = [
+  'REG_ACTIVATION_KEY',
+  'REG_AUTO_ATTACH',
+  'REG_BASE_URL',
+  'REG_ENVIRONMENT',
+  'REG_FORCE',
+  'REG_HALT_UNREGISTER',
+  'REG_MACHINE_NAME',
+  'REG_METHOD',
+  'REG_ORG',
+  'REG_PASSWORD',
+  'REG_POOL_ID',
+  'REG_RELEASE',
+  'REG_REPOS',
+  'REG_SAT_CERT',
+  'REG_SAT_REPO',
+  'REG_SAT_URL',
+  'REG_SERVER_URL',
+  'REG_SERVICE_LEVEL',
+  'REG_TYPE',
+  'REG_USER',
+] as const;
+
 /** Prefixes of variables that belong to tib's elements (TIB_*) and DIB's rhel-common (REG_*). */
 export const TIB_CONTROLLED_PREFIXES = ['TIB_', 'REG_'] as const;
 

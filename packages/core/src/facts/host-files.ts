@@ -1,11 +1,20 @@
 import { posix as path } from 'node:path';
 import type { KeyPath } from '../diagnostics/diagnostic';
 import type { Locator } from '../load/locate';
+import { MAX_SECRET_BYTES } from '../limits';
 import type { Recipe } from '../types/recipe.generated';
 
 /** What a host file named by a recipe is for; also the plan input's role. */
 export type HostFileRole =
-  'base-image' | 'datastore-package' | 'image-archive' | 'ssh-key' | 'agent-tree' | 'repository-key' | 'element-path';
+  | 'base-image'
+  | 'datastore-package'
+  | 'image-archive'
+  | 'ssh-key'
+  | 'agent-tree'
+  | 'repository-key'
+  | 'element-path'
+  /** A {file: PATH} secret: read when the build runs, never an input of the plan. */
+  | 'secret';
 
 /** A file or directory on the build host that a recipe names. */
 export interface HostFileRef {
@@ -18,6 +27,8 @@ export interface HostFileRef {
   readonly written: string;
   /** The sha256 the recipe gives for it, if any. */
   readonly sha256?: string;
+  /** Secrets and keys are small: tib and the build script read at most this much of them. */
+  readonly maxBytes?: number;
 }
 
 /** A host path named by the recipe, resolved against the file that named it. */
@@ -74,7 +85,14 @@ export function recipeHostFiles(recipe: Recipe): HostFileRef[] {
     add({ id: 'agent-tree', role: 'agent-tree', kind: 'directory', at: ['guestagent', 'path'], written: ga.path });
   (recipe.access?.sshKeys ?? []).forEach((k, i) => {
     if (typeof k !== 'string')
-      add({ id: `ssh-key-${i}`, role: 'ssh-key', kind: 'file', at: ['access', 'sshKeys', i, 'file'], written: k.file });
+      add({
+        id: `ssh-key-${i}`,
+        role: 'ssh-key',
+        kind: 'file',
+        at: ['access', 'sshKeys', i, 'file'],
+        written: k.file,
+        maxBytes: MAX_SECRET_BYTES,
+      });
   });
   (recipe.system?.repositories ?? []).forEach((r, i) => {
     if (r.key?.file) {
@@ -84,12 +102,28 @@ export function recipeHostFiles(recipe: Recipe): HostFileRef[] {
         kind: 'file',
         at: ['system', 'repositories', i, 'key', 'file'],
         written: r.key.file,
+        maxBytes: MAX_SECRET_BYTES,
       });
     }
   });
   (recipe.elements?.paths ?? []).forEach((p, i) =>
     add({ id: `element-path-${i}`, role: 'element-path', kind: 'directory', at: ['elements', 'paths', i], written: p }),
   );
+  const secret = (at: KeyPath, ref: unknown) => {
+    if (typeof ref === 'object' && ref !== null && 'file' in ref && typeof ref.file === 'string') {
+      add({
+        id: `secret-${at.join('-')}`,
+        role: 'secret',
+        kind: 'file',
+        at: [...at, 'file'],
+        written: ref.file,
+        maxBytes: MAX_SECRET_BYTES,
+      });
+    }
+  };
+  secret(['access', 'password'], recipe.access?.password);
+  secret(['rhel', 'subscription', 'password'], recipe.rhel?.subscription?.password);
+  secret(['rhel', 'subscription', 'activationKey'], recipe.rhel?.subscription?.activationKey);
   return refs;
 }
 

@@ -32,9 +32,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "    if version_ge \"$dib_version\" "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":81,"column":35},"end":{"line":81,"column":37}} )).call(alias2,lookupProperty(depth0,"version"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":81,"column":33},"end":{"line":81,"column":47}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":83,"column":35},"end":{"line":83,"column":37}} )).call(alias2,lookupProperty(depth0,"version"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":83,"column":33},"end":{"line":83,"column":47}}})) != null ? stack1 : "")
     + "; then\n        problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":82,"column":18},"end":{"line":82,"column":20}} )).call(alias2,lookupProperty(depth0,"why"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":82,"column":16},"end":{"line":82,"column":26}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":84,"column":18},"end":{"line":84,"column":20}} )).call(alias2,lookupProperty(depth0,"why"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":84,"column":16},"end":{"line":84,"column":26}}})) != null ? stack1 : "")
     + "\" (found diskimage-builder $dib_version)\"\n    fi\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -45,7 +45,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":93,"column":10},"end":{"line":93,"column":12}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":93,"column":8},"end":{"line":93,"column":19}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":95,"column":10},"end":{"line":95,"column":12}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":95,"column":8},"end":{"line":95,"column":19}}})) != null ? stack1 : "")
     + "\": this tib version does not ship the element yet, so this recipe cannot be built with it\"\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -56,9 +56,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "command -v "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":96,"column":13},"end":{"line":96,"column":15}} )).call(alias2,lookupProperty(depth0,"name"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":96,"column":11},"end":{"line":96,"column":22}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":98,"column":13},"end":{"line":98,"column":15}} )).call(alias2,lookupProperty(depth0,"name"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":98,"column":11},"end":{"line":98,"column":22}}})) != null ? stack1 : "")
     + " >/dev/null 2>&1 || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":96,"column":52},"end":{"line":96,"column":54}} )).call(alias2,lookupProperty(depth0,"message"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":96,"column":50},"end":{"line":96,"column":64}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":98,"column":52},"end":{"line":98,"column":54}} )).call(alias2,lookupProperty(depth0,"message"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":98,"column":50},"end":{"line":98,"column":64}}})) != null ? stack1 : "")
     + "\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -69,9 +69,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "if command -v debootstrap >/dev/null 2>&1 && [ ! -e /usr/share/debootstrap/scripts/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":99,"column":85},"end":{"line":99,"column":87}} )).call(alias2,lookupProperty(depth0,"suite"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":99,"column":83},"end":{"line":99,"column":95}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":101,"column":85},"end":{"line":101,"column":87}} )).call(alias2,lookupProperty(depth0,"suite"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":101,"column":83},"end":{"line":101,"column":95}}})) != null ? stack1 : "")
     + " ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":100,"column":14},"end":{"line":100,"column":16}} )).call(alias2,lookupProperty(depth0,"why"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":100,"column":12},"end":{"line":100,"column":22}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":102,"column":14},"end":{"line":102,"column":16}} )).call(alias2,lookupProperty(depth0,"why"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":102,"column":12},"end":{"line":102,"column":22}}})) != null ? stack1 : "")
     + "\nfi\n";
 },"6":function(container,depth0,helpers,partials,data) {
     return "inputs=()\n";
@@ -84,11 +84,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":108,"column":9},"end":{"line":108,"column":14}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":108,"column":7},"end":{"line":108,"column":16}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":110,"column":9},"end":{"line":110,"column":14}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":110,"column":7},"end":{"line":110,"column":16}}}) : helper))) != null ? stack1 : "")
     + "]=$(realpath -m -- \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":108,"column":52},"end":{"line":108,"column":54}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":108,"column":50},"end":{"line":108,"column":61}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":110,"column":52},"end":{"line":110,"column":54}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":110,"column":50},"end":{"line":110,"column":61}}})) != null ? stack1 : "")
     + ")\")\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":109,"column":7},"end":{"line":109,"column":9}} )).call(alias2,lookupProperty(depth0,"kind"),"directory",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":109,"column":6},"end":{"line":109,"column":27}}}),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":119,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":111,"column":7},"end":{"line":111,"column":9}} )).call(alias2,lookupProperty(depth0,"kind"),"directory",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":111,"column":6},"end":{"line":111,"column":27}}}),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":123,"column":7}}})) != null ? stack1 : "");
 },"8":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -98,11 +98,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "[ -d \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":110,"column":17},"end":{"line":110,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":110,"column":15},"end":{"line":110,"column":24}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":112,"column":17},"end":{"line":112,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":112,"column":15},"end":{"line":112,"column":24}}}) : helper))) != null ? stack1 : "")
     + "]}\" ] || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":110,"column":43},"end":{"line":110,"column":45}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":110,"column":41},"end":{"line":110,"column":52}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":112,"column":43},"end":{"line":112,"column":45}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":112,"column":41},"end":{"line":112,"column":52}}})) != null ? stack1 : "")
     + "\": directory ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":110,"column":76},"end":{"line":110,"column":81}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":110,"column":74},"end":{"line":110,"column":83}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":112,"column":76},"end":{"line":112,"column":81}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":112,"column":74},"end":{"line":112,"column":83}}}) : helper))) != null ? stack1 : "")
     + "]} does not exist\"\n";
 },"9":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -112,14 +112,22 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "if [ ! -r \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":112,"column":22},"end":{"line":112,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":112,"column":20},"end":{"line":112,"column":29}}}) : helper))) != null ? stack1 : "")
+  return "if [ ! -e \"${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":114,"column":22},"end":{"line":114,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":114,"column":20},"end":{"line":114,"column":29}}}) : helper))) != null ? stack1 : "")
     + "]}\" ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":113,"column":14},"end":{"line":113,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":113,"column":12},"end":{"line":113,"column":23}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":115,"column":14},"end":{"line":115,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":115,"column":12},"end":{"line":115,"column":23}}})) != null ? stack1 : "")
     + "\": file ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":113,"column":42},"end":{"line":113,"column":47}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":113,"column":40},"end":{"line":113,"column":49}}}) : helper))) != null ? stack1 : "")
-    + "]} does not exist or is not readable\"\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"sha256"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":114,"column":0},"end":{"line":117,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":115,"column":42},"end":{"line":115,"column":47}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":115,"column":40},"end":{"line":115,"column":49}}}) : helper))) != null ? stack1 : "")
+    + "]} does not exist\"\nelif [ ! -f \"${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":116,"column":24},"end":{"line":116,"column":29}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":116,"column":22},"end":{"line":116,"column":31}}}) : helper))) != null ? stack1 : "")
+    + "]}\" ] || [ ! -r \"${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":116,"column":59},"end":{"line":116,"column":64}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":116,"column":57},"end":{"line":116,"column":66}}}) : helper))) != null ? stack1 : "")
+    + "]}\" ]; then\n    problem "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":117,"column":14},"end":{"line":117,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":117,"column":12},"end":{"line":117,"column":23}}})) != null ? stack1 : "")
+    + "\": ${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":117,"column":37},"end":{"line":117,"column":42}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":117,"column":35},"end":{"line":117,"column":44}}}) : helper))) != null ? stack1 : "")
+    + "]} is not a readable regular file\"\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"sha256"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":118,"column":0},"end":{"line":121,"column":7}}})) != null ? stack1 : "")
     + "fi\n";
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -130,15 +138,15 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "elif [ \"$(sha256_of \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":115,"column":32},"end":{"line":115,"column":37}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":115,"column":30},"end":{"line":115,"column":39}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":119,"column":32},"end":{"line":119,"column":37}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":119,"column":30},"end":{"line":119,"column":39}}}) : helper))) != null ? stack1 : "")
     + "]}\")\" != "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":115,"column":50},"end":{"line":115,"column":52}} )).call(alias2,lookupProperty(depth0,"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":115,"column":48},"end":{"line":115,"column":61}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":119,"column":50},"end":{"line":119,"column":52}} )).call(alias2,lookupProperty(depth0,"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":119,"column":48},"end":{"line":119,"column":61}}})) != null ? stack1 : "")
     + " ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":116,"column":14},"end":{"line":116,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":116,"column":12},"end":{"line":116,"column":23}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":120,"column":14},"end":{"line":120,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":120,"column":12},"end":{"line":120,"column":23}}})) != null ? stack1 : "")
     + "\": sha256 of ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":116,"column":47},"end":{"line":116,"column":52}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":116,"column":45},"end":{"line":116,"column":54}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":120,"column":47},"end":{"line":120,"column":52}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":120,"column":45},"end":{"line":120,"column":54}}}) : helper))) != null ? stack1 : "")
     + "]} is not "
-    + ((stack1 = (((helper = lookupProperty(helpers,"sha256") || alias1(depth0, "sha256", {"start":{"line":116,"column":66},"end":{"line":116,"column":72}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"sha256","hash":{},"data":data,"loc":{"start":{"line":116,"column":64},"end":{"line":116,"column":74}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"sha256") || alias1(depth0, "sha256", {"start":{"line":120,"column":66},"end":{"line":120,"column":72}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"sha256","hash":{},"data":data,"loc":{"start":{"line":120,"column":64},"end":{"line":120,"column":74}}}) : helper))) != null ? stack1 : "")
     + " as the recipe says\"\n";
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -148,7 +156,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":124,"column":7},"end":{"line":124,"column":9}} )).call(alias1,lookupProperty(depth0,"role"),"element-path",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":124,"column":6},"end":{"line":124,"column":30}}}),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":124,"column":0},"end":{"line":126,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":128,"column":7},"end":{"line":128,"column":9}} )).call(alias1,lookupProperty(depth0,"role"),"element-path",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":128,"column":6},"end":{"line":128,"column":30}}}),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":128,"column":0},"end":{"line":130,"column":7}}})) != null ? stack1 : "");
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -158,7 +166,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "element_dirs+=(\"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || container.strict(depth0, "index", {"start":{"line":125,"column":27},"end":{"line":125,"column":32}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"index","hash":{},"data":data,"loc":{"start":{"line":125,"column":25},"end":{"line":125,"column":34}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || container.strict(depth0, "index", {"start":{"line":129,"column":27},"end":{"line":129,"column":32}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"index","hash":{},"data":data,"loc":{"start":{"line":129,"column":25},"end":{"line":129,"column":34}}}) : helper))) != null ? stack1 : "")
     + "]}\")\n";
 },"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -168,7 +176,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":137,"column":7},"end":{"line":137,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":137,"column":6},"end":{"line":137,"column":21}}}),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.program(15, data, 0),"data":data,"loc":{"start":{"line":137,"column":0},"end":{"line":141,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":141,"column":7},"end":{"line":141,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":141,"column":6},"end":{"line":141,"column":21}}}),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.program(15, data, 0),"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":150,"column":7}}})) != null ? stack1 : "");
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -178,9 +186,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "[ -n \"${"
-    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":138,"column":12},"end":{"line":138,"column":16}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":138,"column":9},"end":{"line":138,"column":19}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":142,"column":12},"end":{"line":142,"column":16}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":142,"column":9},"end":{"line":142,"column":19}}}) : helper))) != null ? stack1 : "")
     + "+x}\" ] || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":138,"column":40},"end":{"line":138,"column":42}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":138,"column":38},"end":{"line":138,"column":52}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":142,"column":40},"end":{"line":142,"column":42}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":142,"column":38},"end":{"line":142,"column":52}}})) != null ? stack1 : "")
     + "\n";
 },"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -190,11 +198,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "[ -r \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":140,"column":22},"end":{"line":140,"column":24}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":140,"column":20},"end":{"line":140,"column":31}}})) != null ? stack1 : "")
-    + ")\" ] || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":140,"column":49},"end":{"line":140,"column":51}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":140,"column":47},"end":{"line":140,"column":61}}})) != null ? stack1 : "")
-    + "\n";
+  return "# A readable regular file of at most 64 KiB (core's MAX_SECRET_BYTES): a FIFO or device\n# would block the build or never end, a huge value would not fit in DIB's environment.\nsecret_file=$(recipe_path "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":146,"column":28},"end":{"line":146,"column":30}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":146,"column":26},"end":{"line":146,"column":37}}})) != null ? stack1 : "")
+    + ")\nif [ ! -f \"$secret_file\" ] || [ ! -r \"$secret_file\" ] || [ \"$(wc -c < \"$secret_file\")\" -gt 65536 ]; then\n    problem "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":148,"column":14},"end":{"line":148,"column":16}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":148,"column":12},"end":{"line":148,"column":26}}})) != null ? stack1 : "")
+    + "\" (a readable regular file of at most 64 KiB)\"\nfi\n";
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -204,7 +212,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "mkdir -p \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":199,"column":23},"end":{"line":199,"column":25}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":199,"column":21},"end":{"line":199,"column":32}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":217,"column":23},"end":{"line":217,"column":25}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":217,"column":21},"end":{"line":217,"column":32}}})) != null ? stack1 : "")
     + "\n";
 },"17":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -214,11 +222,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heredoc"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.program(19, data, 0),"data":data,"loc":{"start":{"line":202,"column":0},"end":{"line":208,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heredoc"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.program(19, data, 0),"data":data,"loc":{"start":{"line":220,"column":0},"end":{"line":226,"column":7}}})) != null ? stack1 : "")
     + "chmod "
-    + ((stack1 = (((helper = lookupProperty(helpers,"mode") || alias2(depth0, "mode", {"start":{"line":209,"column":8},"end":{"line":209,"column":12}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"mode","hash":{},"data":data,"loc":{"start":{"line":209,"column":6},"end":{"line":209,"column":14}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"mode") || alias2(depth0, "mode", {"start":{"line":227,"column":8},"end":{"line":227,"column":12}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"mode","hash":{},"data":data,"loc":{"start":{"line":227,"column":6},"end":{"line":227,"column":14}}}) : helper))) != null ? stack1 : "")
     + " \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias2(depth0, "sh", {"start":{"line":209,"column":29},"end":{"line":209,"column":31}} )).call(alias1,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":209,"column":27},"end":{"line":209,"column":38}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias2(depth0, "sh", {"start":{"line":227,"column":29},"end":{"line":227,"column":31}} )).call(alias1,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":227,"column":27},"end":{"line":227,"column":38}}})) != null ? stack1 : "")
     + "\n";
 },"18":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -229,13 +237,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "cat > \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":203,"column":20},"end":{"line":203,"column":22}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":203,"column":18},"end":{"line":203,"column":29}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":221,"column":20},"end":{"line":221,"column":22}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":221,"column":18},"end":{"line":221,"column":29}}})) != null ? stack1 : "")
     + " <<'"
-    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":203,"column":35},"end":{"line":203,"column":44}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":203,"column":33},"end":{"line":203,"column":46}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":221,"column":35},"end":{"line":221,"column":44}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":221,"column":33},"end":{"line":221,"column":46}}}) : helper))) != null ? stack1 : "")
     + "'\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"heredoc") || alias1(depth0, "heredoc", {"start":{"line":204,"column":3},"end":{"line":204,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"heredoc","hash":{},"data":data,"loc":{"start":{"line":204,"column":0},"end":{"line":204,"column":13}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"heredoc") || alias1(depth0, "heredoc", {"start":{"line":222,"column":3},"end":{"line":222,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"heredoc","hash":{},"data":data,"loc":{"start":{"line":222,"column":0},"end":{"line":222,"column":13}}}) : helper))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":205,"column":2},"end":{"line":205,"column":11}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":205,"column":0},"end":{"line":205,"column":13}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":223,"column":2},"end":{"line":223,"column":11}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":223,"column":0},"end":{"line":223,"column":13}}}) : helper))) != null ? stack1 : "")
     + "\n";
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -246,11 +254,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "printf '%s' "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":207,"column":14},"end":{"line":207,"column":16}} )).call(alias2,lookupProperty(depth0,"printf"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":207,"column":12},"end":{"line":207,"column":25}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":225,"column":14},"end":{"line":225,"column":16}} )).call(alias2,lookupProperty(depth0,"printf"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":225,"column":12},"end":{"line":225,"column":25}}})) != null ? stack1 : "")
     + " > \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":207,"column":42},"end":{"line":207,"column":44}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":207,"column":40},"end":{"line":207,"column":51}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":225,"column":42},"end":{"line":225,"column":44}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":225,"column":40},"end":{"line":225,"column":51}}})) != null ? stack1 : "")
     + "\n";
 },"20":function(container,depth0,helpers,partials,data) {
+    return "# --- Checksum lists, in coreutils' format (the same rules as tib run's) ---------------\n# sha256sum escapes a name holding a backslash or line break: the line starts with \\\n# and the name has \\\\, \\n and \\r for them.\nsha256sum_line() {\n    local name=$2\n    case \"$name\" in\n        *\\\\*|*$'\\n'*|*$'\\r'*)\n            name=${name//\\\\/\\\\\\\\}\n            name=${name//$'\\n'/\\\\n}\n            name=${name//$'\\r'/\\\\r}\n            printf '\\\\%s  %s\\n' \"$1\" \"$name\" ;;\n        *) printf '%s  %s\\n' \"$1\" \"$name\" ;;\n    esac\n}\n\n# Sets unescaped to $1 without sha256sum's escapes.\nunescape_name() {\n    local s=$1 c i\n    unescaped=''\n    for (( i = 0; i < ${#s}; i++ )); do\n        c=${s:i:1}\n        if [ \"$c\" = \"\\\\\" ]; then\n            i=$((i + 1))\n            c=${s:i:1}\n            case \"$c\" in n) c=$'\\n' ;; r) c=$'\\r' ;; esac\n        fi\n        unescaped+=$c\n    done\n}\n\n# Prints the sha256 that checksum list $1 gives for file name $2: GNU lines\n# (<hash>  <name>, <hash> *<name>) or BSD lines (SHA256 (<name>) = <hash>).\nchecksum_for() {\n    local line hash name escaped\n    local gnu='^([0-9a-fA-F]{64}) [ *](.+)$' bsd='^SHA256 [(](.+)[)] = ([0-9a-fA-F]{64})$'\n    while IFS= read -r line || [ -n \"$line\" ]; do\n        line=${line#\"${line%%[![:space:]]*}\"}\n        line=${line%\"${line##*[![:space:]]}\"}\n        escaped=0\n        if [ \"${line:0:1}\" = \"\\\\\" ]; then escaped=1; line=${line:1}; fi\n        if [[ $line =~ $gnu ]]; then hash=${BASH_REMATCH[1]}; name=${BASH_REMATCH[2]}\n        elif [[ $line =~ $bsd ]]; then hash=${BASH_REMATCH[2]}; name=${BASH_REMATCH[1]}\n        else continue\n        fi\n        if [ \"$escaped\" = 1 ]; then unescape_name \"$name\"; name=$unescaped; fi\n        if [ \"$name\" = \"$2\" ]; then printf '%s\\n' \"${hash,,}\"; return 0; fi\n    done < \"$1\"\n    return 0\n}\n\n";
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -259,26 +269,15 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "# --- Base image: fetched once into the cache, verified before DIB sees it -------------\ncache_dir=${TIB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tib}\nbase_url="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":215,"column":11},"end":{"line":215,"column":13}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"url"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":215,"column":9},"end":{"line":215,"column":28}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":285,"column":11},"end":{"line":285,"column":13}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"url"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":285,"column":9},"end":{"line":285,"column":28}}})) != null ? stack1 : "")
     + "\nbase_file="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":216,"column":12},"end":{"line":216,"column":14}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":216,"column":10},"end":{"line":216,"column":34}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":286,"column":12},"end":{"line":286,"column":14}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":286,"column":10},"end":{"line":286,"column":34}}})) != null ? stack1 : "")
     + "\nbase_sha="
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.program(22, data, 0),"data":data,"loc":{"start":{"line":217,"column":9},"end":{"line":217,"column":71}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":287,"column":9},"end":{"line":287,"column":71}}})) != null ? stack1 : "")
     + "\nurl_key=$(printf '%s' \"$base_url\" | sha256sum | cut -d ' ' -f 1)\nmkdir -p \"$cache_dir/images/by-url\"\nif [ -z \"$base_sha\" ] && [ -r \"$cache_dir/images/by-url/$url_key\" ]; then\n    base_sha=$(cat \"$cache_dir/images/by-url/$url_key\")\nfi\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":223,"column":7},"end":{"line":223,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"source"),"download",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":223,"column":6},"end":{"line":223,"column":37}}}),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.program(25, data, 0),"data":data,"loc":{"start":{"line":223,"column":0},"end":{"line":250,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":293,"column":7},"end":{"line":293,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"source"),"download",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":293,"column":6},"end":{"line":293,"column":37}}}),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.program(26, data, 0),"data":data,"loc":{"start":{"line":293,"column":0},"end":{"line":320,"column":7}}})) != null ? stack1 : "")
     + "printf '%s\\n' \"$base_sha\" > \"$cache_dir/images/by-url/$url_key\"\n";
-},"21":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":217,"column":34},"end":{"line":217,"column":36}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":217,"column":32},"end":{"line":217,"column":54}}})) != null ? stack1 : "");
 },"22":function(container,depth0,helpers,partials,data) {
-    return "''";
-},"23":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -286,9 +285,20 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":224,"column":0},"end":{"line":231,"column":7}}})) != null ? stack1 : "")
-    + "[ -n \"$base_sha\" ] || fail 3 \"no sha256 is known for $base_url\"\nbase_image=$cache_dir/images/$base_sha/$base_file\nif [ ! -f \"$base_image\" ]; then\n    mkdir -p \"$cache_dir/images/$base_sha\"\n    say \"downloading $base_url\"\n    curl -fL --retry 3 -C - -o \"$base_image.part\" \"$base_url\" || fail 3 \"download failed: $base_url\"\n    actual=$(sha256_of \"$base_image.part\")\n    if [ \"$actual\" != \"$base_sha\" ]; then\n        rm -f -- \"$base_image.part\"\n        fail 3 \"sha256 mismatch for $base_url: expected $base_sha, got $actual\"\n    fi\n    mv -- \"$base_image.part\" \"$base_image\"\nfi\n";
+  return ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":287,"column":34},"end":{"line":287,"column":36}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":287,"column":32},"end":{"line":287,"column":54}}})) != null ? stack1 : "");
+},"23":function(container,depth0,helpers,partials,data) {
+    return "''";
 },"24":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":294,"column":0},"end":{"line":301,"column":7}}})) != null ? stack1 : "")
+    + "[ -n \"$base_sha\" ] || fail 3 \"no sha256 is known for $base_url\"\nbase_image=$cache_dir/images/$base_sha/$base_file\nif [ ! -f \"$base_image\" ]; then\n    mkdir -p \"$cache_dir/images/$base_sha\"\n    say \"downloading $base_url\"\n    curl -fL --retry 3 -C - -o \"$base_image.part\" \"$base_url\" || fail 3 \"download failed: $base_url\"\n    actual=$(sha256_of \"$base_image.part\")\n    if [ \"$actual\" != \"$base_sha\" ]; then\n        rm -f -- \"$base_image.part\"\n        fail 3 \"sha256 mismatch for $base_url: expected $base_sha, got $actual\"\n    fi\n    mv -- \"$base_image.part\" \"$base_image\"\nfi\n";
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -297,15 +307,15 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "if [ -z \"$base_sha\" ] || [ ! -f \"$cache_dir/images/$base_sha/$base_file\" ]; then\n    curl -fsSL --retry 3 -o \"$work/checksums\" "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":226,"column":48},"end":{"line":226,"column":50}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":226,"column":46},"end":{"line":226,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":296,"column":48},"end":{"line":296,"column":50}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":296,"column":46},"end":{"line":296,"column":74}}})) != null ? stack1 : "")
     + " \\\n        || fail 3 \"cannot fetch the checksum list \""
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":227,"column":53},"end":{"line":227,"column":55}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":227,"column":51},"end":{"line":227,"column":79}}})) != null ? stack1 : "")
-    + "\n    base_sha=$(awk -v f=\"$base_file\" '$2 == f || $2 == \"*\" f { print $1 } $1 == \"SHA256\" && $2 == \"(\" f \")\" { print $4 }' \"$work/checksums\" | head -n 1)\n    [ -n \"$base_sha\" ] || fail 3 \"$base_file is not listed in \""
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":229,"column":65},"end":{"line":229,"column":67}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":229,"column":63},"end":{"line":229,"column":91}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":297,"column":53},"end":{"line":297,"column":55}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":297,"column":51},"end":{"line":297,"column":79}}})) != null ? stack1 : "")
+    + "\n    base_sha=$(checksum_for \"$work/checksums\" \"$base_file\")\n    [ -n \"$base_sha\" ] || fail 3 \"$base_file is not listed in \""
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":299,"column":65},"end":{"line":299,"column":67}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":299,"column":63},"end":{"line":299,"column":91}}})) != null ? stack1 : "")
     + "\nfi\n";
-},"25":function(container,depth0,helpers,partials,data) {
-    return "[ -n \"$base_sha\" ] || fail 3 \"base.image.source: cache, but no download of $base_url was ever recorded in $cache_dir\"\nbase_image=$cache_dir/images/$base_sha/$base_file\n[ -f \"$base_image\" ] || fail 3 \"base.image.source: cache, but $base_image is not in the cache (run once with source: download)\"\n[ \"$(sha256_of \"$base_image\")\" = \"$base_sha\" ] || fail 3 \"cached $base_image does not match its sha256 $base_sha\"\n";
 },"26":function(container,depth0,helpers,partials,data) {
+    return "[ -n \"$base_sha\" ] || fail 3 \"base.image.source: cache, but no download of $base_url was ever recorded in $cache_dir\"\nbase_image=$cache_dir/images/$base_sha/$base_file\n[ -f \"$base_image\" ] || fail 3 \"base.image.source: cache, but $base_image is not in the cache (run once with source: download)\"\n[ \"$(sha256_of \"$base_image\")\" = \"$base_sha\" ] || fail 3 \"cached $base_image does not match its sha256 $base_sha\"\n";
+},"27":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -314,10 +324,10 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "base_image=${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"localImageInput") || alias1(depth0, "localImageInput", {"start":{"line":254,"column":22},"end":{"line":254,"column":37}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"localImageInput","hash":{},"data":data,"loc":{"start":{"line":254,"column":20},"end":{"line":254,"column":39}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"localImageInput") || alias1(depth0, "localImageInput", {"start":{"line":324,"column":22},"end":{"line":324,"column":37}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"localImageInput","hash":{},"data":data,"loc":{"start":{"line":324,"column":20},"end":{"line":324,"column":39}}}) : helper))) != null ? stack1 : "")
     + "]}\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":255,"column":7},"end":{"line":255,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"localImage"),"handoff"),"cloud-images-dir",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":255,"column":6},"end":{"line":255,"column":48}}}),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":255,"column":0},"end":{"line":258,"column":7}}})) != null ? stack1 : "");
-},"27":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":325,"column":7},"end":{"line":325,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"localImage"),"handoff"),"cloud-images-dir",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":325,"column":6},"end":{"line":325,"column":48}}}),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":325,"column":0},"end":{"line":328,"column":7}}})) != null ? stack1 : "");
+},"28":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -326,9 +336,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "base_file="
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":256,"column":12},"end":{"line":256,"column":14}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"localImage"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":256,"column":10},"end":{"line":256,"column":36}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":326,"column":12},"end":{"line":326,"column":14}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"localImage"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":326,"column":10},"end":{"line":326,"column":36}}})) != null ? stack1 : "")
     + "\nbase_sha=$(sha256_of \"$base_image\")\n";
-},"28":function(container,depth0,helpers,partials,data) {
+},"29":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -336,20 +346,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":261,"column":7},"end":{"line":261,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"file",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":261,"column":6},"end":{"line":261,"column":22}}}),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":261,"column":0},"end":{"line":263,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":264,"column":7},"end":{"line":264,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"dir-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":264,"column":6},"end":{"line":264,"column":25}}}),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":264,"column":0},"end":{"line":269,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":270,"column":7},"end":{"line":270,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"sums-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":270,"column":6},"end":{"line":270,"column":26}}}),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":270,"column":0},"end":{"line":272,"column":7}}})) != null ? stack1 : "");
-},"29":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":262,"column":9},"end":{"line":262,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":262,"column":7},"end":{"line":262,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "=\"$base_image\"\n";
+  return ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":331,"column":7},"end":{"line":331,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"file",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":331,"column":6},"end":{"line":331,"column":22}}}),{"name":"if","hash":{},"fn":container.program(30, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":331,"column":0},"end":{"line":333,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":334,"column":7},"end":{"line":334,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"dir-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":334,"column":6},"end":{"line":334,"column":25}}}),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":334,"column":0},"end":{"line":339,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":340,"column":7},"end":{"line":340,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"sums-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":340,"column":6},"end":{"line":340,"column":26}}}),{"name":"if","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":340,"column":0},"end":{"line":342,"column":7}}})) != null ? stack1 : "");
 },"30":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -358,9 +357,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "mkdir -p \"$work/base-image\"\nln -s -- \"$base_image\" \"$work/base-image/$base_file\"\nprintf '%s  %s\\n' \"$base_sha\" \"$base_file\" > \"$work/base-image/SHA256SUMS\"\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":268,"column":9},"end":{"line":268,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":268,"column":7},"end":{"line":268,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "=\"file://$work/base-image\"\n";
+  return "export "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":332,"column":9},"end":{"line":332,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":332,"column":7},"end":{"line":332,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "=\"$base_image\"\n";
 },"31":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -369,10 +368,32 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":271,"column":9},"end":{"line":271,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":271,"column":7},"end":{"line":271,"column":15}}}) : helper))) != null ? stack1 : "")
-    + "=\"file://$work/base-image/SHA256SUMS\"\n";
+  return "mkdir -p \"$work/base-image\"\nln -s -- \"$base_image\" \"$work/base-image/$base_file\"\nsha256sum_line \"$base_sha\" \"$base_file\" > \"$work/base-image/SHA256SUMS\"\nexport "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":338,"column":9},"end":{"line":338,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":338,"column":7},"end":{"line":338,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "=\"file://$work/base-image\"\n";
 },"32":function(container,depth0,helpers,partials,data) {
+    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "export "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":341,"column":9},"end":{"line":341,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":341,"column":7},"end":{"line":341,"column":15}}}) : helper))) != null ? stack1 : "")
+    + "=\"file://$work/base-image/SHA256SUMS\"\n";
+},"33":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "# Not inherited from the caller: DIB would act on these (tib sets the ones the recipe asks for).\nunset "
+    + ((stack1 = (lookupProperty(helpers,"join")||container.strict(depth0, "join", {"start":{"line":348,"column":8},"end":{"line":348,"column":12}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"unset")," ",{"name":"join","hash":{},"data":data,"loc":{"start":{"line":348,"column":6},"end":{"line":348,"column":33}}})) != null ? stack1 : "")
+    + "\n";
+},"34":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -381,11 +402,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":277,"column":9},"end":{"line":277,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":277,"column":7},"end":{"line":277,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":351,"column":9},"end":{"line":351,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":351,"column":7},"end":{"line":351,"column":15}}}) : helper))) != null ? stack1 : "")
     + "="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":277,"column":18},"end":{"line":277,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":277,"column":16},"end":{"line":277,"column":28}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":351,"column":18},"end":{"line":351,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":351,"column":16},"end":{"line":351,"column":28}}})) != null ? stack1 : "")
     + "\n";
-},"33":function(container,depth0,helpers,partials,data) {
+},"35":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -394,13 +415,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":280,"column":9},"end":{"line":280,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":280,"column":7},"end":{"line":280,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":354,"column":9},"end":{"line":354,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":354,"column":7},"end":{"line":354,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":280,"column":28},"end":{"line":280,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":280,"column":26},"end":{"line":280,"column":35}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":354,"column":28},"end":{"line":354,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":354,"column":26},"end":{"line":354,"column":35}}}) : helper))) != null ? stack1 : "")
     + "]}\"\n";
-},"34":function(container,depth0,helpers,partials,data) {
+},"36":function(container,depth0,helpers,partials,data) {
     return "\n# Secrets: read now, passed only in DIB's environment, under names DIB does not copy\n# into the image (it copies DIB_* variables).\nread_secret_file() {\n    local value=\"\"\n    IFS= read -r value < \"$1\" || [ -n \"$value\" ]\n    printf '%s' \"$value\"\n}\n";
-},"35":function(container,depth0,helpers,partials,data) {
+},"37":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -408,8 +429,8 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":296,"column":7},"end":{"line":296,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":296,"column":6},"end":{"line":296,"column":21}}}),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.program(37, data, 0),"data":data,"loc":{"start":{"line":296,"column":0},"end":{"line":301,"column":7}}})) != null ? stack1 : "");
-},"36":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":370,"column":7},"end":{"line":370,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":370,"column":6},"end":{"line":370,"column":21}}}),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.program(39, data, 0),"data":data,"loc":{"start":{"line":370,"column":0},"end":{"line":375,"column":7}}})) != null ? stack1 : "");
+},"38":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -418,11 +439,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":297,"column":9},"end":{"line":297,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":297,"column":7},"end":{"line":297,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":371,"column":9},"end":{"line":371,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":371,"column":7},"end":{"line":371,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"${"
-    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":297,"column":23},"end":{"line":297,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":297,"column":20},"end":{"line":297,"column":30}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":371,"column":23},"end":{"line":371,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":371,"column":20},"end":{"line":371,"column":30}}}) : helper))) != null ? stack1 : "")
     + "}\"\n";
-},"37":function(container,depth0,helpers,partials,data) {
+},"39":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -430,13 +451,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":299,"column":2},"end":{"line":299,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":299,"column":0},"end":{"line":299,"column":8}}}) : helper))) != null ? stack1 : "")
+  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":373,"column":2},"end":{"line":373,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":373,"column":0},"end":{"line":373,"column":8}}}) : helper))) != null ? stack1 : "")
     + "=$(read_secret_file \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":299,"column":45},"end":{"line":299,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":299,"column":43},"end":{"line":299,"column":54}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":373,"column":45},"end":{"line":373,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":373,"column":43},"end":{"line":373,"column":54}}})) != null ? stack1 : "")
     + ")\")\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":300,"column":9},"end":{"line":300,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":300,"column":7},"end":{"line":300,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":374,"column":9},"end":{"line":374,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":374,"column":7},"end":{"line":374,"column":15}}}) : helper))) != null ? stack1 : "")
     + "\n";
-},"38":function(container,depth0,helpers,partials,data) {
+},"40":function(container,depth0,helpers,partials,data) {
     return "    (cd \"$partial\" && sha256sum -- \"$f\" > \"$f.sha256\")\n    mv -f -- \"$partial/$f.sha256\" \"$out_dir/$f.sha256\"\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -480,46 +501,48 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"outDirExpr"),"recipeRelative"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.program(1, data, 0),"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "")
     + "image_name="
     + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":23,"column":13},"end":{"line":23,"column":15}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"name"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":23,"column":11},"end":{"line":23,"column":33}}})) != null ? stack1 : "")
-    + "\nforce=0\nkeep_workdir=0\n\nsay() { printf 'build.sh: %s\\n' \"$*\" >&2; }\nfail() {\n    local status=$1\n    shift\n    say \"$*\"\n    exit \"$status\"\n}\nusage_error() { fail 2 \"$* (usage: build.sh [--out DIR] [--force] [--keep-workdir])\"; }\n\nwhile [ $# -gt 0 ]; do\n    case \"$1\" in\n        --out)\n            [ $# -ge 2 ] || usage_error \"--out needs a directory\"\n            out_dir=$2\n            shift 2 ;;\n        --force) force=1; shift ;;\n        --keep-workdir) keep_workdir=1; shift ;;\n        -h|--help) sed -n '2,12p' \"$0\"; exit 0 ;;\n        *) usage_error \"unknown argument: $1\" ;;\n    esac\ndone\n\n# A path from the recipe: absolute as written, else relative to the recipe's directory.\nrecipe_path() {\n    case \"$1\" in\n        /*) printf '%s\\n' \"$1\" ;;\n        *) printf '%s/%s\\n' \"$recipe_dir\" \"$1\" ;;\n    esac\n}\n\n# True when version $1 >= $2.\nversion_ge() {\n    [ \"$(printf '%s\\n%s\\n' \"$2\" \"$1\" | sort -V | head -n 1)\" = \"$2\" ]\n}\n\nsha256_of() {\n    sha256sum -- \"$1\" | cut -d ' ' -f 1\n}\n\n# --- Pre-flight: every problem is listed before anything is written (exit 3) ---------\nproblems=()\nproblem() { problems+=(\"$*\"); }\n\n[ \"$(id -u)\" = 0 ] || problem \"run as root: DIB needs root for loop devices, mounts and chroots (sudo $0)\"\ndib_version=\"\"\ndib_elements_dir=\"\"\nif ! command -v disk-image-create >/dev/null 2>&1; then\n    problem \"disk-image-create not found: install diskimage-builder (Debian/Ubuntu: apt-get install python3-diskimage-builder)\"\nelse\n    dib_version=$(disk-image-create --version 2>/dev/null || true)\n    if ! version_ge \"$dib_version\" "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":77,"column":37},"end":{"line":77,"column":39}} )).call(alias2,lookupProperty(depth0,"dibMin"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":77,"column":35},"end":{"line":77,"column":48}}})) != null ? stack1 : "")
+    + "\nforce=0\nkeep_workdir=0\n\nsay() { printf 'build.sh: %s\\n' \"$*\" >&2; }\nfail() {\n    local status=$1\n    shift\n    say \"$*\"\n    exit \"$status\"\n}\nusage_error() { fail 2 \"$* (usage: build.sh [--out DIR] [--force] [--keep-workdir])\"; }\n\nwhile [ $# -gt 0 ]; do\n    case \"$1\" in\n        --out)\n            [ $# -ge 2 ] || usage_error \"--out needs a directory\"\n            out_dir=$2\n            shift 2 ;;\n        --force) force=1; shift ;;\n        --keep-workdir) keep_workdir=1; shift ;;\n        -h|--help) sed -n '2,12p' \"$0\"; exit 0 ;;\n        *) usage_error \"unknown argument: $1\" ;;\n    esac\ndone\n\n# A path from the recipe: absolute as written, else relative to the recipe's directory.\nrecipe_path() {\n    case \"$1\" in\n        /*) printf '%s\\n' \"$1\" ;;\n        *) printf '%s/%s\\n' \"$recipe_dir\" \"$1\" ;;\n    esac\n}\n\n# True when version $1 >= $2.\nversion_ge() {\n    [ \"$(printf '%s\\n%s\\n' \"$2\" \"$1\" | sort -V | head -n 1)\" = \"$2\" ]\n}\n\n# The sha256 of a file. Read from stdin: sha256sum escapes a name holding a backslash\n# or line break (\\<hash>  <name>), which would otherwise end up in the hash.\nsha256_of() {\n    sha256sum < \"$1\" | cut -d ' ' -f 1\n}\n\n# --- Pre-flight: every problem is listed before anything is written (exit 3) ---------\nproblems=()\nproblem() { problems+=(\"$*\"); }\n\n[ \"$(id -u)\" = 0 ] || problem \"run as root: DIB needs root for loop devices, mounts and chroots (sudo $0)\"\ndib_version=\"\"\ndib_elements_dir=\"\"\nif ! command -v disk-image-create >/dev/null 2>&1; then\n    problem \"disk-image-create not found: install diskimage-builder (Debian/Ubuntu: apt-get install python3-diskimage-builder)\"\nelse\n    dib_version=$(disk-image-create --version 2>/dev/null || true)\n    if ! version_ge \"$dib_version\" "
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":79,"column":37},"end":{"line":79,"column":39}} )).call(alias2,lookupProperty(depth0,"dibMin"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":79,"column":35},"end":{"line":79,"column":48}}})) != null ? stack1 : "")
     + "; then\n        problem \"diskimage-builder $dib_version is too old: this script needs "
-    + ((stack1 = (((helper = lookupProperty(helpers,"dibMin") || alias1(depth0, "dibMin", {"start":{"line":78,"column":80},"end":{"line":78,"column":86}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"dibMin","hash":{},"data":data,"loc":{"start":{"line":78,"column":78},"end":{"line":78,"column":88}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"dibMin") || alias1(depth0, "dibMin", {"start":{"line":80,"column":80},"end":{"line":80,"column":86}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"dibMin","hash":{},"data":data,"loc":{"start":{"line":80,"column":78},"end":{"line":80,"column":88}}}) : helper))) != null ? stack1 : "")
     + " or newer\"\n    fi\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"dibMax"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":84,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"dibMax"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":86,"column":9}}})) != null ? stack1 : "")
     + "    # DIB's element directory, from the Python that runs disk-image-create.\n    dib_shebang_line=$(head -n 1 \"$(command -v disk-image-create)\")\n    read -r -a dib_shebang <<< \"${dib_shebang_line#\\#!}\"\n    dib_python=${dib_shebang[0]:-python3}\n    if [ \"${dib_python##*/}\" = env ] && [ ${#dib_shebang[@]} -gt 1 ]; then dib_python=${dib_shebang[1]}; fi\n    dib_elements_dir=$(\"$dib_python\" -c 'import diskimage_builder, os; print(os.path.join(os.path.dirname(diskimage_builder.__file__), \"elements\"))' 2>/dev/null || true)\nfi\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(lookupProperty(depth0,"plan"),"missingElements"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"commands"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":97,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"debootstrapSuites"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":98,"column":0},"end":{"line":102,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(lookupProperty(depth0,"plan"),"missingElements"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":94,"column":0},"end":{"line":96,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"commands"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":97,"column":0},"end":{"line":99,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"debootstrapSuites"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":100,"column":0},"end":{"line":104,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"inputs"),"length"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":106,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":107,"column":0},"end":{"line":120,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"inputs"),"length"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":106,"column":0},"end":{"line":108,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":124,"column":9}}})) != null ? stack1 : "")
     + "\nelement_dirs=()\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":127,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":127,"column":0},"end":{"line":131,"column":9}}})) != null ? stack1 : "")
     + "for element in "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":128,"column":17},"end":{"line":128,"column":22}} )).call(alias2,lookupProperty(depth0,"dibElements"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":128,"column":15},"end":{"line":128,"column":36}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":132,"column":17},"end":{"line":132,"column":22}} )).call(alias2,lookupProperty(depth0,"dibElements"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":132,"column":15},"end":{"line":132,"column":36}}})) != null ? stack1 : "")
     + "; do\n    found=0\n    for dir in \"$dib_elements_dir\" \"${element_dirs[@]}\"; do\n        if [ -n \"$dir\" ] && [ -d \"$dir/$element\" ]; then found=1; break; fi\n    done\n    [ \"$found\" = 1 ] || problem \"DIB element $element not found (searched: ${dib_elements_dir:-no DIB element directory} ${element_dirs[*]})\"\ndone\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":142,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":140,"column":0},"end":{"line":151,"column":9}}})) != null ? stack1 : "")
     + "\nif ! mkdir -p -- \"$out_dir\" 2>/dev/null || [ ! -w \"$out_dir\" ]; then\n    problem \"output directory $out_dir cannot be created or written\"\nfi\n\nif [ ${#problems[@]} -gt 0 ]; then\n    say \"pre-flight failed; nothing was built:\"\n    for p in \"${problems[@]}\"; do printf '  - %s\\n' \"$p\" >&2; done\n    exit 3\nfi\n\n# --- Output: an existing image is kept unless --force (exit 2) -----------------------\noutputs=("
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":155,"column":11},"end":{"line":155,"column":16}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"files"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":155,"column":9},"end":{"line":155,"column":35}}})) != null ? stack1 : "")
-    + ")\nif [ \"$force\" = 0 ]; then\n    for f in \"${outputs[@]}\"; do\n        [ ! -e \"$out_dir/$f\" ] || fail 2 \"$out_dir/$f exists; pass --force to replace it (the old image is kept until the new one is complete)\"\n    done\nfi\nexec 9>\"$out_dir/.$image_name.tib-lock\"\nflock -n 9 || fail 3 \"another build into $out_dir/$image_name is running (lock $out_dir/.$image_name.tib-lock)\"\n\nwork=\"\"\npartial=\"$out_dir/.$image_name.tib-partial\"\ncleanup() {\n    local status=$?\n    if [ \"$status\" != 0 ]; then rm -rf -- \"$partial\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 0 ]; then rm -rf -- \"$work\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 1 ]; then say \"work directory kept: $work\"; fi\n    exit \"$status\"\n}\ntrap cleanup EXIT\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\ndib_pid=\"\"\n# Ctrl-C must not reach DIB's output filter (outfilter.py exits on SIGINT, and DIB then\n# dies of SIGPIPE inside its cleanup, leaving its mounts). DIB runs in its own session;\n# a signal to this script is passed to every process of DIB's group but that filter.\nforward_signal() {\n    local pid\n    interrupted=$1\n    if ! command -v pgrep >/dev/null 2>&1; then\n        kill \"-$1\" -- \"-$dib_pid\" 2>/dev/null || true\n        return\n    fi\n    for pid in $(pgrep -g \"$dib_pid\" 2>/dev/null); do\n        case \"$(tr '\\0' ' ' < \"/proc/$pid/cmdline\" 2>/dev/null)\" in\n            *outfilter.py*) ;;\n            *) kill \"-$1\" \"$pid\" 2>/dev/null || true ;;\n        esac\n    done\n}\nwork=$(mktemp -d \"${TMPDIR:-/tmp}/tib-build.XXXXXX\")\nelements=$work/elements\n\n# --- Element tree: tib's elements and this recipe's rendered element ------------------\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"elementDirs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":198,"column":0},"end":{"line":200,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"files"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":201,"column":0},"end":{"line":210,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":164,"column":11},"end":{"line":164,"column":16}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"files"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":164,"column":9},"end":{"line":164,"column":35}}})) != null ? stack1 : "")
+    + ")\nif [ \"$force\" = 0 ]; then\n    for f in \"${outputs[@]}\"; do\n        [ ! -e \"$out_dir/$f\" ] || fail 2 \"$out_dir/$f exists; pass --force to replace it (the old image is kept until the new one is complete)\"\n    done\nfi\nexec 9>\"$out_dir/.$image_name.tib-lock\"\nflock -n 9 || fail 3 \"another build into $out_dir/$image_name is running (lock $out_dir/.$image_name.tib-lock)\"\n# DIB's caches (apt archives, debootstrap tarballs) are shared by every build on this host\n# and DIB does not lock them: builds that share them take turns.\ndib_cache=${DIB_IMAGE_CACHE:-$HOME/.cache/image-create}\nmkdir -p -- \"$dib_cache\"\nexec 8>\"$dib_cache/.tib-dib.lock\"\nif ! flock -n 8; then\n    say \"waiting for another build that uses DIB's cache $dib_cache\"\n    flock 8\nfi\n\nwork=\"\"\npartial=\"$out_dir/.$image_name.tib-partial\"\ncleanup() {\n    local status=$?\n    if [ \"$status\" != 0 ]; then rm -rf -- \"$partial\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 0 ]; then rm -rf -- \"$work\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 1 ]; then say \"work directory kept: $work\"; fi\n    exit \"$status\"\n}\ntrap cleanup EXIT\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\ndib_pid=\"\"\n# Ctrl-C must not reach DIB's output filter (outfilter.py exits on SIGINT, and DIB then\n# dies of SIGPIPE inside its cleanup, leaving its mounts). DIB runs in its own session;\n# a signal to this script is passed to every process of DIB's group but that filter.\nforward_signal() {\n    local pid\n    interrupted=$1\n    if ! command -v pgrep >/dev/null 2>&1; then\n        kill \"-$1\" -- \"-$dib_pid\" 2>/dev/null || true\n        return\n    fi\n    for pid in $(pgrep -g \"$dib_pid\" 2>/dev/null); do\n        case \"$(tr '\\0' ' ' < \"/proc/$pid/cmdline\" 2>/dev/null)\" in\n            *outfilter.py*) ;;\n            *) kill \"-$1\" \"$pid\" 2>/dev/null || true ;;\n        esac\n    done\n}\nwork=$(mktemp -d \"${TMPDIR:-/tmp}/tib-build.XXXXXX\")\nelements=$work/elements\n\n# --- Element tree: tib's elements and this recipe's rendered element ------------------\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"elementDirs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":216,"column":0},"end":{"line":218,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"files"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":219,"column":0},"end":{"line":228,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"download"),{"name":"if","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":212,"column":0},"end":{"line":252,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":253,"column":0},"end":{"line":259,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":260,"column":0},"end":{"line":273,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":230,"column":11},"end":{"line":230,"column":13}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"baseImage"),"source"),"bootstrap",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":230,"column":10},"end":{"line":230,"column":48}}}),{"name":"unless","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":230,"column":0},"end":{"line":281,"column":11}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"download"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":282,"column":0},"end":{"line":322,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":323,"column":0},"end":{"line":329,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":330,"column":0},"end":{"line":343,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Environment for disk-image-create ------------------------------------------------\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":276,"column":0},"end":{"line":278,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":279,"column":0},"end":{"line":281,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"unset"),"length"),{"name":"if","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":346,"column":0},"end":{"line":349,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":350,"column":0},"end":{"line":352,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":353,"column":0},"end":{"line":355,"column":9}}})) != null ? stack1 : "")
     + "elements_path=$elements\nfor dir in \"${element_dirs[@]}\"; do elements_path=$elements_path:$dir; done\nexport ELEMENTS_PATH=$elements_path\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":285,"column":0},"end":{"line":294,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":295,"column":0},"end":{"line":302,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":359,"column":0},"end":{"line":368,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":369,"column":0},"end":{"line":376,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Build into a temporary name; move into place only on success ---------------------\nrm -rf -- \"$partial\"\nmkdir -p -- \"$partial\"\nsay \"building $image_name with diskimage-builder $dib_version\"\ninterrupted=\"\"\nsetsid disk-image-create "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":309,"column":27},"end":{"line":309,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":309,"column":25},"end":{"line":309,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":383,"column":27},"end":{"line":383,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":383,"column":25},"end":{"line":383,"column":48}}})) != null ? stack1 : "")
     + " -o \"$partial/$image_name\" "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":309,"column":77},"end":{"line":309,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":309,"column":75},"end":{"line":309,"column":97}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":383,"column":77},"end":{"line":383,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":383,"column":75},"end":{"line":383,"column":97}}})) != null ? stack1 : "")
     + " &\ndib_pid=$!\ntrap 'forward_signal INT' INT\ntrap 'forward_signal TERM' TERM\nset +e\nwait \"$dib_pid\"\ndib_status=$?\n# A trapped signal ends `wait` early; wait again until DIB itself has finished.\nwhile kill -0 \"$dib_pid\" 2>/dev/null; do\n    wait \"$dib_pid\"\n    dib_status=$?\ndone\nset -e\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\nif [ \"$interrupted\" = INT ]; then fail 130 \"interrupted: DIB stopped and cleaned up; no image was written\"; fi\nif [ \"$interrupted\" = TERM ]; then fail 143 \"terminated: DIB stopped and cleaned up; no image was written\"; fi\n[ \"$dib_status\" = 0 ] || fail 4 \"disk-image-create failed (exit status $dib_status); no image was written\"\nfor f in \"${outputs[@]}\"; do\n    [ -f \"$partial/$f\" ] || fail 4 \"disk-image-create succeeded but did not write $f\"\ndone\nfor f in \"${outputs[@]}\"; do\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":331,"column":0},"end":{"line":334,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(40, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":405,"column":0},"end":{"line":408,"column":7}}})) != null ? stack1 : "")
     + "    mv -f -- \"$partial/$f\" \"$out_dir/$f\"\ndone\nrm -rf -- \"$partial\"\nsay \"built: $(printf '%s ' \"${outputs[@]/#/$out_dir/}\")\"\n";
 },"useData":true},
   "fragments/agent-datastore.conf.hbs": {"0":function(container,depth0,helpers,partials,data) {
@@ -585,15 +608,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
 },"1":function(container,depth0,helpers,partials,data) {
     return " tib-image-loader.service";
 },"2":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return " --config-file="
-    + ((stack1 = (((helper = lookupProperty(helpers,"distConfig") || container.strict(depth0, "distConfig", {"start":{"line":17,"column":55},"end":{"line":17,"column":65}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"distConfig","hash":{},"data":data,"loc":{"start":{"line":17,"column":53},"end":{"line":17,"column":67}}}) : helper))) != null ? stack1 : "");
+    return "# matches this image; hand the agent its directories first (this systemd predates the\n# '+' prefix: PermissionsStartOnly runs every ExecStartPre as root).\nPermissionsStartOnly=true\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first ('+' runs this as root).\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -612,25 +629,30 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":10,"column":7},"end":{"line":10,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\nGroup="
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":11,"column":8},"end":{"line":11,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n# matches this image; hand the agent its directories first ('+' runs this as root).\nExecStartPre=+/bin/mkdir -p "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":14,"column":30},"end":{"line":14,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"asRoot"),"permissionsStartOnly"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
+    + "ExecStartPre="
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":20,"column":15},"end":{"line":20,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/mkdir -p "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":20,"column":46},"end":{"line":20,"column":61}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":14,"column":50},"end":{"line":14,"column":62}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStartPre=+/bin/chown -R "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":15,"column":30},"end":{"line":15,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":20,"column":66},"end":{"line":20,"column":78}} ), depth0)) != null ? stack1 : "")
+    + "\nExecStartPre="
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":21,"column":15},"end":{"line":21,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/chown -R "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "user", {"start":{"line":21,"column":46},"end":{"line":21,"column":56}} ), depth0)) != null ? stack1 : "")
     + ":"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":15,"column":45},"end":{"line":15,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "group", {"start":{"line":21,"column":61},"end":{"line":21,"column":72}} ), depth0)) != null ? stack1 : "")
     + " /etc/trove "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":15,"column":72},"end":{"line":15,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":21,"column":88},"end":{"line":21,"column":103}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":15,"column":92},"end":{"line":15,"column":104}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStart=\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":17,"column":12},"end":{"line":17,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":17,"column":10},"end":{"line":17,"column":20}}}) : helper))) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"distConfig"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":20},"end":{"line":17,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":21,"column":108},"end":{"line":21,"column":120}} ), depth0)) != null ? stack1 : "")
+    + "\n# The packaged command line is replaced by one that reads only the injected files.\nExecStart=\nExecStart="
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias2(depth0, "binary", {"start":{"line":24,"column":12},"end":{"line":24,"column":18}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":24,"column":10},"end":{"line":24,"column":20}}}) : helper))) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":17,"column":90},"end":{"line":17,"column":105}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":24,"column":36},"end":{"line":24,"column":51}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":17,"column":121},"end":{"line":17,"column":133}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":24,"column":67},"end":{"line":24,"column":79}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nRestart=always\nRestartSec=5\n";
 },"useData":true},
   "fragments/agent.init.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -665,6 +687,10 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     return " docker.service";
 },"1":function(container,depth0,helpers,partials,data) {
     return " tib-image-loader.service";
+},"2":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first (this systemd predates the\n# '+' prefix: PermissionsStartOnly runs every ExecStartPre as root).\nPermissionsStartOnly=true\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "# matches this image; hand the agent its directories first ('+' runs this as root).\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -687,24 +713,30 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":12,"column":7},"end":{"line":12,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\nGroup="
     + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":13,"column":8},"end":{"line":13,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n# matches this image; hand the agent its directories first ('+' runs this as root).\nExecStartPre=+/bin/mkdir -p "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":16,"column":30},"end":{"line":16,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "\n# Injected files are root-owned 0660 unless the controller's injected_config_owner\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"asRoot"),"permissionsStartOnly"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.program(3, data, 0),"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":21,"column":7}}})) != null ? stack1 : "")
+    + "ExecStartPre="
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":22,"column":15},"end":{"line":22,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/mkdir -p "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":22,"column":46},"end":{"line":22,"column":61}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":16,"column":50},"end":{"line":16,"column":62}} ), depth0)) != null ? stack1 : "")
-    + "\nExecStartPre=+/bin/chown -R "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":17,"column":30},"end":{"line":17,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":22,"column":66},"end":{"line":22,"column":78}} ), depth0)) != null ? stack1 : "")
+    + "\nExecStartPre="
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"asRoot"), "prefix", {"start":{"line":23,"column":15},"end":{"line":23,"column":28}} ), depth0)) != null ? stack1 : "")
+    + "/bin/chown -R "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "user", {"start":{"line":23,"column":46},"end":{"line":23,"column":56}} ), depth0)) != null ? stack1 : "")
     + ":"
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":17,"column":45},"end":{"line":17,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "group", {"start":{"line":23,"column":61},"end":{"line":23,"column":72}} ), depth0)) != null ? stack1 : "")
     + " /etc/trove "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":17,"column":72},"end":{"line":17,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":23,"column":88},"end":{"line":23,"column":103}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":17,"column":92},"end":{"line":17,"column":104}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":23,"column":108},"end":{"line":23,"column":120}} ), depth0)) != null ? stack1 : "")
     + "\nExecStart="
-    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias1(depth0, "binary", {"start":{"line":18,"column":12},"end":{"line":18,"column":18}} ))),(typeof helper === "function" ? helper.call(alias3,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":18,"column":10},"end":{"line":18,"column":20}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"binary") || alias1(depth0, "binary", {"start":{"line":24,"column":12},"end":{"line":24,"column":18}} ))),(typeof helper === "function" ? helper.call(alias3,{"name":"binary","hash":{},"data":data,"loc":{"start":{"line":24,"column":10},"end":{"line":24,"column":20}}}) : helper))) != null ? stack1 : "")
     + " --config-dir="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":18,"column":36},"end":{"line":18,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "configDir", {"start":{"line":24,"column":36},"end":{"line":24,"column":51}} ), depth0)) != null ? stack1 : "")
     + " --log-file="
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":18,"column":67},"end":{"line":18,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"agent"), "logDir", {"start":{"line":24,"column":67},"end":{"line":24,"column":79}} ), depth0)) != null ? stack1 : "")
     + "/trove-guestagent.log\nKillMode=mixed\nRestart=always\nRestartSec=5\n\n[Install]\nWantedBy=multi-user.target\n";
 },"useData":true},
   "fragments/apt-source.list.hbs": {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
@@ -952,7 +984,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "\n  release: "
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"agent"), "release", {"start":{"line":19,"column":13},"end":{"line":19,"column":26}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"agent"), "release", {"start":{"line":20,"column":13},"end":{"line":20,"column":26}} ), depth0)) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -961,17 +993,19 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return "# yaml-language-server: $schema=https://tib.invalid/schemas/recipe-v1.json\n# A tib recipe: one Trove guest image. Check it with `tib validate`, see what it builds\n# with `tib plan`, build it with `tib run` or `tib compile > build.sh`.\ntib: 1\nname: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":5,"column":8},"end":{"line":5,"column":12}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":5,"column":6},"end":{"line":5,"column":14}}}) : helper))) != null ? stack1 : "")
-    + "\npurpose: production          # development images may carry `access` (ssh keys)\n\nbase:\n  distro: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"distro") || alias1(depth0, "distro", {"start":{"line":9,"column":12},"end":{"line":9,"column":18}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"distro","hash":{},"data":data,"loc":{"start":{"line":9,"column":10},"end":{"line":9,"column":20}}}) : helper))) != null ? stack1 : "")
+  return "# yaml-language-server: $schema="
+    + ((stack1 = (((helper = lookupProperty(helpers,"schema") || alias1(depth0, "schema", {"start":{"line":1,"column":34},"end":{"line":1,"column":40}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"schema","hash":{},"data":data,"loc":{"start":{"line":1,"column":32},"end":{"line":1,"column":42}}}) : helper))) != null ? stack1 : "")
+    + "\n# A tib recipe: one Trove guest image. Check it with `tib validate`, see what it builds\n# with `tib plan`, build it with `tib run` or `tib compile > build.sh`. tib init writes it\n# in the style of `tib fmt`.\ntib: 1\nname: "
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":6,"column":8},"end":{"line":6,"column":12}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":6,"column":6},"end":{"line":6,"column":14}}}) : helper))) != null ? stack1 : "")
+    + "\npurpose: production # development images may carry `access` (ssh keys)\n\nbase:\n  distro: "
+    + ((stack1 = (((helper = lookupProperty(helpers,"distro") || alias1(depth0, "distro", {"start":{"line":10,"column":12},"end":{"line":10,"column":18}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"distro","hash":{},"data":data,"loc":{"start":{"line":10,"column":10},"end":{"line":10,"column":20}}}) : helper))) != null ? stack1 : "")
     + "\n  release: \""
-    + ((stack1 = (((helper = lookupProperty(helpers,"release") || alias1(depth0, "release", {"start":{"line":10,"column":14},"end":{"line":10,"column":21}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"release","hash":{},"data":data,"loc":{"start":{"line":10,"column":12},"end":{"line":10,"column":23}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"release") || alias1(depth0, "release", {"start":{"line":11,"column":14},"end":{"line":11,"column":21}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"release","hash":{},"data":data,"loc":{"start":{"line":11,"column":12},"end":{"line":11,"column":23}}}) : helper))) != null ? stack1 : "")
     + "\"\n\ndatastore:\n  type: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"datastore") || alias1(depth0, "datastore", {"start":{"line":13,"column":10},"end":{"line":13,"column":19}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"datastore","hash":{},"data":data,"loc":{"start":{"line":13,"column":8},"end":{"line":13,"column":21}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"datastore") || alias1(depth0, "datastore", {"start":{"line":14,"column":10},"end":{"line":14,"column":19}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"datastore","hash":{},"data":data,"loc":{"start":{"line":14,"column":8},"end":{"line":14,"column":21}}}) : helper))) != null ? stack1 : "")
     + "\n  # version: \"…\"             # default: the catalog's for this release (tib matrix)\n  # runtime: container       # default: from the agent release (Trove 14+ = container)\n\nguestagent:\n  source: "
-    + ((stack1 = container.lambda(alias1(lookupProperty(depth0,"agent"), "source", {"start":{"line":18,"column":12},"end":{"line":18,"column":24}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasRelease"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":26},"end":{"line":19,"column":35}}})) != null ? stack1 : "")
+    + ((stack1 = container.lambda(alias1(lookupProperty(depth0,"agent"), "source", {"start":{"line":19,"column":12},"end":{"line":19,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasRelease"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":26},"end":{"line":20,"column":35}}})) != null ? stack1 : "")
     + "\n  # user: trove              # the controller's injected_config_owner must match (tib plan)\n\nsystem:\n  cloudInit:\n    datasources: [ConfigDrive, OpenStack]\n\noutput:\n  formats: [qcow2]\n";
 },"useData":true},
 };

@@ -1,11 +1,14 @@
 import { posix as path } from 'node:path';
-import { load as loadYamlScalar } from 'js-yaml';
+import { load as loadYamlScalar, parseEvents } from 'js-yaml';
 import type { Diagnostic, KeyPath } from '../diagnostics/diagnostic';
 import type { SourceHost } from '../host';
+import { MAX_RECIPE_BYTES, MAX_YAML_DEPTH } from '../limits';
 import { defineValue, isPlainMap, mergeLayers } from './merge';
 import type { Layer } from './merge';
 import type { Origin, OriginNode } from './origin-tree';
+import { checkBaseFormat, extendsEntries } from './extends-checks';
 import { parseYaml } from './parse-yaml';
+import { checkYamlBounds } from './yaml-bounds';
 import type { LocationIndex, SourceFile } from './source-file';
 
 /** The pseudo file name under which `--set` overrides are reported. */
@@ -61,21 +64,9 @@ function loadLayer(file: string, chain: readonly string[], from: Origin | undefi
     });
     return undefined;
   }
-  const text = ctx.host.readFile(file);
+  const text = ctx.host.readFile(file, MAX_RECIPE_BYTES);
   if (text === undefined) {
-    ctx.diagnostics.push(
-      from
-        ? {
-            code: 'TIB1005',
-            severity: 'error',
-            file: from.file,
-            range: from.range,
-            path: ['extends'],
-            message: `extends: cannot read '${file}'`,
-            hint: 'extends paths are relative to the recipe that lists them',
-          }
-        : { code: 'TIB1002', severity: 'error', file, message: `cannot read recipe '${file}'` },
-    );
+    ctx.diagnostics.push(unreadable(file, from, ctx.host));
     return undefined;
   }
   const source: SourceFile = { path: file, text };
@@ -99,7 +90,8 @@ function loadLayer(file: string, chain: readonly string[], from: Origin | undefi
     return undefined;
   }
   const own: Layer = { value: parsed.value, origins: buildOrigins(file, parsed.value, [], parsed.locations) };
-  const bases = loadExtends(file, own, [...chain, file], ctx);
+  if (!top) ctx.diagnostics.push(...checkBaseFormat(own, text));
+  const bases = loadExtends(file, own, [...chain, file], ctx, top);
   // Only the top recipe keeps `extends` in the merged value (so the schema checks it);
   // a base's own extends list has already been resolved into `bases`.
   const ownLayer = top ? own : withoutKey(own, 'extends');
@@ -108,20 +100,39 @@ function loadLayer(file: string, chain: readonly string[], from: Origin | undefi
   return mergeLayers(merged, ownLayer);
 }
 
-function loadExtends(file: string, own: Layer, chain: readonly string[], ctx: LoadContext): Layer[] {
-  const value = own.value as Record<string, unknown>;
-  if (!Object.prototype.hasOwnProperty.call(value, 'extends')) return [];
-  const list = value['extends'];
-  const listOrigin = own.origins.children.get('extends');
-  if (!Array.isArray(list)) return []; // the schema reports the wrong type
+/** Why a recipe or extends file was not read: missing, not a regular file, too large. */
+function unreadable(file: string, from: Origin | undefined, host: SourceHost): Diagnostic {
+  const st = host.stat?.(file);
+  const at = from ? { file: from.file, range: from.range, path: ['extends'] } : { file };
+  const what = from ? `extends: '${file}'` : `recipe '${file}'`;
+  if (st && (st.kind !== 'file' || st.size > MAX_RECIPE_BYTES)) {
+    const why =
+      st.kind === 'directory'
+        ? 'is a directory'
+        : st.kind === 'other'
+          ? 'is not a regular file (a device, FIFO or socket)'
+          : `is ${st.size.toLocaleString('en')} bytes; tib reads recipe files of at most ${MAX_RECIPE_BYTES.toLocaleString('en')} bytes`;
+    return { code: 'TIB1010', severity: 'error', ...at, message: `${what} ${why}`, hint: 'a recipe is a YAML file of a few KiB' };
+  }
+  return from
+    ? {
+        code: 'TIB1005',
+        severity: 'error',
+        ...at,
+        message: `extends: cannot read '${file}'`,
+        hint: 'a relative extends path is taken from the directory of the recipe that lists it',
+      }
+    : { code: 'TIB1002', severity: 'error', file, message: `cannot read recipe '${file}'` };
+}
+
+function loadExtends(file: string, own: Layer, chain: readonly string[], ctx: LoadContext, top: boolean): Layer[] {
   const layers: Layer[] = [];
-  list.forEach((entry, index) => {
-    if (typeof entry !== 'string' || entry.length === 0) return; // schema reports it
-    const itemOrigin = listOrigin?.children.get(index)?.origin ?? listOrigin?.origin;
-    const target = path.normalize(path.join(path.dirname(file), entry));
-    const layer = loadLayer(target, chain, itemOrigin, ctx, false);
+  for (const { entry, origin } of extendsEntries(own, top, ctx.diagnostics)) {
+    // Relative to the file that lists it; an absolute path is that path.
+    const target = path.isAbsolute(entry) ? path.normalize(entry) : path.normalize(path.join(path.dirname(file), entry));
+    const layer = loadLayer(target, chain, origin ?? own.origins.origin, ctx, false);
     if (layer && isPlainMap(layer.value)) layers.push(withoutKey(layer, 'extends'));
-  });
+  }
   return layers;
 }
 
@@ -156,7 +167,9 @@ function buildOrigins(file: string, value: unknown, at: KeyPath, locations: Loca
  * pseudo file `--set`, one line per override, so diagnostics can point into them.
  */
 function applySetOverrides(layer: Layer, overrides: readonly string[], ctx: LoadContext): Layer {
-  const text = overrides.join('\n');
+  // One line per override: a line break inside a value is shown as ␤ (one UTF-16 unit,
+  // so offsets into the override stay the same) instead of starting a line of its own.
+  const text = overrides.map((o) => o.replace(/[\r\n]/g, '\u2424')).join('\n');
   ctx.files.push({ path: SET_FILE, text });
   let result = layer;
   let offset = 0;
@@ -178,7 +191,9 @@ function applySetOverrides(layer: Layer, overrides: readonly string[], ctx: Load
     }
     const valueText = override.slice(eq + 1);
     const valueRange = { start: lineStart + eq + 1, end: lineStart + override.length };
-    const setValue = parseSetValue(valueText);
+    const parsedValue = parseSetValue(valueText, valueRange.start, ctx);
+    if (!parsedValue) continue;
+    const setValue = parsedValue.value;
     const origin: Origin = { file: SET_FILE, range: valueRange, keyRange: { start: lineStart, end: lineStart + eq } };
     const patched = setPath(result, keys, setValue, origin);
     if (patched === undefined) {
@@ -197,12 +212,34 @@ function applySetOverrides(layer: Layer, overrides: readonly string[], ctx: Load
   return result;
 }
 
-function parseSetValue(text: string): unknown {
+/**
+ * A --set value read as YAML (`5` a number, `[a, b]` a list), or as the text itself when
+ * it is not YAML. Bounded like a recipe file: an alias bomb or cycle is refused.
+ */
+function parseSetValue(text: string, at: number, ctx: LoadContext): { value: unknown } | undefined {
+  let events;
+  try {
+    events = parseEvents(text, { maxDepth: MAX_YAML_DEPTH });
+  } catch {
+    return { value: text };
+  }
+  const bounds = checkYamlBounds(text, events);
+  if (bounds) {
+    const start = at + bounds.offset;
+    ctx.diagnostics.push({
+      code: bounds.code,
+      severity: 'error',
+      file: SET_FILE,
+      range: { start, end: start + 1 },
+      message: `--set: ${bounds.message}`,
+    });
+    return undefined;
+  }
   try {
     const value = loadYamlScalar(text);
-    return value === undefined ? '' : value;
+    return { value: value === undefined ? '' : value };
   } catch {
-    return text;
+    return { value: text };
   }
 }
 

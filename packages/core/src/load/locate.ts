@@ -3,10 +3,27 @@ import type { DiagnosticCode } from '../diagnostics/codes';
 import { DIAGNOSTIC_CODES } from '../diagnostics/codes';
 import type { OriginNode } from './origin-tree';
 import { originAt } from './origin-tree';
+import type { SourceFile } from './source-file';
 
 /** Builds positioned diagnostics for key paths of the merged recipe. */
 export class Locator {
-  constructor(private readonly origins: OriginNode) {}
+  private readonly texts = new Map<string, string>();
+
+  /** files: the texts the origins point into, so messages can quote what was written. */
+  constructor(
+    private readonly origins: OriginNode,
+    files: readonly SourceFile[] = [],
+  ) {
+    for (const f of files) this.texts.set(f.path, f.text);
+  }
+
+  /** The source text of the value at path (e.g. `10.10`, which YAML reads as 10.1). */
+  sourceText(path: KeyPath): string | undefined {
+    const { origin, exact } = originAt(this.origins, path);
+    const text = this.texts.get(origin.file);
+    if (!exact || text === undefined || origin.range.end <= origin.range.start) return undefined;
+    return text.slice(origin.range.start, origin.range.end);
+  }
 
   /** Where the value at path was set; `key` points at the key instead of the value. */
   where(path: KeyPath, part: 'value' | 'key' = 'value'): { file: string; range: SourceRange } {

@@ -1,8 +1,12 @@
-import { constructFromEvents, getScalarValue, parseEvents, YAMLException } from 'js-yaml';
+import { constructFromEvents, getScalarValue, load as loadScalar, parseEvents, YAMLException } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import type { Diagnostic, KeyPath, SourceRange } from '../diagnostics/diagnostic';
+import { formatKeyPath } from '../diagnostics/diagnostic';
+import { LineCounter } from '../diagnostics/line-counter';
 import { LocationIndex } from './source-file';
 import type { SourceFile } from './source-file';
+import { checkYamlBounds } from './yaml-bounds';
+import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from '../limits';
 
 // js-yaml 5 event type ids (EVENT_ID); inlined so the hot path needs no lookups.
 const SEQUENCE = 2;
@@ -26,6 +30,8 @@ interface OpenCollection {
   end: number;
   nextIndex: number;
   pendingKey: { name: string; range: SourceRange } | undefined;
+  /** A mapping's keys so far, by the value YAML reads them as (`1`, `"1"` and `0x1` are one key). */
+  readonly keys: Map<string, SourceRange>;
   readonly keyRange: SourceRange | undefined;
 }
 
@@ -39,16 +45,26 @@ export function parseYaml(file: SourceFile): ParsedYaml {
   const locations = new LocationIndex();
   let events: Event[];
   try {
-    events = parseEvents(file.text, { filename: file.path, maxDepth: 64 });
+    events = parseEvents(file.text, { filename: file.path, maxDepth: MAX_YAML_DEPTH });
   } catch (err) {
     return { value: undefined, locations, diagnostics: [yamlError(file, err, 'TIB1001')] };
   }
+  const bounds = checkYamlBounds(file.text, events);
+  if (bounds) {
+    const range = { start: bounds.offset, end: bounds.offset + 1 };
+    const hint = bounds.code === 'TIB1011' ? { hint: BOUNDS_HINT } : {};
+    return {
+      value: undefined,
+      locations,
+      diagnostics: [{ code: bounds.code, severity: 'error', file: file.path, range, message: bounds.message, ...hint }],
+    };
+  }
   const structural = indexLocations(file, events, locations);
-  if (structural) return { value: undefined, locations, diagnostics: [structural] };
+  if (structural.length > 0) return { value: undefined, locations, diagnostics: structural };
 
   let documents: unknown[];
   try {
-    documents = constructFromEvents(events, { source: file.text, filename: file.path, maxAliases: 100 });
+    documents = constructFromEvents(events, { source: file.text, filename: file.path, maxAliases: MAX_YAML_ALIASES });
   } catch (err) {
     const message = err instanceof YAMLException ? err.reason : String(err);
     const code = /duplicated mapping key/.test(message) ? 'TIB1004' : /tag/.test(message) ? 'TIB1009' : 'TIB1001';
@@ -69,34 +85,10 @@ export function parseYaml(file: SourceFile): ParsedYaml {
       ],
     };
   }
-  if (isCyclic(documents[0], new Set())) {
-    return {
-      value: undefined,
-      locations,
-      diagnostics: [
-        {
-          code: 'TIB1009',
-          severity: 'error',
-          file: file.path,
-          range: { start: 0, end: 0 },
-          message: 'an alias (*name) refers to a node that contains it; a recipe cannot be a cycle',
-        },
-      ],
-    };
-  }
   return { value: documents[0], locations, diagnostics: [] };
 }
 
-/** True when an alias made a value contain itself (`a: &x [*x]`). */
-function isCyclic(value: unknown, ancestors: Set<object>): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (ancestors.has(value)) return true;
-  ancestors.add(value);
-  const children = Array.isArray(value) ? value : Object.values(value);
-  const cyclic = children.some((child) => isCyclic(child, ancestors));
-  ancestors.delete(value);
-  return cyclic;
-}
+const BOUNDS_HINT = 'write the values out, or share fewer of them through aliases';
 
 /** What usually causes js-yaml's terser messages. */
 const YAML_HINTS: readonly [RegExp, string][] = [
@@ -119,9 +111,24 @@ function yamlError(file: SourceFile, err: unknown, code: 'TIB1001' | 'TIB1004' |
 }
 
 /** Walks the events once, recording each node's range under its key path. */
-function indexLocations(file: SourceFile, events: readonly Event[], locations: LocationIndex): Diagnostic | undefined {
+function indexLocations(file: SourceFile, events: readonly Event[], locations: LocationIndex): Diagnostic[] {
   const stack: OpenCollection[] = [];
+  const duplicates: Diagnostic[] = [];
   let lastEnd = 0;
+  let lines: LineCounter | undefined;
+  const duplicate = (top: OpenCollection, name: string, range: SourceRange, first: SourceRange): Diagnostic => {
+    lines ??= new LineCounter(file.text);
+    const where = top.path.length > 0 ? ` in ${formatKeyPath(top.path)}` : '';
+    return {
+      code: 'TIB1004',
+      severity: 'error',
+      file: file.path,
+      range,
+      path: [...top.path, name],
+      message: `duplicate key '${name}'${where} (first at line ${lines.linePos(first.start).line})`,
+      hint: 'each key may appear once per mapping; merge the two entries',
+    };
+  };
 
   const place = (range: SourceRange): { path: KeyPath; keyRange?: SourceRange } | 'key' | undefined => {
     const top = stack[stack.length - 1];
@@ -144,6 +151,13 @@ function indexLocations(file: SourceFile, events: readonly Event[], locations: L
         if (where === 'key' && top) {
           const name = event.type === SCALAR ? getScalarValue(file.text, event) : '*alias';
           top.pendingKey = { name, range };
+          // Aliases as keys are left to the constructor, which knows what they name.
+          if (event.type === SCALAR) {
+            const identity = keyIdentity(name, event.style);
+            const first = top.keys.get(identity);
+            if (first) duplicates.push(duplicate(top, name, range, first));
+            else top.keys.set(identity, range);
+          }
         } else if (where && where !== 'key') {
           locations.set(where.path, { range, ...(where.keyRange ? { keyRange: where.keyRange } : {}) });
         }
@@ -156,13 +170,15 @@ function indexLocations(file: SourceFile, events: readonly Event[], locations: L
         const start = event.start;
         const where = place({ start, end: start });
         if (where === 'key') {
-          return {
-            code: 'TIB1009',
-            severity: 'error',
-            file: file.path,
-            range: { start, end: start + 1 },
-            message: 'a mapping key must be a plain string, not a list or mapping',
-          };
+          return [
+            {
+              code: 'TIB1009',
+              severity: 'error',
+              file: file.path,
+              range: { start, end: start + 1 },
+              message: 'a mapping key must be a plain string, not a list or mapping',
+            },
+          ];
         }
         stack.push({
           kind: event.type === MAPPING ? 'map' : 'seq',
@@ -171,6 +187,7 @@ function indexLocations(file: SourceFile, events: readonly Event[], locations: L
           end: start + 1,
           nextIndex: 0,
           pendingKey: undefined,
+          keys: new Map(),
           keyRange: where?.keyRange,
         });
         break;
@@ -189,11 +206,27 @@ function indexLocations(file: SourceFile, events: readonly Event[], locations: L
         break;
     }
   }
-  return undefined;
+  return duplicates;
 }
 
 function scalarRange(event: Extract<Event, { type: 4 }>, fallback: number): SourceRange {
   if (event.valueStart < 0) return { start: fallback, end: fallback };
   if (QUOTED_STYLES.has(event.style)) return { start: event.valueStart - 1, end: event.valueEnd + 1 };
   return { start: event.valueStart, end: event.valueEnd };
+}
+
+const PLAIN = 1;
+
+/**
+ * The key a mapping entry has once read: a plain `1`, `0x1` or `1.0` is the number 1,
+ * which is the key "1" like a quoted "1". Only plain scalars that look like a number,
+ * boolean or null need reading; everything else is its own text.
+ */
+function keyIdentity(name: string, style: number): string {
+  if (style !== PLAIN || !/^[-+.0-9~]|^(true|false|null)$|^$/i.test(name)) return name;
+  try {
+    return String(loadScalar(name));
+  } catch {
+    return name;
+  }
 }

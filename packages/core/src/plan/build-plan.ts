@@ -5,8 +5,9 @@ import type { SourceFile } from '../load/source-file';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import { controllerContract } from './controller';
 import { duplicateHooks, staticElementFiles } from './element-tree';
-import { dibEnvironment } from './dib-environment';
+import { dibEnvironment, dibUnset } from './dib-environment';
 import { baseImageFileName, planInputs } from './inputs';
+import { agentTroveVersion } from './agent-version';
 import { expectationsFor } from './expectations';
 import { fragmentsFor, recipeElementSources } from './fragments';
 import type { Fragment } from './fragments';
@@ -107,14 +108,14 @@ export function designPlan(r: ResolvedRecipe, ctx: PlanContext): { design: PlanD
     agent: {
       source: r.agent.source,
       series: r.agent.trove.series,
-      troveVersion: r.agent.trove.version,
+      troveVersion: agentTroveVersion(r),
       user: r.agent.user,
       service: r.agent.service,
       configDir: r.agent.configDir,
       logDir: r.agent.logDir,
     },
     datastore: { type: r.datastore.type, version: r.datastore.version, model: r.model },
-    dib: { args, elements, environment },
+    dib: { args, elements, environment, unset: dibUnset(r, environment) },
     baseImage,
     inputs,
     elementSources,

@@ -1,3 +1,4 @@
+import { NATIVE_IMAGE_FIXES } from '../catalog/native-era';
 import type { ResolvedRecipe } from '../resolve/resolved';
 import type { ControllerContract, ControllerSetting } from './plan-types';
 import { builtImages } from './served';
@@ -6,7 +7,8 @@ import type { Datastore } from '../catalog/datastores';
 
 /**
  * The controller side of the image: settings a Trove deployment needs for this image to
- * work, derived from the recipe and the agent's release (catalog-facts.md §1). Pairing
+ * work, derived from the recipe and the agent's release (docs/facts/trove-releases.md,
+ * docs/facts/controller.md). Pairing
  * an image with a controller configured for another is where operators fail silently.
  */
 export function controllerContract(
@@ -45,24 +47,35 @@ export function controllerContract(
   }
   const configDrive = r.datasources.includes('ConfigDrive');
   const metadata = r.datasources.includes('OpenStack');
-  // use_nova_server_config_drive defaults to True up to Trove 16 and to False from 17
-  // (Yoga, commit 99df090a): set it only where the default misses this image's datasources.
-  const driveByDefault = t.major <= 16;
-  if (driveByDefault && !configDrive && metadata)
+  // Up to Trove 16 the files are Nova personality files, which cloud-init writes only from
+  // a config drive: the drive must stay on (its default there). From 17 (commit 99df090a)
+  // they travel in user data and the default is False (docs/facts/trove-releases.md §3).
+  if (t.injection === 'nova-files')
     set(
       'trove.conf',
       'DEFAULT',
       'use_nova_server_config_drive',
-      'False',
-      `Trove ${t.major} injects through a config drive by default; this image reads only the metadata service`,
+      'True',
+      `Trove ${t.major} sends its config files as Nova personality files, which cloud-init writes only from a config drive (True is the default up to Trove 16: keep it)`,
     );
-  if (!driveByDefault && configDrive && !metadata)
+  else if (configDrive && !metadata)
     set(
       'trove.conf',
       'DEFAULT',
       'use_nova_server_config_drive',
       'True',
       `Trove ${t.major} injects through the metadata service by default; this image reads only a config drive`,
+    );
+  if (t.major <= 13)
+    // The Trove 13 agent joins log_dir and log_file for its guest-log definitions at start;
+    // log_dir defaults to None there and the agent stops with a TypeError
+    // (docs/facts/guest-agent-contract.md §2.8). devstack sets it.
+    set(
+      'trove-guestagent.conf',
+      'DEFAULT',
+      'log_dir',
+      r.agent.logDir,
+      `the Trove ${t.major} agent stops at start without log_dir (it builds its log paths from it)`,
     );
   if (r.model === 'native') {
     const expected = r.datastore.expectations.dataDir;
@@ -75,7 +88,11 @@ export function controllerContract(
         `the image keeps ${r.datastore.type} data in ${r.datastore.dataDir}, not the default ${expected}: the volume must be mounted there`,
       );
     }
-    if (r.datastore.native?.note) notes.push(`${r.datastore.type} ${r.datastore.version}: ${r.datastore.native.note}`);
+    const native = r.datastore.native;
+    const what = `${r.datastore.type} ${r.datastore.version}`;
+    if (native?.controllerTemplate) notes.push(`${what}: ${native.controllerTemplate}`);
+    for (const fix of native?.imageFixes ?? []) notes.push(`${what}: ${NATIVE_IMAGE_FIXES[fix]}`);
+    if (native?.note) notes.push(`${what}: ${native.note}`);
     if (r.datastore.rootAccess !== 'none')
       notes.push(
         `the image lets the Trove ${t.major} agent log in to ${r.datastore.type} as root without a password over the local socket, as it expects, until its prepare step replaces the configuration`,

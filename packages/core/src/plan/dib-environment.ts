@@ -1,4 +1,4 @@
-import { DIB_DEFAULT_KERNEL_ARGS, TIB_CONTROLLED_PREFIXES, TIB_CONTROLLED_VARIABLES } from '../dib/vocabulary';
+import { DIB_DEFAULT_KERNEL_ARGS, RHEL_COMMON_VARIABLES, TIB_CONTROLLED_PREFIXES, TIB_CONTROLLED_VARIABLES } from '../dib/vocabulary';
 import type { ResolvedRecipe, ResolvedSecret } from '../resolve/resolved';
 import { baseImageFileName } from './inputs';
 import type { EnvEntry, PlanInput, SecretSource } from './plan-types';
@@ -59,13 +59,10 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
   // cloud-init puts the instance's hostname in /etc/hosts; without it every `sudo` the
   // agent runs waits on a DNS lookup of its own name (as Trove's own images do).
   value('DIB_CLOUD_INIT_ETC_HOSTS', 'localhost');
-  if (r.agent.source === 'git' && r.agent.git) {
-    // source-repositories: the same names a DIB user would set to override them.
-    value('DIB_REPOLOCATION_guest_agent', r.agent.git.repo);
-    value('DIB_REPOREF_guest_agent', r.agent.git.ref);
-    const uc = gitConstraintsUrl(r);
-    if (uc) value('DIB_REPOLOCATION_upper_constraints', uc);
-  }
+  // A git agent's location and ref (and its upper-constraints) are in the rendered
+  // source-repository file, not in DIB_REPOLOCATION_*/DIB_REPOREF_*: those names stay the
+  // user's way to override them, and tib-agent-venv can pin an annotated tag to its
+  // commit in the file before source-repositories reads it (docs/facts/dib.md §8).
 
   if (r.image.source !== 'bootstrap') {
     // tib verifies the base image itself, then hands DIB the checked file.
@@ -95,7 +92,8 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
       env.push({ kind: 'secret', name: 'REG_ACTIVATION_KEY', from: secretSource(sub.activationKey), what: 'RHEL activation key' });
     if (sub.org) value('REG_ORG', sub.org);
     if (sub.pool) value('REG_POOL_ID', sub.pool);
-    if (sub.autoAttach !== undefined) value('REG_AUTO_ATTACH', String(sub.autoAttach));
+    // rhel-common only tests REG_AUTO_ATTACH for non-emptiness: "false" would auto-attach too.
+    if (sub.autoAttach === true) value('REG_AUTO_ATTACH', 'true');
     if (sub.repos.length > 0) value('REG_REPOS', sub.repos.join(','));
     if (sub.satelliteUrl) value('REG_SAT_URL', sub.satelliteUrl);
     if (!sub.unregister) value('REG_HALT_UNREGISTER', '1');
@@ -108,6 +106,17 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
   }
   env.push({ kind: 'elements-path', name: 'ELEMENTS_PATH', extra: r.elementPaths.map((p) => p.path) });
   return env;
+}
+
+/**
+ * What must not reach DIB from the environment tib or build.sh was started in: on RHEL,
+ * every rhel-common variable the plan does not set itself (an inherited REG_AUTO_ATTACH
+ * or REG_POOL_ID would change how the build registers).
+ */
+export function dibUnset(r: ResolvedRecipe, env: readonly EnvEntry[]): string[] {
+  if (r.release.distro !== 'rhel') return [];
+  const set = new Set(env.map((e) => e.name));
+  return RHEL_COMMON_VARIABLES.filter((name) => !set.has(name));
 }
 
 /**

@@ -38,6 +38,7 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
   let part: Fragment['part'] = 'guest';
   const root = (phase: Fragment['phase'], path: string, mode: number, template: string, context: Record<string, unknown> = {}) =>
     out.push({ phase, part, path, mode, owner: 'root', group: 'root', template, context: { agent, ...context } });
+  const asRoot = privilegedStartSteps(r.release.systemd);
 
   root('post-install', IMAGE_LAYOUT.sudoers, 0o440, 'sudoers.hbs');
   root('post-install', IMAGE_LAYOUT.logrotate, 0o644, 'logrotate.hbs');
@@ -46,17 +47,19 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
   if (r.init === 'systemd') {
     if (r.agent.install === 'package') {
       root('post-install', imagePaths.agentDropIn(r.agent.service), 0o644, 'agent-dropin.conf.hbs', {
+        // The packaged ExecStart is replaced whole: RDO's names /usr/share/trove/trove-dist.conf,
+        // which no RDO package installs since Liberty (docs/facts/vendors.md §10.3).
         binary: r.agent.binary,
-        // RDO's unit also reads the packaged defaults in trove-dist.conf; keep them ahead of conf.d.
-        distConfig: r.agent.source === 'rdo' ? '/usr/share/trove/trove-dist.conf' : '',
         docker: r.model === 'container',
         loader: preloadsImages(r),
+        asRoot,
       });
     } else {
       root('post-install', imagePaths.agentUnit(r.agent.service), 0o644, 'agent.service.hbs', {
         binary: r.agent.binary,
         docker: r.model === 'container',
         loader: preloadsImages(r),
+        asRoot,
       });
     }
   } else {
@@ -180,6 +183,20 @@ export function renderedElementSources(r: ResolvedRecipe, parts: RenderedElement
   }
   template('README.rst', 'fragments/recipe-readme.rst.hbs', { recipePath: parts.source, name: parts.name });
   return files;
+}
+
+/** systemd 231 introduced the '+' prefix that runs one Exec line with full privileges. */
+export const SYSTEMD_PLUS_PREFIX = 231;
+
+/**
+ * How the agent's unit runs its ExecStartPre steps as root while the agent itself runs as
+ * its own user. systemd before 231 (CentOS 7's 219) drops a '+' line as "not absolute"
+ * and keeps loading the unit, so the steps silently never run; there
+ * PermissionsStartOnly=true (in 219, deprecated but supported since 240) does it for all
+ * of them (docs/facts/distributions.md §6).
+ */
+export function privilegedStartSteps(systemd: number): { prefix: string; permissionsStartOnly: boolean } {
+  return systemd >= SYSTEMD_PLUS_PREFIX ? { prefix: '+', permissionsStartOnly: false } : { prefix: '', permissionsStartOnly: true };
 }
 
 /** One agent section per served datastore type (two versions of one datastore share it). */

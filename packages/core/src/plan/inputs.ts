@@ -10,5 +10,7 @@ export function baseImageFileName(r: ResolvedRecipe): string {
 
 /** Every host file the build reads, with its checksum when the recipe gives one. */
 export function planInputs(r: ResolvedRecipe): PlanInput[] {
-  return r.hostFiles.map((f) => ({ id: f.id, role: f.role, kind: f.kind, path: f.path, ...(f.sha256 ? { sha256: f.sha256 } : {}) }));
+  return r.hostFiles.flatMap((f) =>
+    f.role === 'secret' ? [] : [{ id: f.id, role: f.role, kind: f.kind, path: f.path, ...(f.sha256 ? { sha256: f.sha256 } : {}) }],
+  );
 }

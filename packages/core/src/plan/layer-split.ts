@@ -6,6 +6,7 @@ import type { Fragment } from './fragments';
 import { renderedElementSources } from './fragments';
 import type { ControllerContract, ElementSource, EnvEntry, PlanDesign, PlanElement, PlanInput, Requirement } from './plan-types';
 import { recipeVariables } from './recipe-variables';
+import { dibUnset } from './dib-environment';
 import { RECIPE_ELEMENT } from './select-elements';
 import { fromWorkingDirectory } from '../util/posix-path';
 import { AGENT_SOURCES } from '../catalog/agent-sources';
@@ -139,6 +140,7 @@ export function designLayerSplit(
       // The recipes' own words (paths as each wrote them) stay out of a shared plan.
       elements: layerElements.map((e) => ({ ...e, reason: `the ${depth} part every image built from this layer shares` })),
       environment: layerEnv,
+      unset: dibUnset(r, layerEnv),
     },
     inputs: layerInputs.map((i) => ({ ...i, path: fromWorkingDirectory(ctx.recipePath, i.path) })),
     elementSources: layerSources,

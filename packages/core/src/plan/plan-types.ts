@@ -260,6 +260,7 @@ export interface Plan {
   readonly agent: {
     readonly source: string;
     readonly series: string;
+    /** The agent's Trove version as the recipe pins it (plan/agent-version.ts): 23.0.0, or 13.x for a branch. */
     readonly troveVersion: string;
     readonly user: string;
     readonly service: string;
@@ -272,6 +273,8 @@ export interface Plan {
     readonly args: readonly string[];
     readonly elements: readonly PlanElement[];
     readonly environment: readonly EnvEntry[];
+    /** Variables removed from the environment DIB inherits (the plan sets none of them). */
+    readonly unset: readonly string[];
   };
   readonly baseImage: BaseImagePlan;
   readonly inputs: readonly PlanInput[];

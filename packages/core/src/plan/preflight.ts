@@ -51,7 +51,7 @@ export function preflightFor(r: ResolvedRecipe, elements: readonly PlanElement[]
   }
   req.push({ kind: 'disk', gib: Math.max(6, (r.output.sizeGb ?? 3) * (r.output.formats.length + 1)) });
   req.push({ kind: 'memory', gib: 4 }, { kind: 'loop-devices' }, { kind: 'partition-mapping' });
-  for (const f of r.hostFiles) req.push({ kind: 'input', id: f.id });
+  for (const f of r.hostFiles) if (f.role !== 'secret') req.push({ kind: 'input', id: f.id });
   req.push({ kind: 'output-directory' });
   return req;
 }

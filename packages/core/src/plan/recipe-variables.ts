@@ -1,6 +1,8 @@
 import { agentRuntime } from '../catalog/agent-runtime';
 import type { RuntimePackage } from '../catalog/agent-runtime';
-import { RDO_SIGNING_KEY_FINGERPRINT } from '../catalog/agents';
+import { NEWEST_SERIES, RDO_SIGNING_KEY_FINGERPRINT } from '../catalog/agents';
+import { releaseKey } from '../catalog/distros';
+import { offlineAgentPackages } from '../catalog/offline-agent';
 import { IMAGE_LAYOUT, imagePaths } from '../layout/image-layout';
 import { builtImages } from './served';
 import type { ResolvedRecipe } from '../resolve/resolved';
@@ -66,8 +68,10 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
     vars.push(['TIB_AGENT_REQUIREMENTS', offline ? '' : (r.agent.requirements.file ?? '')]);
     vars.push(['TIB_AGENT_CONSTRAINTS', offline ? '' : agentConstraints(r)]);
     vars.push(['TIB_AGENT_PIP_EXTRA', offline ? '' : (drivers?.pip.join(' ') ?? '')]);
-    // Offline, the datastore drivers come from distribution packages instead of pip.
-    vars.push(['TIB_AGENT_EXTRA_PACKAGES', offline ? withAgent.join(' ') : '']);
+    // Offline, the agent's dependencies and the datastore drivers come from distribution
+    // packages instead of pip.
+    const dependencies = offline ? (offlineAgentPackages(releaseKey(r.release), r.agent.trove.major) ?? []) : [];
+    vars.push(['TIB_AGENT_EXTRA_PACKAGES', offline ? [...new Set([...dependencies, ...withAgent])].join(' ') : '']);
     vars.push(['TIB_AGENT_BUILD_PACKAGES', (offline ? r.release.agentBuild.offline : r.release.agentBuild.pypi).join(' ')]);
     // pbr needs a version when the tree is not a git checkout (local trees usually are not).
     vars.push(['TIB_AGENT_VERSION', /^\d+\.\d+\.\d+$/.test(r.agent.trove.version) ? r.agent.trove.version : `${r.agent.trove.major}.0.0`]);
@@ -162,14 +166,17 @@ export function agentDrivers(r: ResolvedRecipe): { pip: string[]; deb: string[];
   return { pip: union((d) => d.pip), deb: union((d) => d.deb), rpm: union((d) => d.rpm) };
 }
 
-/** The upper-constraints the agent installs with: the recipe's, `none`, or the release's published file. */
+/**
+ * The upper-constraints the agent installs with: the recipe's, `none`, or the release's
+ * published file. releases.openstack.org redirects /constraints/upper/<codename> up to zed
+ * and only /constraints/upper/<release id> from antelope on (docs/facts/trove-releases.md §7).
+ */
 export function agentConstraints(r: ResolvedRecipe): string {
   const given = r.agent.requirements?.constraints;
   if (given === 'none') return '';
   if (given) return given;
-  return r.agent.trove.series === 'hibiscus'
-    ? MASTER_CONSTRAINTS
-    : `https://releases.openstack.org/constraints/upper/${r.agent.trove.series}`;
+  const t = r.agent.trove;
+  return t.series === NEWEST_SERIES ? MASTER_CONSTRAINTS : `https://releases.openstack.org/constraints/upper/${t.releaseId ?? t.series}`;
 }
 
 function nativeVariables(r: ResolvedRecipe, drivers: readonly string[]): [string, string][] {
@@ -192,6 +199,8 @@ function nativeVariables(r: ResolvedRecipe, drivers: readonly string[]): [string
     ['TIB_DATASTORE_URL', r.datastore.package ? '' : (n.url?.replace(/\{arch\}/g, r.arch) ?? '')],
     ['TIB_DATASTORE_URL_SHA256', r.datastore.package ? '' : pinned],
     ['TIB_DATASTORE_ROOT_ACCESS', r.datastore.rootAccess],
+    // Adjustments for the native-era agent, applied by the tib-ds-<type> element.
+    ['TIB_DATASTORE_IMAGE_FIXES', (n.imageFixes ?? []).join(' ')],
   ];
 }
 

@@ -1,4 +1,4 @@
-import { MONGODB_KEYS, VENDOR_REPOSITORIES } from '../catalog/repositories';
+import { MONGODB_KEYS, MYSQL_YUM_KEYS, VENDOR_REPOSITORIES } from '../catalog/repositories';
 import type { Recipe } from '../types/recipe.generated';
 import type { HostPath, ResolvedRecipe, ResolvedRepository } from './resolved';
 
@@ -9,13 +9,16 @@ import type { HostPath, ResolvedRecipe, ResolvedRepository } from './resolved';
  */
 export function vendorRepositories(r: ResolvedRecipe, recipe: Recipe, hostFile: (id: string) => HostPath): ResolvedRepository[] {
   const out: ResolvedRepository[] = [];
+  const series = r.datastore.version.split('.').slice(0, 2).join('.');
   const vars: Record<string, string> = {
     distro: r.release.distro,
     codename: r.release.dibRelease,
     elnum: r.release.release.replace(/-stream$/, ''),
     dockerdistro: r.release.distro === 'rhel' ? 'rhel' : 'centos',
     version: r.datastore.version,
-    mongokey: MONGODB_KEYS[r.datastore.version.split('.').slice(0, 2).join('.')] ?? '',
+    mongokey: MONGODB_KEYS[series] ?? '',
+    mysqlkey: MYSQL_YUM_KEYS[series]?.fingerprint ?? '',
+    mysqlkeyyear: MYSQL_YUM_KEYS[series]?.year ?? '',
     ...(r.datastore.native?.repoParams ?? {}),
   };
   const native = r.datastore.native;

@@ -42,12 +42,17 @@ const fileWithSha = (description: string) => ({
   },
 });
 
+// `default` is given to enums and lists only: a YAML language server offers it first
+// when completing the value, whereas a scalar default would be written into every
+// snippet of the parent object. Other defaults are in the descriptions; `examples`
+// give completion values where no enum does.
 const DATASTORE_VERSION = {
   type: 'string',
   pattern: '^[0-9][0-9A-Za-z.+~-]*$',
   maxLength: 32,
   description:
     'Datastore version, checked against the catalog for this distro/release and model. Quote it: YAML reads 8.0 as the number 8.',
+  examples: ['10.11', '8.0', '15', '7.0'],
 };
 
 export const SCHEMA_DATASTORES = [
@@ -101,9 +106,16 @@ export const SCHEMA_DATASOURCES = [
   'VMware',
 ];
 
+/**
+ * `$id`s are URNs: names that no tool tries to fetch. Editors find the schema through the
+ * recipe's `# yaml-language-server: $schema=<path>` line, a path relative to the recipe
+ * (see `tib init` and `tib schema`), so completion and checking work offline.
+ */
+export const RECIPE_SCHEMA_ID = 'urn:tib:schema:recipe:1';
+
 export const RECIPE_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://tib.invalid/schemas/recipe-v1.json',
+  $id: RECIPE_SCHEMA_ID,
   title: 'Recipe',
   description: 'A tib recipe (format version 1): one Trove guest image for one environment.',
   type: 'object',
@@ -114,6 +126,7 @@ export const RECIPE_SCHEMA = {
       title: 'SecretRef',
       description:
         'A secret given by reference only: an environment variable read at build time, or a file read at build time. Literal values are refused.',
+      examples: [{ env: 'RHSM_PASSWORD' }, { file: 'secrets/rhsm-password' }],
       oneOf: [
         {
           type: 'object',
@@ -146,16 +159,19 @@ export const RECIPE_SCHEMA = {
       type: 'string',
       pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$',
       description: 'Image name; the output file is <output.directory>/<name>.<format>. Default: the recipe file name without extension.',
-    },
-    purpose: {
-      enum: ['production', 'development'],
-      description: 'production (default) or development. Only development images may carry debug access (`access`).',
+      examples: ['debian-bookworm-mariadb'],
     },
     extends: {
       type: 'array',
       description:
-        'Recipe files merged before this one, in order (paths relative to this recipe). Maps merge deeply; scalars and lists are replaced.',
+        'Recipe files merged before this one, in order (paths relative to this recipe, or absolute). Maps merge deeply; scalars and lists are replaced.',
       items: relOrAbsPath('A recipe file to merge first.'),
+      examples: [['base.yaml']],
+    },
+    purpose: {
+      enum: ['production', 'development'],
+      description: 'production (default) or development. Only development images may carry debug access (`access`).',
+      default: 'production',
     },
     base: {
       type: 'object',
@@ -170,8 +186,9 @@ export const RECIPE_SCHEMA = {
           maxLength: 32,
           description:
             'Distribution release: ubuntu bionic/focal/jammy/noble, debian trixie/bookworm/bullseye, centos 7/9-stream, rhel 8/9, fedora <n>. Quote numeric releases ("9").',
+          examples: ['bookworm', 'trixie', 'jammy', 'noble', '9-stream', '9'],
         },
-        arch: { enum: ['amd64', 'arm64'], description: 'Target architecture (default amd64).' },
+        arch: { enum: ['amd64', 'arm64'], description: 'Target architecture (default amd64).', default: 'amd64' },
         image: {
           type: 'object',
           additionalProperties: false,
@@ -184,12 +201,21 @@ export const RECIPE_SCHEMA = {
                 'download: fetch the distribution cloud image (cached); cache: use the cached copy only; local: a file on the build host (`path` + `sha256`); bootstrap: build from packages (debootstrap/dnf), no cloud image.',
             },
             url: url('Override of the cloud image URL (download/cache).'),
+            path: {
+              ...relOrAbsPath('Path of the local base image (source: local), relative to this recipe.'),
+              examples: ['images/rhel-9.4-x86_64-kvm.qcow2'],
+            },
             sha256: sha256('SHA-256 of the base image; required for `local`, optional override for download'),
-            path: relOrAbsPath('Path of the local base image (source: local), relative to this recipe.'),
           },
         },
-        mirror: url('Distribution mirror used for package installs (default from the distro catalog).'),
-        securityMirror: url('Security-updates mirror (debian; default from the distro catalog).'),
+        mirror: {
+          ...url('Distribution mirror used for package installs (default from the distro catalog).'),
+          examples: ['http://deb.debian.org/debian', 'http://archive.ubuntu.com/ubuntu'],
+        },
+        securityMirror: {
+          ...url('Security-updates mirror (debian; default from the distro catalog).'),
+          examples: ['http://security.debian.org/debian-security'],
+        },
       },
     },
     datastore: {
@@ -210,6 +236,7 @@ export const RECIPE_SCHEMA = {
           enum: ['registry', 'packages'],
           description:
             "Container model: where the datastore's container image comes from. registry (default): the agent pulls <docker_image>:<version> at prepare. packages: tib builds it from the distribution's own packages and preloads it, for clouds whose instances reach no registry.",
+          default: 'registry',
         },
         also: {
           type: 'array',
@@ -226,6 +253,7 @@ export const RECIPE_SCHEMA = {
               image: {
                 enum: ['registry', 'packages'],
                 description: 'Where its container image comes from (see datastore.image).',
+                default: 'registry',
               },
             },
           },
@@ -240,11 +268,14 @@ export const RECIPE_SCHEMA = {
           additionalProperties: false,
           description: 'Config path changes (native model). Defaults are what the guest agent expects.',
           properties: {
-            dataDir: absPath('Data directory (e.g. /var/lib/mysql).'),
-            configIncludeDir: absPath('Config include directory (e.g. /etc/mysql/conf.d).'),
+            dataDir: { ...absPath('Data directory (e.g. /var/lib/mysql).'), examples: ['/var/lib/mysql', '/var/lib/postgresql'] },
+            configIncludeDir: { ...absPath('Config include directory (e.g. /etc/mysql/conf.d).'), examples: ['/etc/mysql/conf.d'] },
           },
         },
-        autostart: { type: 'boolean', description: 'Start the database at boot. Default false: the guest agent starts it.' },
+        autostart: {
+          type: 'boolean',
+          description: 'Start the database at boot. Default false: the guest agent starts it.',
+        },
       },
     },
     guestagent: {
@@ -264,14 +295,17 @@ export const RECIPE_SCHEMA = {
           pattern: '^(https?://|git://|ssh://|file://|/)[A-Za-z0-9._~:/@+,=%-]+$',
           maxLength: 2048,
           description: 'git: repository URL (default https://opendev.org/openstack/trove).',
+          examples: ['https://opendev.org/openstack/trove'],
         },
         ref: {
           type: 'string',
           pattern: '^(?!.*\\.\\.)(?!/)(?!.*//)[A-Za-z0-9][A-Za-z0-9._/-]*$',
           maxLength: 255,
-          description: 'git: branch, tag or commit (master, stable/<series>, a release tag, a sha).',
+          description:
+            'git: branch, tag or commit (master; stable/ or unmaintained/<series or release id>; a <series>-eol tag; a release tag; a sha).',
+          examples: ['master', 'stable/2025.1', 'unmaintained/zed', '13.0.1'],
         },
-        path: relOrAbsPath('local: path of a trove source tree on the build host, relative to this recipe.'),
+        path: { ...relOrAbsPath('local: path of a trove source tree on the build host, relative to this recipe.'), examples: ['../trove'] },
         release: {
           enum: SCHEMA_SERIES,
           description:
@@ -296,11 +330,13 @@ export const RECIPE_SCHEMA = {
               pattern: '^[^\\s\\u0000-\\u001f\\u007f\'"`$\\\\]+$',
               description:
                 'Upper-constraints: a URL or a host path. Default: releases.openstack.org for the release; `none` for no constraints.',
+              examples: ['none', 'https://releases.openstack.org/constraints/upper/zed'],
             },
             index: {
               enum: ['pypi', 'none'],
               description:
                 'pypi (default): install dependencies from the package index; none: install offline, dependencies from distro packages only.',
+              default: 'pypi',
             },
           },
         },
@@ -309,9 +345,13 @@ export const RECIPE_SCHEMA = {
           pattern: '^[a-z_][a-z0-9_-]{0,31}$',
           description:
             "The account the agent runs as (default: the source's own, trove). The controller contract sets injected_config_owner to it.",
+          examples: ['trove'],
         },
-        logDir: absPath('Agent log directory (default /var/log/trove).'),
-        configDir: absPath('Agent config directory passed as --config-dir (default /etc/trove/conf.d).'),
+        logDir: { ...absPath('Agent log directory (default /var/log/trove).'), examples: ['/var/log/trove'] },
+        configDir: {
+          ...absPath('Agent config directory passed as --config-dir (default /etc/trove/conf.d).'),
+          examples: ['/etc/trove/conf.d'],
+        },
       },
     },
     system: {
@@ -336,11 +376,13 @@ export const RECIPE_SCHEMA = {
             selinux: {
               enum: ['enforcing', 'permissive', 'disabled'],
               description: 'rpm distros: SELinux mode; enforcing labels moved data/config paths.',
+              default: 'permissive',
             },
             apparmor: {
               enum: ['enforce', 'complain', 'disabled'],
               description:
                 'deb distros: AppArmor mode for the datastore profile, with local additions for moved paths and backup/restore dirs.',
+              default: 'enforce',
             },
           },
         },
@@ -355,6 +397,7 @@ export const RECIPE_SCHEMA = {
               uniqueItems: true,
               items: { enum: SCHEMA_DATASOURCES, description: 'A cloud-init datasource name.' },
               description: 'cloud-init datasources, in order (default [ConfigDrive, OpenStack]).',
+              default: ['ConfigDrive', 'OpenStack'],
             },
           },
         },
@@ -383,6 +426,7 @@ export const RECIPE_SCHEMA = {
                 type: 'array',
                 items: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'A component.' },
                 description: 'apt: components (default [main]).',
+                default: ['main'],
               },
               baseurl: {
                 type: 'string',
@@ -418,6 +462,7 @@ export const RECIPE_SCHEMA = {
             description: 'A package name, optionally name=version.',
           },
           description: 'Extra packages to install.',
+          examples: [['htop']],
         },
       },
     },
@@ -467,10 +512,12 @@ export const RECIPE_SCHEMA = {
           type: 'string',
           pattern: '^[a-z_][a-z0-9_-]{0,31}$',
           description: 'Login user that receives the keys (default devuser; created with sudo).',
+          examples: ['devuser'],
         },
         sshKeys: {
           type: 'array',
           description: 'SSH public keys: inline strings or {file: PATH}.',
+          examples: [[{ file: 'keys/dev.pub' }]],
           items: {
             description: 'An ssh public key line, or a file holding one or more.',
             oneOf: [
@@ -501,12 +548,14 @@ export const RECIPE_SCHEMA = {
           uniqueItems: true,
           items: { enum: ['qcow2', 'raw', 'vhd', 'tar'], description: 'An output format.' },
           description: 'Output formats (default [qcow2]).',
+          default: ['qcow2'],
         },
         sizeGb: {
           type: 'number',
           minimum: 1,
           maximum: 2048,
           description: 'Disk size in GB (default from the datastore; at least what the packages need).',
+          examples: [4, 6],
         },
         checksums: { type: 'boolean', description: 'Write .sha256 files beside the image (default true).' },
       },

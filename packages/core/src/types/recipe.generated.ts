@@ -37,15 +37,15 @@ export interface Recipe {
    */
   name?: string;
   /**
-   * production (default) or development. Only development images may carry debug access (`access`).
-   */
-  purpose?: 'production' | 'development';
-  /**
-   * Recipe files merged before this one, in order (paths relative to this recipe). Maps merge deeply; scalars and lists are replaced.
+   * Recipe files merged before this one, in order (paths relative to this recipe, or absolute). Maps merge deeply; scalars and lists are replaced.
    *
    * Items: A recipe file to merge first.
    */
   extends?: string[];
+  /**
+   * production (default) or development. Only development images may carry debug access (`access`).
+   */
+  purpose?: 'production' | 'development';
   /**
    * The operating system of the image.
    */
@@ -75,13 +75,13 @@ export interface Recipe {
        */
       url?: string;
       /**
-       * SHA-256 of the base image; required for `local`, optional override for download (64 lowercase hex digits)
-       */
-      sha256?: string;
-      /**
        * Path of the local base image (source: local), relative to this recipe.
        */
       path?: string;
+      /**
+       * SHA-256 of the base image; required for `local`, optional override for download (64 lowercase hex digits)
+       */
+      sha256?: string;
     };
     /**
      * Distribution mirror used for package installs (default from the distro catalog).
@@ -214,7 +214,7 @@ export interface Recipe {
      */
     repo?: string;
     /**
-     * git: branch, tag or commit (master, stable/<series>, a release tag, a sha).
+     * git: branch, tag or commit (master; stable/ or unmaintained/<series or release id>; a <series>-eol tag; a release tag; a sha).
      */
     ref?: string;
     /**

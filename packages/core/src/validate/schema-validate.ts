@@ -96,6 +96,9 @@ function toDiagnostic(error: ErrorObject, root: unknown, locator: Locator): Diag
   const where = displayPath(path);
   const value = valueAt(root, path);
   const params = error.params as Record<string, unknown>;
+  // YAML turns `10.10` into 10.1 and `0x1F` into 31: quote non-strings back as written.
+  const isScalar = typeof value === 'number' || typeof value === 'boolean';
+  const written = isScalar ? (locator.sourceText(path) ?? String(value)) : JSON.stringify(value);
   switch (error.keyword) {
     case 'additionalProperties': {
       const key = String(params['additionalProperty']);
@@ -117,10 +120,10 @@ function toDiagnostic(error: ErrorObject, root: unknown, locator: Locator): Diag
       });
     }
     case 'const':
-      return locator.diagnostic('TIB2007', path, `tib: ${JSON.stringify(value)} is not a recipe format this tib reads; write \`tib: 1\``);
+      return locator.diagnostic('TIB2007', path, `tib: ${written} is not a recipe format this tib reads; write \`tib: 1\``);
     case 'enum': {
       const allowed = (params['allowedValues'] as unknown[]).map(String);
-      const shown = JSON.stringify(value);
+      const shown = written;
       return locator.diagnostic(
         'TIB2004',
         path,
@@ -132,11 +135,13 @@ function toDiagnostic(error: ErrorObject, root: unknown, locator: Locator): Diag
     }
     case 'type': {
       const expected = String(params['type']).replace(/,/g, ' or ');
-      const actual = describeType(value);
+      const scalar = isScalar;
+      const actual = scalar ? `the ${typeof value} ${written}` : describeType(value);
       const key = path[path.length - 1] ?? 'value';
+      const quoted = `${typeof key === 'number' ? '-' : `${key}:`} "${written}"`;
       const hint =
-        expected === 'string' && typeof value === 'number'
-          ? `put the value in quotes, e.g. ${String(key)}: "${String(value)}" — YAML reads unquoted digits as a number (8.0 becomes 8, leading zeros vanish)`
+        expected === 'string' && scalar
+          ? `put the value in quotes, e.g. ${quoted} — YAML reads unquoted digits and true/false as numbers and booleans (8.0 becomes 8, leading zeros vanish)`
           : undefined;
       return locator.diagnostic('TIB2003', path, `${where}: expected ${article(expected)}, found ${actual}`, { hint });
     }

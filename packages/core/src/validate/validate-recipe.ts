@@ -36,7 +36,7 @@ export function validateRecipe(recipePath: string, host: SourceHost, options: Va
   if (hasErrors(loaded.diagnostics) || !loaded.value || !loaded.origins) {
     return { loaded, diagnostics: loaded.diagnostics };
   }
-  const locator = new Locator(loaded.origins);
+  const locator = new Locator(loaded.origins, loaded.files);
   const schemaDiagnostics = validateSchema(loaded.value, locator);
   const diagnostics = [...loaded.diagnostics, ...schemaDiagnostics];
   if (hasErrors(schemaDiagnostics)) return { loaded, locator, diagnostics };

@@ -10,7 +10,7 @@ import type { Datastore } from '../../src/catalog/datastores';
 import { DATASTORE_HOST, kernelSettings, rootAccess } from '../../src/catalog/datastore-host';
 import { DOCKER_ENGINES } from '../../src/catalog/docker-engines';
 import { NATIVE_OFFERS } from '../../src/catalog/native-offers';
-import { MONGODB_KEYS, VENDOR_REPOSITORIES } from '../../src/catalog/repositories';
+import { MONGODB_KEYS, MYSQL_YUM_KEYS, VENDOR_REPOSITORIES } from '../../src/catalog/repositories';
 
 const FPR = /^([0-9A-F]{40}|\{[a-z]+\})$/;
 const datastores = Object.keys(DATASTORES) as Datastore[];
@@ -34,6 +34,11 @@ describe('vendor repositories', () => {
       if (v.source === 'vendor') expect(v.repo).toBeDefined();
     }
     for (const engine of Object.values(DOCKER_ENGINES)) if (engine.repo) expect(VENDOR_REPOSITORIES[engine.repo]).toBeDefined();
+  });
+
+  it('has a MySQL yum key for every MySQL series offered from the yum repository', () => {
+    for (const { ds, v } of nativeVersions)
+      if (ds === 'mysql' && v.repo === 'mysql-yum') expect(MYSQL_YUM_KEYS[v.version]?.fingerprint).toMatch(/^[0-9A-F]{40}$/);
   });
 
   it('has a MongoDB key for every MongoDB series offered', () => {
@@ -112,6 +117,10 @@ describe('datastore host settings', () => {
 });
 
 describe('distributions', () => {
+  it('CentOS 7 needs a DIB before 3.34.0, the first without the centos7 element (docs/facts/dib.md §2)', () => {
+    expect(DISTRO_RELEASES.find((r) => releaseKey(r) === 'centos/7')?.dib?.maxExclusive).toBe('3.34.0');
+  });
+
   it('every release can build a virtualenv agent, online and offline', () => {
     for (const r of DISTRO_RELEASES) {
       expect(r.agentBuild.pypi.length).toBeGreaterThan(0);

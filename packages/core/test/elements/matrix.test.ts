@@ -26,7 +26,7 @@ function agentFor(row: Pick<MatrixRow, 'distro' | 'release' | 'model'>): Record<
     if (key === 'ubuntu/bionic' || key === 'ubuntu/focal') return { source: 'package' };
     if (key === 'centos/7') return { source: 'rdo', release: 'train' };
     if (key === 'rhel/8') return { source: 'rdo', release: 'ussuri' };
-    return { source: 'git', ref: 'stable/ussuri' };
+    return { source: 'git', ref: '13.0.1' };
   }
   if (key === 'debian/bookworm') return { source: 'package' };
   if (key === 'rhel/9' || key === 'centos/9-stream') return { source: 'rdo', release: 'epoxy' };

@@ -93,6 +93,33 @@ describe('REG_* mapping of rhel.subscription', () => {
     expect(values).toMatchObject({ REG_METHOD: 'portal', REG_USER: 'builder', REG_AUTO_ATTACH: 'true' });
     expect(values['REG_HALT_UNREGISTER']).toBeUndefined();
     expect(plan.plan.dib.elements.map((e) => e.name)).toContain('rhel');
+    expect(plan.plan.dib.unset).not.toContain('REG_AUTO_ATTACH');
+  });
+
+  it('autoAttach: false sets no REG_AUTO_ATTACH and keeps an inherited one from DIB (rhel-common tests non-emptiness)', () => {
+    const noAttach = { ...rhel, rhel: { subscription: { ...rhel.rhel.subscription, autoAttach: false } } };
+    const compiled = compileScript(
+      { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
+      testHost({ 'r.yaml': dump(noAttach), 'rhel.qcow2': 'x' }),
+    );
+    if (!compiled.ok) throw new Error('rhel recipe does not compile');
+    expect(compiled.plan.dib.environment.map((e) => e.name)).not.toContain('REG_AUTO_ATTACH');
+    expect(compiled.plan.dib.unset).toEqual(expect.arrayContaining(['REG_AUTO_ATTACH', 'REG_POOL_ID', 'REG_ACTIVATION_KEY']));
+    expect(compiled.plan.dib.unset).not.toContain('REG_METHOD');
+    const unsetLine = compiled.script.split('\n').find((l) => l.startsWith('unset REG_'));
+    expect(unsetLine?.split(' ')).toContain('REG_AUTO_ATTACH');
+    expect(compiled.script.indexOf(unsetLine ?? '')).toBeLessThan(compiled.script.indexOf('export REG_METHOD='));
+    expect(compiled.script).not.toMatch(/REG_AUTO_ATTACH=/);
+  });
+
+  it('leaves the environment of non-RHEL builds alone', () => {
+    const compiled = compileScript(
+      { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
+      testHost({ 'r.yaml': dump(dev), 'pw.txt': 'x' }),
+    );
+    if (!compiled.ok) throw new Error('dev recipe does not compile');
+    expect(compiled.plan.dib.unset).toEqual([]);
+    expect(compiled.script).not.toMatch(/^unset /m);
   });
 });
 

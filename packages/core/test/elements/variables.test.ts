@@ -7,10 +7,10 @@ import { with_ } from '../helpers';
 import { elementNames, imageFilesOf, planOf, variablesOf } from './support';
 
 const SHA = 'b'.repeat(64);
-const bookwormNative = {
+const bullseyeNative = {
   tib: 1,
-  base: { distro: 'debian', release: 'bookworm' },
-  datastore: { type: 'mariadb', version: '10.11', runtime: 'native' },
+  base: { distro: 'debian', release: 'bullseye' },
+  datastore: { type: 'mariadb', version: '10.5', runtime: 'native' },
   guestagent: { source: 'local', path: 'trove', release: 'ussuri', requirements: { index: 'none' } },
 };
 const files = { 'trove/setup.py': '' };
@@ -31,7 +31,7 @@ const focalGit = {
   tib: 1,
   base: { distro: 'ubuntu', release: 'focal' },
   datastore: { type: 'redis', runtime: 'native' },
-  guestagent: { source: 'git', ref: 'stable/ussuri' },
+  guestagent: { source: 'git', ref: 'ussuri-eol' },
 };
 const bookwormContainer = {
   tib: 1,
@@ -42,7 +42,7 @@ const bookwormContainer = {
 
 describe('agent sources', () => {
   it('local + offline: the tree, no index, distro build tools, a pbr version', () => {
-    const v = variablesOf(planOf(bookwormNative, files));
+    const v = variablesOf(planOf(bullseyeNative, files));
     expect(v).toMatchObject({
       TIB_AGENT_SOURCE: 'local',
       TIB_AGENT_PIP_INDEX: 'none',
@@ -61,14 +61,23 @@ describe('agent sources', () => {
     expect(v['TIB_AGENT_BUILD_PACKAGES']).toContain('build-essential');
     const repoLines = plan.elementTree.find((f) => f.path === 'tib-recipe/source-repository-tib-guest-agent')?.content;
     expect(repoLines).toBe(
-      'guest-agent git /opt/guest-agent https://opendev.org/openstack/trove stable/ussuri\nupper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/ussuri\n',
+      'guest-agent git /opt/guest-agent https://opendev.org/openstack/trove ussuri-eol\nupper-constraints file /opt/upper-constraints.txt https://releases.openstack.org/constraints/upper/ussuri\n',
     );
-    expect(plan.dib.environment).toEqual(
-      expect.arrayContaining([
-        { kind: 'value', name: 'DIB_REPOREF_guest_agent', value: 'stable/ussuri' },
-        { kind: 'value', name: 'DIB_REPOLOCATION_upper_constraints', value: 'https://releases.openstack.org/constraints/upper/ussuri' },
-      ]),
+    // The file carries them; DIB_REPO* stay the user's overrides.
+    expect(plan.dib.environment.map((e) => e.name).filter((n) => n.startsWith('DIB_REPO'))).toEqual([]);
+  });
+
+  it.each([
+    ['unmaintained/zed', 'zed'],
+    ['unmaintained/2023.1', '2023.1'],
+    ['2023.2-eol', '2023.2'],
+    ['stable/2025.1', '2025.1'],
+    ['25.0.0', '2026.1'],
+  ])('git %s: constraints by codename up to zed, by release id from antelope on', (ref, path) => {
+    const v = variablesOf(
+      planOf(with_(focalGit, { base: { release: 'jammy' }, datastore: { type: 'mysql', runtime: 'container' }, guestagent: { ref } })),
     );
+    expect(v['TIB_AGENT_CONSTRAINTS']).toBe(`https://releases.openstack.org/constraints/upper/${path}`);
   });
 
   it("git master: the requirements repository's master constraints", () => {
@@ -99,9 +108,16 @@ describe('agent sources', () => {
       TIB_DATASTORE_AGENT_PACKAGES: 'python-psycopg2 rsync',
     });
     expect(elementNames(plan)).toEqual(expect.arrayContaining(['tib-agent-rdo', 'tib-repositories', 'selinux-permissive']));
-    expect(imageFilesOf(plan)['/etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf']).toContain(
-      '--config-file=/usr/share/trove/trove-dist.conf --config-dir=/etc/trove/conf.d',
+  });
+
+  it('rdo: the drop-in never names trove-dist.conf, which no RDO package installs since Liberty', () => {
+    // oslo.config stops on a missing --config-file (docs/facts/vendors.md §10.3).
+    const dropIn = imageFilesOf(planOf(centos7))['/etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf'];
+    expect(dropIn).toContain(
+      'ExecStart=\nExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log\n',
     );
+    const commands = (dropIn ?? '').split('\n').filter((l) => l.startsWith('Exec'));
+    expect(commands.join('\n')).not.toMatch(/trove-dist\.conf|--config-file/);
   });
 
   it('rdo on RHEL: the Cloud SIG repository written by tib, key pinned', () => {
@@ -116,9 +132,32 @@ describe('agent sources', () => {
   });
 });
 
+describe("the agent unit's root steps and the release's systemd", () => {
+  const steps = (unit: string | undefined) => (unit ?? '').split('\n').filter((l) => /^(ExecStartPre|PermissionsStartOnly)=/.test(l));
+  it("CentOS 7's systemd 219 ignores '+': PermissionsStartOnly, plain ExecStartPre (drop-in and own unit)", () => {
+    const dropIn = imageFilesOf(planOf(centos7))['/etc/systemd/system/openstack-trove-guestagent.service.d/10-tib.conf'];
+    const expected = [
+      'PermissionsStartOnly=true',
+      'ExecStartPre=/bin/mkdir -p /etc/trove/conf.d /var/log/trove',
+      'ExecStartPre=/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove',
+    ];
+    expect(steps(dropIn)).toEqual(expected);
+    const git = with_(centos7, { datastore: { type: 'mysql', version: '5.7' }, guestagent: { source: 'git', ref: 'train-eol' } });
+    expect(steps(imageFilesOf(planOf(git))['/etc/systemd/system/trove-guestagent.service'])).toEqual(expected);
+  });
+
+  it("systemd 231 and later: the '+' prefix, no PermissionsStartOnly", () => {
+    const unit = imageFilesOf(planOf(bookwormContainer))['/etc/systemd/system/trove-guestagent.service.d/10-tib.conf'];
+    expect(steps(unit)).toEqual([
+      'ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove',
+      'ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove',
+    ]);
+  });
+});
+
 describe('datastores and their host settings', () => {
   it('leaves the service to the agent and knows every name it looks for', () => {
-    const v = variablesOf(planOf(bookwormNative, files));
+    const v = variablesOf(planOf(bullseyeNative, files));
     expect(v).toMatchObject({
       TIB_DATASTORE_SERVICE: 'mariadb',
       TIB_DATASTORE_SERVICES: 'mariadb mysql mysqld mysql-server',
@@ -129,7 +168,7 @@ describe('datastores and their host settings', () => {
   });
 
   it('selects the MySQL-family element for the four MySQL-like datastores only', () => {
-    expect(elementNames(planOf(bookwormNative, files))).toContain('tib-ds-mysql-family');
+    expect(elementNames(planOf(bullseyeNative, files))).toContain('tib-ds-mysql-family');
     expect(elementNames(planOf(focalGit))).not.toContain('tib-ds-mysql-family');
   });
 
@@ -156,9 +195,18 @@ describe('datastores and their host settings', () => {
     expect(plan.dib.environment).toContainEqual({ kind: 'input-path', name: 'TIB_INPUT_DATASTORE_PACKAGE', input: 'datastore-package' });
   });
 
-  it("adds Percona's tools repository for XtraBackup", () => {
-    const v = variablesOf(planOf(with_(focalGit, { base: { release: 'bionic' }, datastore: { type: 'percona', version: '8.0' } })));
-    expect([v['TIB_REPO_0_NAME'], v['TIB_REPO_1_NAME']]).toEqual(['tib-percona', 'tib-percona-tools']);
+  it("MySQL 5.7 on CentOS 7: MySQL's 2022 key, which signs every 5.7 RPM (docs/facts/vendors.md §1)", () => {
+    const v = variablesOf(planOf(with_(centos7, { datastore: { type: 'mysql', version: '5.7' } })));
+    expect([v['TIB_REPO_0_NAME'], v['TIB_REPO_0_KEY_URL'], v['TIB_REPO_0_FINGERPRINTS']]).toEqual([
+      'tib-mysql',
+      'https://repo.mysql.com/RPM-GPG-KEY-mysql-2022',
+      '859BE8D7C586F538430B19C2467B942D3A79BD29',
+    ]);
+  });
+
+  it("adds Percona's XtraBackup 2.4 repository (the era's agent backs up with innobackupex)", () => {
+    const v = variablesOf(planOf(with_(focalGit, { base: { release: 'bionic' }, datastore: { type: 'percona', version: '5.7' } })));
+    expect([v['TIB_REPO_0_NAME'], v['TIB_REPO_1_NAME']]).toEqual(['tib-percona', 'tib-percona-pxb24']);
   });
 
   it("labels moved paths for SELinux enforcing, and the agent's PostgreSQL path on EL", () => {
@@ -169,7 +217,7 @@ describe('datastores and their host settings', () => {
   });
 
   it('AppArmor mode and profiles on deb releases', () => {
-    const plan = planOf(with_(bookwormNative, { system: { security: { apparmor: 'complain' } } }), files);
+    const plan = planOf(with_(bullseyeNative, { system: { security: { apparmor: 'complain' } } }), files);
     expect(variablesOf(plan)).toMatchObject({ TIB_APPARMOR: 'complain', TIB_APPARMOR_PROFILES: 'usr.sbin.mariadbd usr.sbin.mysqld' });
     expect(elementNames(plan)).toContain('tib-apparmor');
   });
@@ -177,7 +225,7 @@ describe('datastores and their host settings', () => {
 
 describe('guest base', () => {
   it('sysvinit on Debian: sysvinit-core, and chrony instead of systemd-timesyncd', () => {
-    const plan = planOf(with_(bookwormNative, { system: { init: 'sysvinit' } }), files);
+    const plan = planOf(with_(bullseyeNative, { system: { init: 'sysvinit' } }), files);
     const base = variablesOf(plan)['TIB_BASE_PACKAGES']?.split(' ') ?? [];
     expect(base).toEqual(expect.arrayContaining(['sysvinit-core', 'chrony', 'ifupdown', 'isc-dhcp-client']));
     expect(base).not.toContain('systemd-timesyncd');

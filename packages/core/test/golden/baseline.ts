@@ -15,7 +15,8 @@ export function renderBaseline(files: readonly SourceFile[], diagnostics: readon
     if (mine.length === 0) continue;
     out.push('', `==== ${file.path} (${mine.length}) ====`);
     const counter = new LineCounter(file.text);
-    const lines = file.text.split('\n');
+    // The counter's lines: a CR-only or CRLF file is shown line by line too.
+    const lines = Array.from({ length: counter.lineCount }, (_, i) => counter.lineText(i + 1));
     if (lines[lines.length - 1] === '') lines.pop();
     lines.forEach((text, i) => {
       out.push(`    ${text}`);

@@ -5,24 +5,9 @@
  */
 import { RULES } from '../../src';
 import { BASE_RECIPE, validateObject, with_, without } from '../helpers';
-
-type Row = [label: string, recipe: Record<string, unknown>, expected: string[]];
-
-const rhel9 = with_(BASE_RECIPE, {
-  base: { distro: 'rhel', release: '9', image: { source: 'local', path: 'rhel.qcow2', sha256: 'a'.repeat(64) } },
-  datastore: { type: 'mysql', version: '8.0' },
-  guestagent: { source: 'rdo', release: 'epoxy' },
-});
-const focalNative = with_(BASE_RECIPE, {
-  base: { distro: 'ubuntu', release: 'focal' },
-  datastore: { type: 'mysql', version: '8.0', runtime: 'native' },
-  guestagent: { source: 'git', ref: 'stable/ussuri' },
-});
-const centos7 = with_(BASE_RECIPE, {
-  base: { distro: 'centos', release: '7' },
-  datastore: { type: 'postgresql', version: '12' },
-  guestagent: { source: 'rdo', release: 'train' },
-});
+import { centos7, focalNative, rhel9 } from './fixtures';
+import type { Row } from './fixtures';
+import { SYSTEM_TABLES } from './system-tables';
 
 const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   releaseKnown: {
@@ -112,8 +97,18 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   agentReleaseKnown: {
     codes: ['TIB3006'],
     rows: [
-      ['git stable branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed' } }), []],
-      ['git numbered branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/2023.1' } }), []],
+      ['git unmaintained branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/zed' } }), []],
+      ['git numbered stable branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/2025.1' } }), []],
+      ['git numbered unmaintained branch', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/2023.1' } }), []],
+      ['git end-of-life tag', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'ussuri-eol' } }), []],
+      ['git numbered end tags', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '2024.2-eol' } }), []],
+      ['git numbered eom tag', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '2023.1-eom' } }), []],
+      [
+        'git unmaintained ref contradicts release',
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/2024.1', release: 'antelope' } }),
+        ['TIB3006'],
+      ],
+      ['git unknown series', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/nowhere' } }), ['TIB3006']],
       ['git release tag', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: '19.0.0' } }), []],
       ['git master', with_(BASE_RECIPE, { guestagent: { source: 'git' } }), []],
       [
@@ -128,7 +123,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ],
       [
         'git ref contradicts release',
-        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed', release: 'yoga' } }),
+        with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/zed', release: 'yoga' } }),
         ['TIB3006'],
       ],
       ['local without release', with_(BASE_RECIPE, { guestagent: { source: 'local', path: 'trove' } }), ['TIB3006']],
@@ -162,9 +157,31 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   agentDistroTested: {
     codes: ['TIB3009'],
     rows: [
-      ['ussuri on focal', focalNative, []],
-      ['zed git on bookworm', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'stable/zed' } }), ['TIB3009(w)']],
+      ['ussuri on focal: devstack built xenial guests for Trove 13', focalNative, ['TIB3009(w)']],
+      ['ussuri on bionic', with_(focalNative, { base: { release: 'bionic' } }), ['TIB3009(w)']],
+      [
+        'victoria on bionic, as devstack built it',
+        with_(focalNative, { base: { release: 'bionic' }, datastore: { runtime: 'container' }, guestagent: { ref: 'victoria-eol' } }),
+        [],
+      ],
+      ['zed git on bookworm', with_(BASE_RECIPE, { guestagent: { source: 'git', ref: 'unmaintained/zed' } }), ['TIB3009(w)']],
       ["package pairs are the distro's own", BASE_RECIPE, []],
+    ],
+  },
+  offlineAgentDependencies: {
+    codes: ['TIB3036'],
+    rows: [
+      ['online', focalNative, []],
+      [
+        'offline Trove 13 on bullseye: the catalog lists its packages',
+        with_(focalNative, {
+          base: { distro: 'debian', release: 'bullseye' },
+          datastore: { version: '10.5' },
+          guestagent: { requirements: { index: 'none' } },
+        }),
+        [],
+      ],
+      ['offline Trove 13 on focal: no list', with_(focalNative, { guestagent: { requirements: { index: 'none' } } }), ['TIB3036(w)']],
     ],
   },
   datastoreInAgent: {
@@ -180,7 +197,17 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
   datastoreSupported: {
     codes: ['TIB3002'],
     rows: [
-      ['mysql native focal', focalNative, []],
+      ['mariadb native focal', focalNative, []],
+      [
+        'mysql native focal: only 8.0, which the era cannot run',
+        with_(focalNative, { datastore: { type: 'mysql', version: '8.0' } }),
+        ['TIB3002'],
+      ],
+      [
+        'mariadb native on bookworm: the Trove 13 agent cannot import there',
+        with_(focalNative, { base: { distro: 'debian', release: 'bookworm' }, datastore: { version: '10.11' } }),
+        ['TIB3002'],
+      ],
       ['couchdb on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'couchdb', version: '3.3' } }), ['TIB3002']],
       ['redis on centos 7 (seed TBD)', with_(centos7, { datastore: { type: 'redis', version: '5.0' } }), ['TIB3002']],
       [
@@ -188,12 +215,12 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
         with_(centos7, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.rpm', sha256: 'c'.repeat(64) } } }),
         ['TIB3002'],
       ],
-      ['native mysql on jammy', with_(focalNative, { base: { release: 'jammy' } }), ['TIB3002']],
+      ['native mariadb on jammy', with_(focalNative, { base: { release: 'jammy' } }), ['TIB3002']],
       [
-        'cassandra on bookworm (java)',
+        'cassandra on bookworm (native era)',
         with_(BASE_RECIPE, {
           datastore: { type: 'cassandra', version: '4.1', runtime: 'native' },
-          guestagent: { source: 'git', ref: 'stable/ussuri' },
+          guestagent: { source: 'git', ref: 'ussuri-eol' },
         }),
         ['TIB3002'],
       ],
@@ -205,7 +232,18 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['mariadb 10.11 for zed', BASE_RECIPE, []],
       ['patch version', with_(BASE_RECIPE, { datastore: { version: '10.11.6' } }), []],
       ['mariadb 11.4 not in zed', with_(BASE_RECIPE, { datastore: { version: '11.4' } }), ['TIB3003']],
-      ['mysql 5.7 native on focal', with_(focalNative, { datastore: { version: '5.7' } }), ['TIB3003']],
+      ['mariadb 10.5 native on focal', with_(focalNative, { datastore: { version: '10.5' } }), ['TIB3003']],
+      [
+        'mysql 8.0 native on bionic: packaged, refused',
+        with_(focalNative, { base: { release: 'bionic' }, datastore: { type: 'mysql', version: '8.0' } }),
+        ['TIB3003'],
+      ],
+      [
+        'mariadb 10.6 native on centos 7: packaged, refused',
+        with_(centos7, { datastore: { type: 'mariadb', version: '10.6' } }),
+        ['TIB3003'],
+      ],
+      ['mysql 5.7 native on centos 7', with_(centos7, { datastore: { type: 'mysql', version: '5.7' } }), []],
       ['also: postgresql 12 for zed', with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '12' }] } }), []],
       ['also: postgresql 15 not in zed', with_(BASE_RECIPE, { datastore: { also: [{ type: 'postgresql', version: '15' }] } }), ['TIB3003']],
       [
@@ -281,7 +319,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ],
       [
         'postgresql from a git agent of zed',
-        with_(BASE_RECIPE, { datastore: { type: 'postgresql', version: '12' }, guestagent: { source: 'git', ref: 'stable/zed' } }),
+        with_(BASE_RECIPE, { datastore: { type: 'postgresql', version: '12' }, guestagent: { source: 'git', ref: 'unmaintained/zed' } }),
         [],
       ],
     ],
@@ -295,7 +333,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
         with_(focalNative, { datastore: { type: 'vertica', version: '10.1', package: { file: 'v.deb', sha256: 'c'.repeat(64) } } }),
         [],
       ],
-      ['mysql with package', with_(focalNative, { datastore: { package: { file: 'm.deb', sha256: 'c'.repeat(64) } } }), ['TIB3018']],
+      ['mariadb with package', with_(focalNative, { datastore: { package: { file: 'm.deb', sha256: 'c'.repeat(64) } } }), ['TIB3018']],
       [
         'couchbase offline package',
         with_(focalNative, { datastore: { type: 'couchbase', version: '7.6', package: { file: 'c.deb', sha256: 'c'.repeat(64) } } }),
@@ -325,173 +363,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['autostart true', with_(focalNative, { datastore: { autostart: true } }), ['TIB3027(w)']],
     ],
   },
-  accessOnlyDevelopment: {
-    codes: ['TIB3013'],
-    rows: [
-      [
-        'dev access',
-        with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev'] } }),
-        [],
-      ],
-      ['prod access', with_(BASE_RECIPE, { access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev'] } }), ['TIB3013']],
-      ['explicit production', with_(BASE_RECIPE, { purpose: 'production', access: { user: 'dev' } }), ['TIB3013']],
-    ],
-  },
-  sshKeysArePublic: {
-    codes: ['TIB3014', 'TIB2005'],
-    rows: [
-      [
-        'ed25519 key',
-        with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8c dev@host'] } }),
-        [],
-      ],
-      ['rsa key', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ== a'] } }), []],
-      [
-        'private key inline',
-        with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjE='] } }),
-        ['TIB3014'],
-      ],
-      ['not a key', with_(BASE_RECIPE, { purpose: 'development', access: { sshKeys: ['hello world'] } }), ['TIB2005']],
-    ],
-  },
-  subscriptionOnlyRhel: {
-    codes: ['TIB3010'],
-    rows: [
-      ['rhel', with_(rhel9, { rhel: { subscription: { method: 'disable' } } }), []],
-      ['debian', with_(BASE_RECIPE, { rhel: { subscription: { method: 'disable' } } }), ['TIB3010']],
-    ],
-  },
-  subscriptionComplete: {
-    codes: ['TIB3025'],
-    rows: [
-      ['portal user+password', with_(rhel9, { rhel: { subscription: { method: 'portal', user: 'u', password: { env: 'P' } } } }), []],
-      ['portal key+org', with_(rhel9, { rhel: { subscription: { method: 'portal', activationKey: { env: 'K' }, org: '123' } } }), []],
-      ['portal nothing', with_(rhel9, { rhel: { subscription: { method: 'portal' } } }), ['TIB3025']],
-      ['key without org', with_(rhel9, { rhel: { subscription: { method: 'portal', activationKey: { env: 'K' } } } }), ['TIB3025']],
-      [
-        'satellite without url',
-        with_(rhel9, { rhel: { subscription: { method: 'satellite', activationKey: { env: 'K' }, org: 'o' } } }),
-        ['TIB3025'],
-      ],
-      [
-        'pool with autoAttach',
-        with_(rhel9, { rhel: { subscription: { method: 'portal', user: 'u', password: { env: 'P' }, pool: 'abc', autoAttach: true } } }),
-        ['TIB3025'],
-      ],
-      ['disable with user', with_(rhel9, { rhel: { subscription: { method: 'disable', user: 'u' } } }), ['TIB3025']],
-    ],
-  },
-  sha256Required: {
-    codes: ['TIB3015'],
-    rows: [
-      ['local with sha', rhel9, []],
-      ['local without sha', without(rhel9, 'base.image.sha256'), ['TIB3015']],
-      [
-        'package without sha',
-        with_(focalNative, { datastore: { type: 'vertica', version: '10', package: { file: 'v.deb' } } }),
-        ['TIB3015'],
-      ],
-      ['image archive without sha', with_(BASE_RECIPE, { datastore: { images: [{ file: 'a.tar' }] } }), ['TIB3015']],
-    ],
-  },
-  filesExist: {
-    codes: ['TIB3016'],
-    rows: [
-      ['no files', BASE_RECIPE, []],
-      ['missing archive', with_(BASE_RECIPE, { datastore: { images: [{ file: 'a.tar', sha256: 'd'.repeat(64) }] } }), ['TIB3016(w)']],
-      ['present archive', with_(BASE_RECIPE, { datastore: { images: [{ file: 'present.tar', sha256: 'd'.repeat(64) }] } }), []],
-    ],
-  },
-  datasourcesIncludeOpenStack: {
-    codes: ['TIB3017'],
-    rows: [
-      ['default', BASE_RECIPE, []],
-      ['config drive only', with_(BASE_RECIPE, { system: { cloudInit: { datasources: ['ConfigDrive'] } } }), ['TIB3017(w)']],
-    ],
-  },
-  repositoriesFitFamily: {
-    codes: ['TIB3026', 'TIB2010'],
-    rows: [
-      [
-        'apt repo on debian',
-        with_(BASE_RECIPE, {
-          system: {
-            repositories: [
-              { name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
-            ],
-          },
-        }),
-        [],
-      ],
-      [
-        'yum repo on debian',
-        with_(BASE_RECIPE, {
-          system: {
-            repositories: [
-              { name: 'x', baseurl: 'https://example.com/yum', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
-            ],
-          },
-        }),
-        ['TIB3026'],
-      ],
-      [
-        'apt repo on rhel',
-        with_(rhel9, {
-          system: {
-            repositories: [
-              { name: 'x', uri: 'https://example.com/apt', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
-            ],
-          },
-        }),
-        ['TIB3026'],
-      ],
-      ['unsigned', with_(BASE_RECIPE, { system: { repositories: [{ name: 'x', uri: 'https://example.com/apt' }] } }), ['TIB3026']],
-      [
-        'key file and url',
-        with_(BASE_RECIPE, {
-          system: {
-            repositories: [
-              {
-                name: 'x',
-                uri: 'https://example.com/apt',
-                key: { url: 'https://example.com/k', file: 'k.asc', fingerprint: 'A'.repeat(40) },
-              },
-            ],
-          },
-        }),
-        ['TIB3026'],
-      ],
-      [
-        'same name twice',
-        with_(BASE_RECIPE, {
-          system: {
-            repositories: [
-              { name: 'x', uri: 'https://example.com/a', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
-              { name: 'x', uri: 'https://example.com/b', key: { url: 'https://example.com/k', fingerprint: 'A'.repeat(40) } },
-            ],
-          },
-        }),
-        ['TIB2010'],
-      ],
-    ],
-  },
-  environmentAllowed: {
-    codes: ['TIB3023'],
-    rows: [
-      ['plain knob', with_(BASE_RECIPE, { environment: { DIB_MIN_TMPFS: 3 } }), []],
-      ['reserved DIB_RELEASE', with_(BASE_RECIPE, { environment: { DIB_RELEASE: 'trixie' } }), ['TIB3023']],
-      ['REG_ variable', with_(BASE_RECIPE, { environment: { REG_PASSWORD: 'x' } }), ['TIB3023']],
-      ['secret-looking', with_(BASE_RECIPE, { environment: { DIB_ROOT_PASSWORD: 'hunter2' } }), ['TIB3023']],
-    ],
-  },
-  extraElementsAllowed: {
-    codes: ['TIB3024'],
-    rows: [
-      ['growroot', with_(BASE_RECIPE, { elements: { add: ['growroot'] } }), []],
-      ['second OS element', with_(BASE_RECIPE, { elements: { add: ['ubuntu-minimal'] } }), ['TIB3024']],
-      ['tib element', with_(BASE_RECIPE, { elements: { add: ['tib-docker'] } }), ['TIB3024']],
-    ],
-  },
+  ...SYSTEM_TABLES,
 };
 
 describe('semantic rules', () => {

@@ -107,12 +107,15 @@ def wait_healthy(args, state, name, since_index=0):
     SS = service_statuses()
     want = set(args.healthy_status.split(","))
     t = time.monotonic()
+    # Only errors the agent reports from now on count: an earlier call's failure has its
+    # own row already and says nothing about this wait.
+    errors_before = len(state.errors)
 
     def reached():
         if len(state.history) <= since_index:
             return None
         s = state.status.get(args.guest_id)
-        if state.errors:
+        if len(state.errors) > errors_before:
             return ("error", None)
         if s is not None and s.description in want:
             return ("ok", s.description)
@@ -130,7 +133,7 @@ def wait_healthy(args, state, name, since_index=0):
             reason=(r or ("timeout",))[0],
             statuses=seen,
             ms=since(t),
-            notify_exc_info=[e.get("message") for e in state.errors],
+            notify_exc_info=[e.get("message") for e in state.errors[errors_before:]],
         )
         return False
     emit("check", name, True, status=r[1], statuses=seen, ms=since(t))

@@ -63,9 +63,15 @@ export function probeScript(s: ProbeSettings): string {
     'addrs=""; for n in $nics; do a=$(ip -4 -o addr show dev "$n" scope global 2>/dev/null | awk \'{print $4}\' | tr \'\\n\' \' \'); [ -n "$a" ] && addrs="$addrs $n $a"; done',
     'kv ipv4 "$addrs"',
     'kv route "$(ip -4 route show default 2>/dev/null | head -n 1)"',
-    'leases=""; for f in /var/lib/dhcp/*.leases /var/lib/dhclient/*.lease* /var/lib/NetworkManager/*.lease /run/systemd/netif/leases/*; do [ -s "$f" ] && leases="$leases $f"; done',
+    // Lease files of dhclient (Debian ≤ 12, EL), dhcpcd (Debian 13's dhcpcd-base),
+    // NetworkManager and systemd-networkd.
+    'leases=""; for f in /var/lib/dhcp/*.leases /var/lib/dhclient/*.lease* /var/lib/dhcpcd/*.lease* /var/lib/NetworkManager/*.lease /run/systemd/netif/leases/*; do [ -s "$f" ] && leases="$leases $f"; done',
     'kv dhcp-lease "$leases"',
-    'kv dhcp-client "$(command -v dhclient || command -v NetworkManager || echo none)"',
+    'kv dhcp-client "$(command -v dhclient || command -v dhcpcd || command -v NetworkManager || echo none)"',
+    // What brought the NICs up, for a network row that fails: every IPv4 route, the last
+    // lines of ifupdown's and the DHCP client's journal.
+    "kv routes \"$(ip -4 route show 2>/dev/null | tr '\\n' ';')\"",
+    "if has_systemd; then kv net-journal \"$(journalctl -b -u networking -u 'ifup@*' -t dhcpcd -t dhclient -n 6 --no-pager -o cat 2>/dev/null | tr '\\n' ' ' | cut -c1-600)\"; fi",
     // 3. cloud-init and the files it wrote for "Trove".
     "kv cloud-init \"$(cloud-init status 2>/dev/null | tr '\\n' ' ')\"",
     'kv datasource "$(cat /run/cloud-init/cloud-id 2>/dev/null || cloud-id 2>/dev/null)"',
@@ -95,6 +101,9 @@ export function probeScript(s: ProbeSettings): string {
     ),
     'kv sshd "$(svc_active ssh 2>/dev/null | grep -x active || svc_active sshd)"',
     'kv end "$(cut -d. -f1 /proc/uptime)"',
+    // The log streamers live in the probe's transient unit: systemd stops every process of
+    // a unit whose main process exits, so the probe stays until the guest is stopped.
+    ...(s.conversation ? ['wait'] : []),
     '',
   ];
   return lines.join('\n');
@@ -132,7 +141,9 @@ function streamLogs(b: AgentBoot): string[] {
     `( i=0; while [ ! -f ${q(b.logFile)} ] && [ "$i" -lt 600 ]; do sleep 1; i=$((i + 1)); done; tail -n +1 -F ${q(b.logFile)} 2>/dev/null | ${clean} | sed -u 's/^/${LOG_PREFIX} agent /' > /dev/ttyS0 ) &`,
     ...(b.docker
       ? [
-          `( while :; do if docker inspect database >/dev/null 2>&1; then docker logs -f database 2>&1 | ${clean} | sed -u 's/^/${LOG_PREFIX} db /' > /dev/ttyS0; fi; sleep 5; done ) &`,
+          // The follow ends when the container stops (a restart, a prepare that replaces
+          // it); the next one starts where it ended, not from the container's first line.
+          `( since=0; while :; do if docker inspect database >/dev/null 2>&1; then docker logs -f --since "$since" database 2>&1 | ${clean} | sed -u 's/^/${LOG_PREFIX} db /' > /dev/ttyS0; since=$(date +%s); fi; sleep 5; done ) &`,
         ]
       : []),
   ];

@@ -38,6 +38,8 @@ export interface ConversationRequest {
   readonly dbPort?: number;
   /** Controller config templates tib supplies, already written out (template_path). */
   readonly templatePath?: string;
+  /** How long to wait for the agent on the bus (default 600 s). */
+  readonly agentWaitSec?: number;
 }
 
 export interface BootOptions {
@@ -108,6 +110,7 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
       scratch,
       env: o.env,
       ...(c.templatePath ? { templatePath: c.templatePath } : {}),
+      ...(c.agentWaitSec ? { agentWaitSec: c.agentWaitSec } : {}),
     };
     conversation = { setup, injection: await troveInjection(setup) };
   }
@@ -173,8 +176,9 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   // The conversation runs beside the boot: the helper waits for the agent on the bus.
   let talked: ConversationOutcome | undefined;
   let talkFailed: unknown;
+  const stopTalking = new AbortController();
   const talking = conversation
-    ? converse(conversation.setup, dbForward?.host, o.timeoutSec).then(
+    ? converse(conversation.setup, dbForward?.host, o.timeoutSec, stopTalking.signal).then(
         (r) => {
           talked = r;
           o.log(`controller conversation finished after ${Math.round((Date.now() - started) / 1000)} s`);
@@ -204,6 +208,12 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
         o.log(`probe report complete after ${Math.round(elapsed)} s`);
         // The forward only answers if the guest's network and sshd are up.
         banner = await sshBanner(sshPort, 10_000);
+        // An agent that is not running after the boot settled will not come to the bus.
+        const down = agentDown(probe.values);
+        if (down && talking && !talked) {
+          o.log(`the agent is not running (${down}): the conversation stops`);
+          stopTalking.abort(`the agent never came to the bus: the guest reports it ${down}`);
+        }
       }
       if (probe.ended && (!talking || talked || talkFailed)) break;
       if (exited) {
@@ -240,4 +250,13 @@ export async function bootTest(o: BootOptions): Promise<BootOutcome> {
   let consoleLog: string | undefined;
   if (checks.some((c) => c.status === 'fail')) consoleLog = keepConsole(consoleFile, o.consoleLogPath, o.log);
   return { checks, timings, ...(consoleLog ? { consoleLog } : {}) };
+}
+
+/** Why the probe says the agent is not running, or undefined when it runs without restarts. */
+function agentDown(values: ReadonlyMap<string, string>): string | undefined {
+  const active = values.get('agent-active') ?? '';
+  const restarts = Number(/NRestarts=(\d+)/.exec(values.get('agent-state') ?? '')?.[1] ?? '0');
+  if (active === 'active' && restarts === 0) return undefined;
+  if (active === '') return undefined;
+  return `${active}${restarts > 0 ? ` after ${restarts} restart(s)` : ''}`;
 }

@@ -35,6 +35,8 @@ export interface ConversationSetup {
   readonly scratch: string;
   /** Controller config templates tib supplies (template_path), when the contract has any. */
   readonly templatePath?: string;
+  /** How long to wait for the agent on the bus (default 600 s). */
+  readonly agentWaitSec?: number;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -156,7 +158,12 @@ export interface ConversationOutcome {
 }
 
 /** The conversation itself; `dbPort` is the host end of QEMU's forward to the datastore. */
-export async function converse(s: ConversationSetup, dbPort: number | undefined, timeoutSec: number): Promise<ConversationOutcome> {
+export async function converse(
+  s: ConversationSetup,
+  dbPort: number | undefined,
+  timeoutSec: number,
+  cancel?: AbortSignal,
+): Promise<ConversationOutcome> {
   const ctlConf = path.join(s.scratch, 'trove.conf');
   const rows: Record<string, unknown>[] = [];
   const mysqlFamily = ['mysql', 'mariadb', 'percona', 'pxc'].includes(s.served.manager);
@@ -176,7 +183,7 @@ export async function converse(s: ConversationSetup, dbPort: number | undefined,
       '--instance-key',
       s.identity.rpcKey,
       '--agent-timeout',
-      String(Math.min(600, timeoutSec)),
+      String(Math.min(s.agentWaitSec ?? 600, timeoutSec)),
       '--healthy-timeout',
       String(Math.min(900, timeoutSec)),
       // Before Trove 14 a PostgreSQL guest reports "running", never "healthy".
@@ -185,8 +192,13 @@ export async function converse(s: ConversationSetup, dbPort: number | undefined,
       ...(mysqlFamily ? ['--charset', 'utf8mb4', '--collation', 'utf8mb4_general_ci'] : []),
       ...(dbPort ? ['--query-port', String(dbPort)] : []),
     ],
-    { env: s.env, timeoutMs: (timeoutSec + 60) * 1000, scratch: s.scratch, onRow: (row) => rows.push(row) },
+    { env: s.env, timeoutMs: (timeoutSec + 60) * 1000, scratch: s.scratch, onRow: (row) => rows.push(row), ...(cancel ? { cancel } : {}) },
   );
+  if (cancel?.aborted) {
+    // The guest showed it cannot answer: the conversation stops where it stood.
+    const where = rows.some((r) => r['check'] === 'bus') ? 'stopped' : 'bus';
+    rows.push({ check: where, ok: false, error: 'stopped', message: String(cancel.reason ?? 'the guest cannot answer') });
+  }
   return { ...conversationChecks(rows, run.exitCode, run.stderrTail), logFile: run.logFile };
 }
 
@@ -207,6 +219,7 @@ const TITLES: Readonly<Record<string, string>> = {
   healthy_after_restart: 'healthy again after restart',
   query: 'the datastore answers a query (as the new user, from outside)',
   deadline: 'conversation finished in time',
+  stopped: 'conversation went on to the end',
   helper: 'controller helper ran',
 };
 

@@ -39,6 +39,7 @@ export async function plannedBoots(
     served: { datastore: v.datastore, version: v.version, manager: v.manager },
     ...(DB_PORTS[v.manager] ? { dbPort: DB_PORTS[v.manager] } : {}),
     ...(templatePath ? { templatePath } : {}),
+    ...(conv.agentWaitSec ? { agentWaitSec: conv.agentWaitSec } : {}),
   }));
   return { conversations: conversations.length > 0 ? conversations : [undefined], label: runtime.label };
 }

@@ -111,7 +111,14 @@ export async function runHelper(
   rt: ControllerRuntime,
   helperDir: string,
   args: readonly string[],
-  o: { env: NodeJS.ProcessEnv; timeoutMs: number; onRow: (row: Record<string, unknown>) => void; scratch: string },
+  o: {
+    env: NodeJS.ProcessEnv;
+    timeoutMs: number;
+    onRow: (row: Record<string, unknown>) => void;
+    scratch: string;
+    /** Stops the helper early (the guest showed it cannot answer). */
+    cancel?: AbortSignal;
+  },
 ): Promise<HelperRun> {
   const { execa } = await loadExeca();
   let command: string;
@@ -158,6 +165,7 @@ export async function runHelper(
     timeout: o.timeoutMs,
     forceKillAfterDelay: 5000,
     buffer: false,
+    ...(o.cancel ? { cancelSignal: o.cancel } : {}),
   });
   let pending = '';
   child.stdout?.setEncoding('utf8');

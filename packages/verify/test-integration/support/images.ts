@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { compilePlan } from '@tib/core';
 import type { Plan, SourceHost } from '@tib/core';
-import type { Inspector, VerifyReport } from '../../src';
+import type { ConversationOptions, Inspector, VerifyReport } from '../../src';
 
 export const REPO = path.resolve(__dirname, '../../../..');
 
@@ -20,17 +20,20 @@ export interface ImageUnderTest {
 
 /**
  * The images under test: the one named by TIB_VERIFY_IMAGE / TIB_VERIFY_RECIPE (what
- * scripts/ci/verify-image.sh passes), else the images the Debian builds write by default.
+ * scripts/ci/verify-image.sh passes), else the reference images where `tib run` puts them (images/).
  */
 export function imagesUnderTest(): ImageUnderTest[] {
   const image = process.env['TIB_VERIFY_IMAGE'];
   const recipe = process.env['TIB_VERIFY_RECIPE'];
   if (image && recipe) return [{ image: path.resolve(image), recipe: path.resolve(recipe) }];
   return [
-    { image: '/tmp/tib-out/images/debian-bookworm-mariadb.qcow2', recipe: path.join(REPO, 'recipes/debian-bookworm-mariadb.yaml') },
     {
-      image: '/tmp/native/images/debian-bookworm-mariadb-native.qcow2',
-      recipe: path.join(REPO, 'recipes/debian-bookworm-mariadb-native.yaml'),
+      image: path.join(REPO, 'images/debian-bookworm-container.qcow2'),
+      recipe: path.join(REPO, 'recipes/debian-bookworm-container.yaml'),
+    },
+    {
+      image: path.join(REPO, 'images/debian-bullseye-mariadb-native.qcow2'),
+      recipe: path.join(REPO, 'recipes/debian-bullseye-mariadb-native.yaml'),
     },
   ];
 }
@@ -90,6 +93,7 @@ export interface VerifyCall {
   readonly boot?: boolean;
   readonly inspector?: Inspector;
   readonly secretValues?: readonly string[];
+  readonly conversation?: ConversationOptions;
 }
 
 /**

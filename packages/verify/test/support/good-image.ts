@@ -16,13 +16,17 @@ function dpkg(packages: Record<string, string>): string {
  * A file tree shaped like a correct image of `plan`, built from the same expectations
  * verify checks (so each test can break one thing and see which check notices).
  */
+/** Debian's VERSION_ID per codename, for the fake os-release of the plan's release. */
+const DEBIAN_VERSION: Readonly<Record<string, string>> = { bullseye: '11', bookworm: '12', trixie: '13' };
+
 export function goodImage(plan: Plan): FakeFs {
   const container = plan.target.model === 'container';
+  const codename = plan.target.release;
   const packages: Record<string, string> = { 'cloud-init': '22.4.2-1+deb12u4', ifupdown: '0.8.41', 'isc-dhcp-client': '4.4.3-P1-2' };
   const fs = new FakeFs({
     '/lib': { link: 'usr/lib' },
     '/sbin': { link: 'usr/sbin' },
-    '/usr/lib/os-release': 'ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n',
+    '/usr/lib/os-release': `ID=debian\nVERSION_ID="${DEBIAN_VERSION[codename] ?? ''}"\nVERSION_CODENAME=${codename}\n`,
     '/etc/os-release': { link: '../usr/lib/os-release' },
     '/etc/passwd':
       'root:x:0:0:root:/root:/bin/bash\ntrove:x:103:111::/var/lib/trove:/bin/false\nmysql:x:104:112::/nonexistent:/bin/false\n',
@@ -33,7 +37,7 @@ export function goodImage(plan: Plan): FakeFs {
     '/etc/cloud/cloud.cfg.d/91-dib-cloud-init-datasources.cfg': 'datasource_list: [ ConfigDrive, OpenStack, None ]\n',
     '/boot/grub/grub.cfg':
       "menuentry 'Debian' {\n\tlinux /boot/vmlinuz root=LABEL=cloudimg-rootfs ro console=ttyS0 nofb nomodeset gfxpayload=text net.ifnames=0\n}\n",
-    '/etc/dib-manifests/dib_environment': 'declare -x DIB_RELEASE="bookworm"\n',
+    '/etc/dib-manifests/dib_environment': `declare -x DIB_RELEASE="${codename}"\n`,
     '/var/lib/trove': { dir: true, ...TROVE, mode: 0o750 },
     '/var/log/trove': { dir: true, ...TROVE, mode: 0o750 },
     '/etc/trove/conf.d': { dir: true, ...TROVE },

@@ -13,8 +13,8 @@ export const CONTAINER_RECIPE = {
 export const NATIVE_RECIPE = {
   tib: 1,
   name: 'deb-native',
-  base: { distro: 'debian', release: 'bookworm' },
-  datastore: { type: 'mariadb', version: '10.11', runtime: 'native' },
+  base: { distro: 'debian', release: 'bullseye' },
+  datastore: { type: 'mariadb', version: '10.5', runtime: 'native' },
   guestagent: { source: 'local', path: 'agent', release: 'ussuri' },
 };
 

@@ -4,7 +4,7 @@
 #
 #   recipe sha256  5dd81b3162aed4277136562c6c63c18a1b4d935e10aaee5d420bddca22ecf9b3
 #   image          ubuntu-jammy-mysql: Ubuntu 22.04 (jammy) amd64, mysql 8.0 (container model)
-#   guest agent    Trove 17.0.1 (yoga) from package, runs as trove
+#   guest agent    Trove 17.0.0 (yoga) from package, runs as trove
 #   outputs        ubuntu-jammy-mysql.qcow2
 #
 # Usage: sudo ./build.sh [--out DIR] [--force] [--keep-workdir]
@@ -55,8 +55,10 @@ version_ge() {
     [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
 }
 
+# The sha256 of a file. Read from stdin: sha256sum escapes a name holding a backslash
+# or line break (\<hash>  <name>), which would otherwise end up in the hash.
 sha256_of() {
-    sha256sum -- "$1" | cut -d ' ' -f 1
+    sha256sum < "$1" | cut -d ' ' -f 1
 }
 
 # --- Pre-flight: every problem is listed before anything is written (exit 3) ---------
@@ -119,6 +121,15 @@ if [ "$force" = 0 ]; then
 fi
 exec 9>"$out_dir/.$image_name.tib-lock"
 flock -n 9 || fail 3 "another build into $out_dir/$image_name is running (lock $out_dir/.$image_name.tib-lock)"
+# DIB's caches (apt archives, debootstrap tarballs) are shared by every build on this host
+# and DIB does not lock them: builds that share them take turns.
+dib_cache=${DIB_IMAGE_CACHE:-$HOME/.cache/image-create}
+mkdir -p -- "$dib_cache"
+exec 8>"$dib_cache/.tib-dib.lock"
+if ! flock -n 8; then
+    say "waiting for another build that uses DIB's cache $dib_cache"
+    flock 8
+fi
 
 work=""
 partial="$out_dir/.$image_name.tib-partial"
@@ -278,6 +289,7 @@ set -eu
 set -o pipefail
 
 # The agent talks to Docker through /var/run/docker.sock, which group docker may use.
+# Facts: docs/facts/guest-agent-contract.md §4.3.
 getent group docker >/dev/null || groupadd --system docker
 usermod -a -G docker "$TIB_AGENT_USER"
 if [ "$TIB_INIT" = systemd ]; then
@@ -398,6 +410,8 @@ set -o pipefail
 # After the agent (30-32) and before the datastore (40-47): the accounts are numbered in
 # the same order whether the image is built at once or from a shared layer, where the
 # datastore comes after everything the layer did.
+# Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
+# account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
     groupadd --system "$TIB_AGENT_GROUP"
 fi
@@ -425,6 +439,7 @@ set -o pipefail
 # with net.ifnames=0, so the interface is eth0 on every hypervisor. cloud-init may write
 # its own configuration at boot from the cloud's network data; this is the fallback that
 # keeps a guest reachable when the cloud offers none.
+# Facts: docs/facts/distributions.md §6, docs/facts/dib.md §4.
 
 # A MAC-pinned rename rule from the build host would rename eth0 on the first boot.
 rm -f /etc/udev/rules.d/70-persistent-net.rules
@@ -594,6 +609,7 @@ Group=trove
 # matches this image; hand the agent its directories first ('+' runs this as root).
 ExecStartPre=+/bin/mkdir -p /etc/trove/conf.d /var/log/trove
 ExecStartPre=+/bin/chown -R trove:trove /etc/trove /etc/trove/conf.d /var/log/trove
+# The packaged command line is replaced by one that reads only the injected files.
 ExecStart=
 ExecStart=/usr/bin/trove-guestagent --config-dir=/etc/trove/conf.d --log-file=/var/log/trove/trove-guestagent.log
 Restart=always

@@ -1,6 +1,7 @@
 import { DISTRO_AGENT_PACKAGES, elMajor, NO_AGENT_PACKAGE_REASON, RDO_BUILDS } from '../../catalog/agents';
 import type { Series } from '../../catalog/agents';
 import { releaseKey } from '../../catalog/distros';
+import { offlineAgentPackages } from '../../catalog/offline-agent';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { rule } from './rule';
 
@@ -163,6 +164,24 @@ export const agentDistroTested = rule('agentDistroTested', ({ recipe, facts, loc
       'TIB3009',
       ['base', 'release'],
       `Trove ${agent.major} (${agent.series}) was tested on ${agent.testedOn.join(', ')}, not ${releaseKey(release)}; the agent may still work`,
+    ),
+  ];
+});
+
+/**
+ * `requirements.index: none` installs the agent's tree without its dependencies: they must
+ * be the release's packages, which tib knows only for some agent releases.
+ */
+export const offlineAgentDependencies = rule('offlineAgentDependencies', ({ recipe, facts, locator }) => {
+  const { agent, release } = facts;
+  if (recipe.guestagent.requirements?.index !== 'none' || !agent || !release) return [];
+  if (offlineAgentPackages(releaseKey(release), agent.major)) return [];
+  return [
+    locator.diagnostic(
+      'TIB3036',
+      ['guestagent', 'requirements', 'index'],
+      `tib knows no list of ${release.title}'s packages that the Trove ${agent.major} (${agent.series}) agent needs: offline, the image gets the agent's tree and its datastore drivers only`,
+      { hint: "add the agent's Python dependencies as system.packages, or install from an index" },
     ),
   ];
 });

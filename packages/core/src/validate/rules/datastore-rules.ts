@@ -1,6 +1,6 @@
 import { CONTAINER_DATASTORES, DATASTORES, versionMatches } from '../../catalog/datastores';
 import type { Datastore } from '../../catalog/datastores';
-import { support } from '../../catalog/matrix';
+import { nativeRefusal, support } from '../../catalog/matrix';
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import { servedDatastores } from '../../facts/recipe-facts';
 import type { ServedRef } from '../../facts/recipe-facts';
@@ -64,6 +64,18 @@ export const datastoreVersionKnown = rule('datastoreVersionKnown', (ctx) => {
     const s = support(d.type, facts.release, facts.model, facts.agent?.series);
     if (!s.ok || s.versions.includes('user')) continue;
     if (s.versions.some((v) => versionMatches(d.version ?? '', v))) continue;
+    const refused = facts.model === 'native' ? nativeRefusal(d.type, facts.release, d.version) : undefined;
+    if (refused) {
+      out.push(
+        locator.diagnostic(
+          'TIB3003',
+          [...d.at, 'version'],
+          `${d.type} ${d.version} cannot run under a native-era agent and controller on ${facts.release.title}: ${refused}`,
+          { hint: `available: ${s.versions.join(', ')}` },
+        ),
+      );
+      continue;
+    }
     const scope =
       facts.model === 'container'
         ? `the Trove ${facts.agent?.major ?? ''} (${facts.agent?.series ?? 'newest'}) agent`.replace('  ', ' ')

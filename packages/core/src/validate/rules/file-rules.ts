@@ -41,7 +41,25 @@ export const filesExist = rule('filesExist', (ctx: RuleContext) => {
   const out: Diagnostic[] = [];
   for (const ref of recipeHostFiles(recipe)) {
     const resolved = resolveRecipePath(locator, ref.at, ref.written);
-    if (host.fileExists(resolved)) continue;
+    const st = host.stat ? host.stat(resolved) : host.fileExists(resolved) ? ({ kind: ref.kind, size: 0 } as const) : undefined;
+    if (st) {
+      // Anything but what is named would block (a FIFO), never end (/dev/zero) or be nonsense.
+      const why =
+        ref.kind === 'directory'
+          ? st.kind === 'directory'
+            ? undefined
+            : 'is not a directory'
+          : st.kind === 'directory'
+            ? 'is a directory, not a file'
+            : st.kind === 'other'
+              ? 'is not a regular file (a device, FIFO or socket)'
+              : ref.maxBytes !== undefined && st.size > ref.maxBytes
+                ? `is ${st.size.toLocaleString('en')} bytes; a secret or key file is at most ${ref.maxBytes.toLocaleString('en')}`
+                : undefined;
+      if (why) out.push(locator.diagnostic('TIB1010', ref.at, `'${resolved}' ${why}`));
+      continue;
+    }
+    if (ref.role === 'secret') continue;
     const where = missingFileSeverity === 'warning' ? ' here; the build checks again on its host' : '';
     out.push(locator.diagnostic('TIB3016', ref.at, `${ref.kind} '${resolved}' does not exist${where}`, { severity: missingFileSeverity }));
   }

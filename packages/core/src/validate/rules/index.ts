@@ -1,5 +1,12 @@
 import { accessOnlyDevelopment, sshKeysArePublic, subscriptionComplete, subscriptionOnlyRhel } from './access-rules';
-import { agentDistroTested, agentReleaseKnown, agentSourceAvailable, agentSourceFields, runtimeMatchesAgent } from './agent-rules';
+import {
+  agentDistroTested,
+  agentReleaseKnown,
+  agentSourceAvailable,
+  agentSourceFields,
+  offlineAgentDependencies,
+  runtimeMatchesAgent,
+} from './agent-rules';
 import { apparmorOnDeb, archSupported, imageSourceFits, initAvailable, releaseKnown, releaseNotEol, selinuxOnRpm } from './base-rules';
 import {
   autostartDiscouraged,
@@ -13,7 +20,13 @@ import {
 import { filesExist, sha256Required } from './file-rules';
 import { agentDefectsWarned, packagedImageAvailable, servedOnce, servedOnlyContainer } from './served-rules';
 import type { Rule } from './rule';
-import { datasourcesIncludeOpenStack, environmentAllowed, extraElementsAllowed, repositoriesFitFamily } from './system-rules';
+import {
+  configDriveForNovaFiles,
+  datasourcesIncludeOpenStack,
+  environmentAllowed,
+  extraElementsAllowed,
+  repositoriesFitFamily,
+} from './system-rules';
 
 export type { Rule, RuleContext } from './rule';
 
@@ -31,6 +44,7 @@ export const RULES: readonly Rule[] = [
   agentSourceAvailable,
   runtimeMatchesAgent,
   agentDistroTested,
+  offlineAgentDependencies,
   datastoreInAgent,
   datastoreSupported,
   datastoreVersionKnown,
@@ -48,6 +62,7 @@ export const RULES: readonly Rule[] = [
   subscriptionComplete,
   sha256Required,
   filesExist,
+  configDriveForNovaFiles,
   datasourcesIncludeOpenStack,
   repositoriesFitFamily,
   environmentAllowed,

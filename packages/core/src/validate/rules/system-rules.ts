@@ -3,9 +3,29 @@ import { DIB_OS_ELEMENTS, TIB_CONTROLLED_PREFIXES, TIB_CONTROLLED_VARIABLES } fr
 import { familyOf } from '../../facts/recipe-facts';
 import { rule } from './rule';
 
-export const datasourcesIncludeOpenStack = rule('datasourcesIncludeOpenStack', ({ recipe, locator }) => {
+/**
+ * Trove up to 16 sends its files as Nova personality files, which cloud-init writes only
+ * from a config drive (its OpenStack metadata datasource reads them and never writes
+ * them): such a guest never gets guest_info.conf without ConfigDrive
+ * (docs/facts/trove-releases.md §3.2).
+ */
+export const configDriveForNovaFiles = rule('configDriveForNovaFiles', ({ recipe, facts, locator }) => {
   const list = recipe.system?.cloudInit?.datasources;
-  if (!list || list.includes('OpenStack')) return [];
+  if (!list || list.includes('ConfigDrive') || facts.agent?.injection !== 'nova-files') return [];
+  return [
+    locator.diagnostic(
+      'TIB3035',
+      ['system', 'cloudInit', 'datasources'],
+      `datasources [${list.join(', ')}] lack ConfigDrive: Trove ${facts.agent.major} (${facts.agent.series}) sends its config files as Nova personality files, which cloud-init writes only from a config drive; the agent would never get guest_info.conf`,
+      { hint: 'use [ConfigDrive, OpenStack], and keep the controller at use_nova_server_config_drive = True (its default up to Trove 16)' },
+    ),
+  ];
+});
+
+export const datasourcesIncludeOpenStack = rule('datasourcesIncludeOpenStack', ({ recipe, facts, locator }) => {
+  const list = recipe.system?.cloudInit?.datasources;
+  // Up to Trove 16 the files only ever come through a config drive (configDriveForNovaFiles).
+  if (!list || list.includes('OpenStack') || facts.agent?.injection === 'nova-files') return [];
   return [
     locator.diagnostic(
       'TIB3017',

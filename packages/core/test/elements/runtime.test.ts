@@ -1,0 +1,40 @@
+/**
+ * The programs the agent of the image's release runs go into the image whatever the
+ * datastore's packages happen to pull in (docs/facts/guest-agent-contract.md §2.2, §2.3):
+ * the native-era agent moves data onto the volume with rsync and finds MySQL with ps.
+ */
+import { with_ } from '../helpers';
+import { planOf, variablesOf } from './support';
+
+const native = {
+  tib: 1,
+  base: { distro: 'debian', release: 'bullseye' },
+  datastore: { type: 'postgresql', version: '13', runtime: 'native' },
+  guestagent: { source: 'local', path: 'trove', release: 'ussuri', requirements: { index: 'none' } },
+};
+const files = { 'trove/setup.py': '' };
+const base = (recipe: Record<string, unknown>) => (variablesOf(planOf(recipe, files))['TIB_BASE_PACKAGES'] ?? '').split(' ');
+
+describe("the native-era agent's runtime programs", () => {
+  it('PostgreSQL (whose packages depend on neither): rsync for the data move', () => {
+    expect(base(native)).toContain('rsync');
+  });
+
+  it('MariaDB: rsync and procps (ps -C mysqld)', () => {
+    expect(base(with_(native, { datastore: { type: 'mariadb', version: '10.5' } }))).toEqual(expect.arrayContaining(['rsync', 'procps']));
+  });
+
+  it('Redis: no data move, no rsync', () => {
+    expect(base(with_(native, { datastore: { type: 'redis', version: '6.0' } }))).not.toContain('rsync');
+  });
+
+  it('the container model moves no data itself', () => {
+    const container = {
+      tib: 1,
+      base: { distro: 'debian', release: 'bookworm' },
+      datastore: { type: 'mariadb' },
+      guestagent: { source: 'package' },
+    };
+    expect(base(container)).not.toContain('rsync');
+  });
+});
