@@ -109,7 +109,7 @@ with open(out + '.qcow2', 'w') as f:
     f.write('fake image\n')
 EOF
     chmod 0755 "$fake/bin/"*
-    for recipe in recipes/debian-bookworm-mariadb.yaml recipes/debian-bookworm-mariadb-native.yaml; do
+    for recipe in recipes/debian-bookworm-mariadb.yaml recipes/debian-bullseye-mariadb-native.yaml; do
         for which in installed here; do
             out="$work/run-$which"
             (cd "$repo" && PATH="$fake/bin:$PATH" PYTHONPATH="$fake/python" TIB_CACHE_DIR="$work/tib-cache" \

@@ -249,6 +249,12 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "`requirements.index: none` and tib's catalog lists no distribution packages for this agent release on this distribution release: the agent's dependencies must come from `system.packages`.",
   },
+  TIB3037: {
+    name: 'no-security-updates',
+    severity: 'warning',
+    summary:
+      "`base.securityUpdates: false`: the image is built without its distribution's security suite (Debian only; other distributions ignore it).",
+  },
 
   TIB4001: { name: 'template-failed', severity: 'error', summary: 'A template could not be rendered; this is a bug in tib.' },
   TIB4002: {

@@ -45,7 +45,7 @@ export function dibEnvironment(r: ResolvedRecipe, inputs: readonly PlanInput[]):
       [
         `default:deb ${r.mirror} ${rel} main`,
         `updates:deb ${r.mirror} ${rel}-updates main`,
-        `security:deb ${sec} ${rel}-security main`,
+        ...(r.securityUpdates ? [`security:deb ${sec} ${rel}-security main`] : []),
       ].join('\n'),
     );
   }

@@ -250,7 +250,7 @@ function builtImageVariables(r: ResolvedRecipe): [string, string][] {
     ['TIB_DS_IMAGE_SUITE', r.release.dibRelease],
     ['TIB_DS_IMAGE_ARCH', r.arch],
     ['TIB_DS_IMAGE_MIRROR', r.mirror],
-    ['TIB_DS_IMAGE_SECURITY_MIRROR', r.securityMirror ?? ''],
+    ['TIB_DS_IMAGE_SECURITY_MIRROR', r.securityUpdates ? (r.securityMirror ?? '') : ''],
   ];
   built.forEach((d, i) => {
     const b = d.build;

@@ -96,6 +96,7 @@ export function resolveRecipe(recipe: Recipe, facts: RecipeFacts, locator: Locat
       ...(cloud && !recipe.base.image?.url && !recipe.base.image?.sha256 ? { checksumList: `${cloud.baseUrl}${cloud.checksumList}` } : {}),
     },
     mirror: recipe.base.mirror ?? release.mirror,
+    securityUpdates: recipe.base.securityUpdates !== false,
     ...((recipe.base.securityMirror ?? release.securityMirror)
       ? { securityMirror: recipe.base.securityMirror ?? release.securityMirror }
       : {}),

@@ -39,6 +39,8 @@ export interface ResolvedRecipe {
   };
   readonly mirror: string;
   readonly securityMirror?: string;
+  /** false: no security suite in the image's package sources (debian; base.securityUpdates). */
+  readonly securityUpdates: boolean;
   readonly model: GuestModel;
   readonly agent: {
     readonly source: AgentSource;

@@ -216,6 +216,12 @@ export const RECIPE_SCHEMA = {
           ...url('Security-updates mirror (debian; default from the distro catalog).'),
           examples: ['http://security.debian.org/debian-security'],
         },
+        securityUpdates: {
+          type: 'boolean',
+          default: true,
+          description:
+            "debian: false leaves the security suite out of the image's package sources, for an archived release or a mirror that cannot serve its security pool; the image then gets no security updates (warning TIB3037).",
+        },
       },
     },
     datastore: {

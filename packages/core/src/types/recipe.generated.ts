@@ -91,6 +91,10 @@ export interface Recipe {
      * Security-updates mirror (debian; default from the distro catalog).
      */
     securityMirror?: string;
+    /**
+     * debian: false leaves the security suite out of the image's package sources, for an archived release or a mirror that cannot serve its security pool; the image then gets no security updates (warning TIB3037).
+     */
+    securityUpdates?: boolean;
   };
   /**
    * The database the image serves.

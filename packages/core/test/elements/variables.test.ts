@@ -316,3 +316,22 @@ describe('system.slim', () => {
     expect(variablesOf(plan)).not.toHaveProperty('TIB_SLIM_KERNEL');
   });
 });
+
+describe('base.securityUpdates', () => {
+  const sources = (plan: ReturnType<typeof planOf>) => {
+    const entry = plan.dib.environment.find((e) => e.name === 'DIB_APT_SOURCES_CONF');
+    return entry && entry.kind === 'value' ? entry.value.split('\n').map((l) => l.split(':')[0]) : [];
+  };
+
+  it("by default the image's sources carry the security suite", () => {
+    expect(sources(planOf(bookwormContainer))).toEqual(['default', 'updates', 'security']);
+  });
+
+  it('false leaves it out of the image and of the datastore images built from packages', () => {
+    const plan = planOf(with_(bookwormContainer, { base: { securityUpdates: false }, datastore: { image: 'packages' } }));
+    expect(sources(plan)).toEqual(['default', 'updates']);
+    expect(variablesOf(plan)['TIB_DS_IMAGE_SECURITY_MIRROR']).toBe('');
+    const on = planOf(with_(bookwormContainer, { datastore: { image: 'packages' } }));
+    expect(variablesOf(on)['TIB_DS_IMAGE_SECURITY_MIRROR']).toBe('http://deb.debian.org/debian-security');
+  });
+});

@@ -34,6 +34,15 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['focal is eol', focalNative, ['TIB3030(w)']],
     ],
   },
+  securityUpdatesOff: {
+    codes: ['TIB3037'],
+    rows: [
+      ['security updates by default', BASE_RECIPE, []],
+      ['said true', with_(BASE_RECIPE, { base: { securityUpdates: true } }), []],
+      ['debian without its security suite', with_(BASE_RECIPE, { base: { securityUpdates: false } }), ['TIB3037(w)']],
+      ['centos ignores it, and is told so', with_(centos7, { base: { securityUpdates: false } }), ['TIB3037(w)']],
+    ],
+  },
   imageSourceFits: {
     codes: ['TIB3021', 'TIB3020'],
     rows: [

@@ -53,6 +53,21 @@ export const releaseNotEol = rule('releaseNotEol', ({ facts, locator }) => {
   ];
 });
 
+/** An image built without its security suite is said to be, every time (and where it means nothing). */
+export const securityUpdatesOff = rule('securityUpdatesOff', ({ recipe, locator }) => {
+  if (recipe.base.securityUpdates !== false) return [];
+  const debian = recipe.base.distro === 'debian';
+  return [
+    locator.diagnostic(
+      'TIB3037',
+      ['base', 'securityUpdates'],
+      debian
+        ? "the image is built without Debian's security suite: it gets none of its security updates"
+        : `base.securityUpdates applies to debian only; ${recipe.base.distro} images keep their distribution's sources`,
+    ),
+  ];
+});
+
 /** The base image source must be one DIB supports for the release, with the fields it needs. */
 export const imageSourceFits = rule('imageSourceFits', ({ recipe, facts, locator }) => {
   const image = recipe.base.image;

@@ -7,7 +7,16 @@ import {
   offlineAgentDependencies,
   runtimeMatchesAgent,
 } from './agent-rules';
-import { apparmorOnDeb, archSupported, imageSourceFits, initAvailable, releaseKnown, releaseNotEol, selinuxOnRpm } from './base-rules';
+import {
+  apparmorOnDeb,
+  archSupported,
+  imageSourceFits,
+  securityUpdatesOff,
+  initAvailable,
+  releaseKnown,
+  releaseNotEol,
+  selinuxOnRpm,
+} from './base-rules';
 import {
   autostartDiscouraged,
   datastoreInAgent,
@@ -35,6 +44,7 @@ export const RULES: readonly Rule[] = [
   releaseKnown,
   archSupported,
   releaseNotEol,
+  securityUpdatesOff,
   imageSourceFits,
   initAvailable,
   selinuxOnRpm,
