@@ -656,6 +656,8 @@ uses, without touching what the agent or the datastore reads.
   installed and the generic kernel purged, since its modules drive hardware a Nova guest
   does not have. A host running exactly the generic kernel's version keeps it, with a
   warning, because the kernel's removal script would stop to ask.
+  When the mirror cannot serve the metapackage, its versioned ``linux-image-*``
+  dependency is installed instead.
 * ``post-install.d``: the same kinds of files are removed from the packages the
   bootstrap installed before the rules existed. This runs before DIB copies the tree
   into the image's file system, so the removed files take no space in the qcow2.
@@ -680,7 +682,19 @@ set -o pipefail
 if [ -z "${TIB_SLIM_KERNEL:-}" ]; then
     exit 0
 fi
-install-packages "$TIB_SLIM_KERNEL"
+if ! install-packages "$TIB_SLIM_KERNEL"; then
+    # A mirror can lag on the small metapackage while already carrying the versioned
+    # kernel it depends on (docs/facts/distributions.md section 2, "Kernel metapackage"): install
+    # that kernel directly rather than fail the whole build.
+    kernel=$(apt-cache depends "$TIB_SLIM_KERNEL" \
+        | awk '$1 == "Depends:" && $2 ~ /^linux-image-/ { print $2; exit }')
+    if [ -z "$kernel" ]; then
+        echo "tib-slim: cannot install $TIB_SLIM_KERNEL nor find the kernel it depends on" >&2
+        exit 1
+    fi
+    echo "tib-slim: $TIB_SLIM_KERNEL could not be installed; installing its kernel $kernel" >&2
+    install-packages "$kernel"
+fi
 
 running=linux-image-$(uname -r)
 generic=()
