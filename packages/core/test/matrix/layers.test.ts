@@ -105,7 +105,9 @@ describe('the layer of a native image', () => {
     expect(variablesOf(split.leaf)['TIB_DATASTORE_AGENT_PACKAGES']).toBe('rsync procps');
     const pg = variablesOf(layered(postgresql).leaf);
     expect(pg['TIB_DATASTORE_AGENT_PACKAGES']).toBe('python3-psycopg2 rsync');
-    expect(pg['TIB_AGENT_EXTRA_PACKAGES']).toBe('');
+    // The offline agent's own dependencies (the same list whatever the datastore) stay with the agent.
+    expect(pg['TIB_AGENT_EXTRA_PACKAGES']).toBe(variablesOf(split.leaf)['TIB_AGENT_EXTRA_PACKAGES']);
+    expect(variablesOf(layered(postgresql).layer)['TIB_AGENT_EXTRA_PACKAGES']).toBe(variablesOf(split.layer)['TIB_AGENT_EXTRA_PACKAGES']);
     expect(pg['TIB_BASE_PACKAGES']).not.toMatch(/rsync|procps/);
   });
 
@@ -155,7 +157,8 @@ describe('the layer key: a changed input invalidates exactly the layers it touch
 
   test.each([
     ['another mirror', with_(native, { base: { mirror: 'http://mirror.example/debian' } })],
-    ['another release', with_(native, { base: { release: 'bookworm' }, datastore: { version: '10.11' } })],
+    // The only Debian release the native model runs on is bullseye: the package sources stand in.
+    ['other package sources (no security suite)', with_(native, { base: { securityUpdates: false } })],
     ['extra system packages', with_(native, { system: { packages: ['htop'] } })],
     ['another agent tree', with_(native, { guestagent: { path: 'other-trove' } })],
     ['another agent user', with_(native, { guestagent: { user: 'guest' } })],
@@ -197,8 +200,10 @@ describe('a layer of the base OS and guest base only, for images with different 
     expect(names(base(git).layer)).not.toContain('tib-agent-venv');
     const manifest = (p: Plan) => p.elementTree.find((f) => f.path === 'tib-recipe/tib-rootfs/manifest')?.content ?? '';
     expect(manifest(base(native).leaf)).toContain('/etc/systemd/system/trove-guestagent.service');
-    expect(base(git).leaf.dib.environment.map((e) => e.name)).toContain('DIB_REPOLOCATION_guest_agent');
-    expect(base(git).layer.dib.environment.map((e) => e.name)).not.toContain('DIB_REPOLOCATION_guest_agent');
+    // The git agent's location and ref live in its source-repository file, with the leaf.
+    const repoFile = (p: Plan) => p.elementTree.some((f) => f.path === 'tib-recipe/source-repository-tib-guest-agent');
+    expect(repoFile(base(git).leaf)).toBe(true);
+    expect(repoFile(base(git).layer)).toBe(false);
   });
 
   test('a run whose images share the base but not the agent builds one layer of the base', () => {
