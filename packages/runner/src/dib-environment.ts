@@ -9,6 +9,8 @@ export interface DibEnvironmentInput {
   readonly elementsDir: string;
   readonly baseImage?: BaseImage;
   readonly baseImageDir?: string;
+  /** A layered build's leaf: the layer's raw file system image. */
+  readonly layerImage?: string;
   readonly secrets: ReadonlyMap<string, string>;
 }
 
@@ -49,6 +51,9 @@ export function resolveDibEnvironment(input: DibEnvironmentInput): DibEnvironmen
         if (e.form === 'file' && input.baseImage) set(e.name, input.baseImage.file);
         if (e.form === 'dir-url' && input.baseImageDir) set(e.name, `file://${input.baseImageDir}`);
         if (e.form === 'sums-url' && input.baseImageDir) set(e.name, `file://${input.baseImageDir}/SHA256SUMS`);
+        break;
+      case 'layer-image':
+        if (input.layerImage) set(e.name, input.layerImage);
         break;
       case 'elements-path':
         set('ELEMENTS_PATH', [input.elementsDir, ...e.extra.map((p) => inputPath(paths, { path: p }))].join(':'));

@@ -101,6 +101,14 @@ export function doctorReport(host: BuildHost): DoctorRow[] {
   return rows;
 }
 
+/**
+ * Every package a build host needs (and, with `includeOptional`, what tib verify needs),
+ * whatever this host has: what a fresh CI machine installs before its first build.
+ */
+export function hostPackages(family: 'deb' | 'rpm', includeOptional: boolean): string[] {
+  return [...new Set(TOOLS.filter((t) => includeOptional || !t.optional).map((t) => t[family]))].sort();
+}
+
 /** The one command that installs what is missing, for this host's package manager. */
 export function installCommand(rows: readonly DoctorRow[], host: BuildHost, includeOptional: boolean): string | undefined {
   const osRelease = host.readFile('/etc/os-release') ?? '';

@@ -32,6 +32,17 @@ export interface Manifest {
   readonly host: { readonly os: string; readonly kernel: string; readonly arch: string; readonly cpus: number; readonly memoryGiB: number };
   readonly elements: readonly { readonly name: string; readonly origin: string; readonly path?: string }[];
   readonly baseImage?: { readonly source: string; readonly url?: string; readonly file: string; readonly sha256: string };
+  /** Built from a shared layer (tib run of several recipes): which, and what it covered. */
+  readonly layer?: {
+    readonly name: string;
+    readonly key: string;
+    readonly fingerprint: string;
+    readonly covers: readonly string[];
+    readonly builtAt: string;
+    readonly seconds: number;
+  };
+  /** Not built: a copy of an image of the same run that the same plan produced, its name aside. */
+  readonly sameAs?: { readonly image: string; readonly recipe: string; readonly manifest: string };
   readonly inputs: readonly InputRecord[];
   readonly outputs: readonly OutputFile[];
   readonly timings: { readonly totalSeconds: number; readonly phases: Readonly<Record<string, number>> };

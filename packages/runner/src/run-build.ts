@@ -20,7 +20,9 @@ import { Reporter } from './reporter';
 import type { JsonEvents } from './reporter';
 import { resolveSecrets } from './secrets';
 import { spawnDib } from './spawn-dib';
-import { dibVersionFor } from './dib-info';
+import { dibVersionFor, elementSearchDirs } from './dib-info';
+import { LAYER_ROOT_ELEMENT } from '@tib/core';
+import { carryLayerElements, layerRecord } from './layers/carry';
 
 export interface RunOptions {
   readonly plan: Plan;
@@ -38,9 +40,24 @@ export interface RunOptions {
   readonly stderr: NodeJS.WritableStream;
   readonly stdout: NodeJS.WritableStream;
   readonly tty: boolean;
+  /** Build the image from a shared layer: DIB runs the leaf's plan on top of the layer's file system. */
+  readonly fromLayer?: LayerUse;
+  /** Where progress goes (tib run of several recipes); by default a reporter of the run's own on stderr. */
+  readonly reporter?: RunReporter;
   /** `tib run --json`: the build's events also go here, as JSON Lines. */
   readonly events?: JsonEvents;
 }
+
+/** The leaf plan of `plan` (compileLayered) and the layer it starts from, as built. */
+export interface LayerUse {
+  readonly leaf: Plan;
+  /** The layer's raw file system image. */
+  readonly image: string;
+  /** The layer build's manifest (absent in a dry run, where nothing was built). */
+  readonly manifest?: Manifest;
+}
+
+export type RunReporter = Pick<Reporter, 'info' | 'event' | 'tick' | 'clearLive'>;
 
 export type RunOutcome =
   | { readonly kind: 'built'; readonly manifest: Manifest; readonly manifestFile: string; readonly paths: RunPaths }
@@ -68,35 +85,19 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
   const secrets = resolveSecrets(plan, host, paths.recipeDir);
   const redactor = new Redactor([...secrets.values.values()]);
 
-  // Up to date? Cheap: the plan is compiled, inputs reuse recorded checksums, outputs are stat()ed.
-  if (previous && !o.force && !o.dryRun) {
-    const inputs = await checkInputs(plan, paths, previous);
-    const base = previous.baseImage ? ({ sha256: previous.baseImage.sha256 } as BaseImage) : undefined;
-    const fp = fingerprint({
-      tibVersion: o.tibVersion,
-      plan,
-      dibVersion: dibVersionFor(host, previous.dib),
-      ...(base ? { base } : {}),
-      inputs: inputs.records,
-    });
-    const untouched = previous.outputs.every((out) => {
-      try {
-        const st = fs.statSync(out.path);
-        return st.size === out.size && Math.floor(st.mtimeMs) === out.mtimeMs;
-      } catch {
-        return false;
-      }
-    });
-    if (fp === previous.fingerprint && untouched && inputs.diagnostics.length === 0)
-      return { kind: 'up-to-date', manifest: previous, manifestFile, paths };
+  if (!o.force && !o.dryRun) {
+    const current = await upToDate(o);
+    if (current) return current;
   }
+  // A layered build runs the leaf's plan; the image, its fingerprint and manifest are the plan's.
+  const exec = o.fromLayer?.leaf ?? plan;
 
-  const pre = preflight(plan, host, paths);
+  const pre = preflight(exec, host, paths);
   const problems: Diagnostic[] = [...pre.diagnostics, ...secrets.diagnostics];
   const existing = existingOutputs(plan, paths.outputDir);
 
   if (o.dryRun) {
-    printDryRun(o, plan, paths, secrets.values, problems, existing);
+    printDryRun(o, exec, paths, secrets.values, problems, existing);
     const wouldStop: RefusalReason | undefined = problems.some((d) => d.severity === 'error')
       ? 'preflight'
       : existing.length > 0 && !o.force
@@ -152,12 +153,17 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
       ],
     };
 
-  const reporter = new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds, o.events);
+  const reporter = o.reporter ?? new Reporter(o.stderr, o.tty, previous?.timings.totalSeconds, o.events);
   const dibCache = host.env['DIB_IMAGE_CACHE'] || path.join(host.env['HOME'] || os.homedir(), '.cache', 'image-create');
   fs.mkdirSync(dibCache, { recursive: true });
-  const cacheLock = await BuildLock.wait(path.join(dibCache, '.tib-dib.lock'), () =>
-    reporter.info(`waiting for another build that uses DIB's cache ${dibCache} (DIB does not share it safely)`),
-  );
+  // A build beside others of the same tib run has DIB's apt cache turned off
+  // (DIB_APT_LOCAL_CACHE=0, layers/run-matrix.ts) and needs no turn; any other waits.
+  const cacheLock =
+    host.env['DIB_APT_LOCAL_CACHE'] === '0'
+      ? undefined
+      : await BuildLock.wait(path.join(dibCache, '.tib-dib.lock'), () =>
+          reporter.info(`waiting for another build that uses DIB's cache ${dibCache} (DIB does not share it safely)`),
+        );
   const partial = partialDir(paths.outputDir, plan.image.name);
   const workDir = fs.mkdtempSync(path.join(host.env['TMPDIR'] || os.tmpdir(), 'tib-build.'));
   const logFile = path.resolve(o.cwd, o.logFile ?? path.join(paths.outputDir, `${plan.image.name}.log`));
@@ -172,20 +178,22 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
       if (err instanceof BaseImageError) return { kind: 'refused', reason: 'preflight', diagnostics: [err.diagnostic] };
       throw err;
     }
-    const tree = materialize(plan, workDir, base);
+    const tree = materialize(exec, workDir, base);
+    const dib = pre.dib;
+    if (!dib) throw new Error('pre-flight passed without finding DIB');
+    if (exec.layer) carryLayerElements(exec, path.join(tree.elementsDir, LAYER_ROOT_ELEMENT), elementSearchDirs(exec, paths, dib));
     const env = resolveDibEnvironment({
-      plan,
+      plan: exec,
       paths,
       elementsDir: tree.elementsDir,
       ...(base ? { baseImage: base } : {}),
       ...(tree.baseImageDir ? { baseImageDir: tree.baseImageDir } : {}),
+      ...(o.fromLayer ? { layerImage: o.fromLayer.image } : {}),
       secrets: secrets.values,
     });
     fs.rmSync(partial, { recursive: true, force: true });
     fs.mkdirSync(partial, { recursive: true });
-    const argv = dibArgv(plan, path.join(partial, plan.image.name));
-    const dib = pre.dib;
-    if (!dib) throw new Error('pre-flight passed without finding DIB');
+    const argv = dibArgv(exec, path.join(partial, plan.image.name));
     reporter.info(`building ${plan.image.name} with diskimage-builder ${dib.version}; full log: ${logFile}`);
     const result = await spawnDib({
       command: dib.command,
@@ -233,6 +241,7 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
         ...(pre.elementPaths.get(e.name) ? { path: pre.elementPaths.get(e.name) } : {}),
       })),
       ...(base ? { baseImage: { source: base.source, ...(base.url ? { url: base.url } : {}), file: base.file, sha256: base.sha256 } } : {}),
+      ...(o.fromLayer && exec.layer ? { layer: layerRecord(exec.layer, o.fromLayer) } : {}),
       inputs: inputs.records,
       outputs,
       timings: {
@@ -250,9 +259,43 @@ export async function runBuild(o: RunOptions): Promise<RunOutcome> {
     fs.rmSync(partial, { recursive: true, force: true });
     if (o.keepWorkdir) reporter.info(`work directory kept: ${workDir}`);
     else fs.rmSync(workDir, { recursive: true, force: true });
-    await cacheLock.release();
+    await cacheLock?.release();
     await lock.release();
   }
+}
+
+/**
+ * The image is up to date when its manifest's fingerprint (tib, plan, DIB, base image,
+ * every input) is the current one and its outputs are untouched. Cheap: the plan is
+ * compiled, inputs reuse recorded checksums, outputs are stat()ed.
+ */
+export async function upToDate(
+  o: Pick<RunOptions, 'plan' | 'host' | 'cwd' | 'out' | 'tibVersion'>,
+): Promise<Extract<RunOutcome, { kind: 'up-to-date' }> | undefined> {
+  const paths = runPaths(o.plan, o.cwd, o.host.env, o.out);
+  const manifestFile = manifestPath(paths.outputDir, o.plan.image.name);
+  const previous = readManifest(manifestFile);
+  if (!previous) return undefined;
+  const inputs = await checkInputs(o.plan, paths, previous);
+  const base = previous.baseImage ? ({ sha256: previous.baseImage.sha256 } as BaseImage) : undefined;
+  const fp = fingerprint({
+    tibVersion: o.tibVersion,
+    plan: o.plan,
+    dibVersion: dibVersionFor(o.host, previous.dib),
+    ...(base ? { base } : {}),
+    inputs: inputs.records,
+  });
+  const untouched = previous.outputs.every((out) => {
+    try {
+      const st = fs.statSync(out.path);
+      return st.size === out.size && Math.floor(st.mtimeMs) === out.mtimeMs;
+    } catch {
+      return false;
+    }
+  });
+  if (fp === previous.fingerprint && untouched && inputs.diagnostics.length === 0)
+    return { kind: 'up-to-date', manifest: previous, manifestFile, paths };
+  return undefined;
 }
 
 function round(n: number): number {
@@ -282,6 +325,7 @@ function printDryRun(
     ...(plan.baseImage.source !== 'bootstrap'
       ? { baseImage: { file: '<verified base image>', fileName: '', sha256: '', source: 'local' }, baseImageDir: '<workdir>/base-image' }
       : {}),
+    ...(plan.layer ? { layerImage: `<file system image of ${plan.layer.name}>` } : {}),
     secrets,
   });
   w(`# tib run --dry-run ${plan.recipe.path}: nothing is built`);

@@ -8,6 +8,11 @@ import type { ParsedArgs } from './command';
 import { toJson } from './shared';
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.values['emit'] !== undefined) {
+    const { emit } = await import('./matrix-emit.js');
+    return emit(args, io);
+  }
+  if (args.positionals.length > 0) throw new UsageError('recipes go with --emit github|gitlab|zuul');
   const only = args.values['datastore'] as string | undefined;
   const all = Object.keys(DATASTORES).sort() as Datastore[];
   if (only !== undefined && !all.includes(only as Datastore))

@@ -23,7 +23,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         placeholder: 'FILE',
         description: 'write to FILE atomically (mode 0755 for scripts) instead of stdout (- is stdout)',
       },
-      format: { type: 'string', placeholder: 'sh|json', description: 'sh (default): the bash script; json: the plan' },
+      format: {
+        type: 'string',
+        placeholder: 'sh|json',
+        description: 'sh (default): the bash script; json: the plan',
+      },
       set: SET_OPTION,
     },
     minPositionals: 1,
@@ -42,18 +46,43 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'matrix',
-    summary: 'the datastore × distribution × guest model support table',
-    usage: 'tib matrix [--json] [--datastore NAME]',
-    options: { json: JSON_OPTION, datastore: { type: 'string', placeholder: 'NAME', description: 'only this datastore' } },
+    summary: 'the datastore × distribution × guest model support table; with --emit, CI jobs that build recipes',
+    usage: 'tib matrix [--json] [--datastore NAME] | tib matrix --emit github|gitlab|zuul RECIPE... [-o DIR] [--runner LABEL] [--json]',
+    options: {
+      json: JSON_OPTION,
+      datastore: {
+        type: 'string',
+        placeholder: 'NAME',
+        description: 'only this datastore',
+      },
+      emit: {
+        type: 'string',
+        placeholder: 'github|gitlab|zuul',
+        description:
+          'job definitions for the CI engine: one job per shared layer and distinct image, with host preparation, caches and artifacts',
+      },
+      output: {
+        type: 'string',
+        short: 'o',
+        placeholder: 'DIR',
+        description: 'with --emit: write the files under DIR where the engine reads them',
+      },
+      runner: {
+        type: 'string',
+        placeholder: 'LABEL',
+        description: 'with --emit: GitHub runs-on label, GitLab runner tag or Zuul node label',
+      },
+      set: SET_OPTION,
+    },
     minPositionals: 0,
-    maxPositionals: 0,
+    maxPositionals: Infinity,
     load: () => import('./matrix.js'),
   },
   {
     name: 'run',
     summary: 'build the image with diskimage-builder: pre-flight, cache, progress, manifest, safe output',
     usage:
-      'tib run RECIPE [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--json] [--set path=value]...',
+      'tib run RECIPE... [--out DIR] [--force] [--offline] [--dry-run] [--log FILE] [--keep-workdir] [--verify] [--json] [--jobs N] [--layers auto|always|only|never] [--layer-depth guest|base] [--set path=value]...',
     options: {
       out: { type: 'string', placeholder: 'DIR', description: "output directory (default: the recipe's output.directory, else ./images)" },
       force: { type: 'boolean', description: 'rebuild even when up to date, and replace an existing image' },
@@ -63,6 +92,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       'keep-workdir': { type: 'boolean', description: 'keep the materialized element tree after the build' },
       verify: { type: 'boolean', description: 'run tib verify on the image right after a successful build' },
       boot: { type: 'boolean', description: 'with --verify: also boot the image under QEMU' },
+      jobs: {
+        type: 'string',
+        placeholder: 'N',
+        description: 'several recipes: builds at once (default 1)',
+      },
+      layers: {
+        type: 'string',
+        placeholder: 'auto|always|only|never',
+        description: 'native images from shared layers: when two share one (auto, default), always, only the layers (a CI job), or never',
+      },
+      'layer-depth': {
+        type: 'string',
+        placeholder: 'guest|base',
+        description:
+          "layers with the agent (guest) or without it (base); by default guest where a layer's images have one agent (what tib matrix --emit jobs pass explicitly)",
+      },
       json: {
         type: 'boolean',
         description: 'a stream of JSON events on stdout, one per line (schemas/run-events.schema.json); text goes to stderr',
@@ -70,9 +115,9 @@ export const COMMANDS: readonly CommandSpec[] = [
       set: SET_OPTION,
     },
     minPositionals: 1,
-    maxPositionals: 1,
+    maxPositionals: Infinity,
     details:
-      'Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted. --dry-run exits with the status the build would stop with (0, 2 or 3).',
+      'Several recipes are planned first (every diagnostic at once); each distinct image is built once, native images from the layers they share, and an image with the same bytes as another is a hard link with its own manifest (docs/matrix.md). Exit codes: 0 built (or up to date), 1 invalid recipe, 2 usage or output exists, 3 pre-flight failed, 4 DIB failed, 5 verification failed, 130 interrupted. --dry-run exits with the status the build would stop with (0, 2 or 3).',
     load: () => import('./run.js'),
   },
   {
@@ -81,8 +126,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage:
       'tib verify IMAGE --recipe RECIPE [--boot [--controller auto|host|none|DIR] [--datastore NAME]] [--accel kvm|tcg] [--json] [--set path=value]...',
     options: {
-      recipe: { type: 'string', placeholder: 'RECIPE', description: 'the recipe the image was built from (required)' },
-      boot: { type: 'boolean', description: 'also boot a throw-away overlay under QEMU with a Trove-style config drive' },
+      recipe: {
+        type: 'string',
+        placeholder: 'RECIPE',
+        description: 'the recipe the image was built from (required)',
+      },
+      boot: {
+        type: 'boolean',
+        description: 'also boot a throw-away overlay under QEMU with a Trove-style config drive',
+      },
       controller: {
         type: 'string',
         placeholder: 'auto|host|none|DIR',
@@ -113,7 +165,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: "Trove's controller side for an image: its config templates, and controller code for verify's conversation",
     usage: 'tib controller templates RECIPE [--out DIR] | tib controller prepare --trove MAJOR [--trove-tree DIR] [--mirror URL]',
     options: {
-      out: { type: 'string', placeholder: 'DIR', description: 'templates: write them under DIR (default: print them)' },
+      out: {
+        type: 'string',
+        placeholder: 'DIR',
+        description: 'templates: write them under DIR (default: print them)',
+      },
       trove: {
         type: 'string',
         placeholder: 'MAJOR',
@@ -124,7 +180,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         placeholder: 'DIR',
         description: 'prepare: a Trove source tree, for a release Debian never packaged (13)',
       },
-      mirror: { type: 'string', placeholder: 'URL', description: 'prepare: Debian mirror (default http://deb.debian.org/debian)' },
+      mirror: {
+        type: 'string',
+        placeholder: 'URL',
+        description: 'prepare: Debian mirror (default http://deb.debian.org/debian)',
+      },
       set: SET_OPTION,
     },
     minPositionals: 1,

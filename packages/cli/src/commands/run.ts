@@ -21,6 +21,15 @@ const REFUSAL_EXIT: Readonly<Record<RefusalReason, number>> = {
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (
+    args.positionals.length > 1 ||
+    args.values['layers'] !== undefined ||
+    args.values['layer-depth'] !== undefined ||
+    args.values['jobs'] !== undefined
+  ) {
+    const { runMany } = await import('./run-many.js');
+    return runMany(args, io);
+  }
   const recipe = args.positionals[0] ?? '';
   const runner = await import('@tib/runner');
   // --json: a stream of events on stdout; everything for people goes to stderr.

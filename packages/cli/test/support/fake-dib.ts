@@ -16,6 +16,8 @@ export interface FakeDib {
   /** Where the last invocation was recorded. */
   readonly recordDir: string;
   record(): DibRecord;
+  /** Every invocation, in order (tib run of several recipes calls DIB once per build). */
+  records(): DibRecord[];
   cleanup(): void;
 }
 
@@ -49,6 +51,10 @@ for base, dirs, files in os.walk(first):
         tree.append({'path': os.path.relpath(p, first), 'mode': os.stat(p).st_mode & 0o777, 'content': content})
 with open(os.path.join(record, 'elements.json'), 'w') as f:
     json.dump(tree, f)
+calls = os.path.join(record, 'calls')
+os.makedirs(calls, exist_ok=True)
+with open(os.path.join(calls, '%03d.json' % len(os.listdir(calls))), 'w') as f:
+    json.dump({'argv': sys.argv[1:], 'env': dict(os.environ), 'elements': tree}, f)
 sums = os.environ.get('SHA256SUMS', '')
 if sums.startswith('file://'):
     with open(sums[len('file://'):], 'rb') as f, open(os.path.join(record, 'SHA256SUMS'), 'wb') as out:
@@ -135,6 +141,14 @@ export function createFakeDib(): FakeDib {
       elements: JSON.parse(fs.readFileSync(path.join(recordDir, 'elements.json'), 'utf8')) as DibRecord['elements'],
       ...(fs.existsSync(path.join(recordDir, 'SHA256SUMS')) ? { sums: fs.readFileSync(path.join(recordDir, 'SHA256SUMS'), 'utf8') } : {}),
     }),
+    records: () => {
+      const calls = path.join(recordDir, 'calls');
+      if (!fs.existsSync(calls)) return [];
+      return fs
+        .readdirSync(calls)
+        .sort()
+        .map((f) => JSON.parse(fs.readFileSync(path.join(calls, f), 'utf8')) as DibRecord);
+    },
     cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
   };
 }

@@ -294,6 +294,16 @@ export const DIAGNOSTIC_CODES = {
   TIB5016: { name: 'output-exists', severity: 'error', summary: 'The output image exists; tib keeps it unless `--force` is given.' },
   TIB5017: { name: 'output-unwritable', severity: 'error', summary: 'The output directory cannot be created or written.' },
   TIB5018: { name: 'build-locked', severity: 'error', summary: 'Another build into the same output path is running.' },
+  TIB5030: {
+    name: 'layer-failed',
+    severity: 'error',
+    summary: 'A shared layer of `tib run` of several recipes was not built, so the images on it were not built either.',
+  },
+  TIB5031: {
+    name: 'same-image-not-copied',
+    severity: 'error',
+    summary: "An image whose plan is another's of the same run (its name aside) could not be copied from it.",
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

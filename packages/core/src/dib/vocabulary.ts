@@ -113,3 +113,15 @@ export const RHEL_COMMON_VARIABLES = [
 
 /** Prefixes of variables that belong to tib's elements (TIB_*) and DIB's rhel-common (REG_*). */
 export const TIB_CONTROLLED_PREFIXES = ['TIB_', 'REG_'] as const;
+
+/**
+ * OS elements whose root a layered build can replace with tib-layer-root: they build the
+ * root with debootstrap (root.d), and tib-layer-root brings the build tools debootstrap
+ * would (its element-deps: dpkg, modprobe, sysprep).
+ */
+export const DIB_LAYERABLE_OS_ELEMENTS: ReadonlySet<string> = new Set(['debian-minimal']);
+
+/** DIB variables only a leaf's elements read, kept out of its layer's environment (and key). */
+export const DIB_LEAF_VARIABLES: Readonly<Record<string, string>> = {
+  DIB_BOOTLOADER_DEFAULT_CMDLINE: "the bootloader (vm element) installs the kernel's command line, which datastores extend",
+};

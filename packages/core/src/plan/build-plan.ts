@@ -10,6 +10,7 @@ import { baseImageFileName, planInputs } from './inputs';
 import { agentTroveVersion } from './agent-version';
 import { expectationsFor } from './expectations';
 import { fragmentsFor, recipeElementSources } from './fragments';
+import type { Fragment } from './fragments';
 import type { BaseImagePlan, ElementSource, PlanDesign } from './plan-types';
 import { PLAN_VERSION } from './plan-types';
 import { preflightFor } from './preflight';
@@ -36,7 +37,7 @@ export function imageFiles(name: string, formats: readonly string[]): string[] {
  * Designs the build: every decision, with the element tree as sources still to be
  * rendered (render/ fills the templates). Pure: reads only through the host, writes nothing.
  */
-export function designPlan(r: ResolvedRecipe, ctx: PlanContext): { design: PlanDesign; diagnostics: Diagnostic[] } {
+export function designPlan(r: ResolvedRecipe, ctx: PlanContext): { design: PlanDesign; diagnostics: Diagnostic[]; fragments: Fragment[] } {
   const diagnostics: Diagnostic[] = [];
   const elements = selectElements(r);
   const { files: staticFiles, missing } = staticElementFiles(elements, ctx.host, ctx.elementsDir);
@@ -126,7 +127,7 @@ export function designPlan(r: ResolvedRecipe, ctx: PlanContext): { design: PlanD
     ),
     missingElements: missing,
   };
-  return { design, diagnostics };
+  return { design, diagnostics, fragments };
 }
 
 export function deepFreeze<T>(value: T): T {

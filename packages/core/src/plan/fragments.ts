@@ -10,6 +10,11 @@ import { RECIPE_ELEMENT } from './select-elements';
 /** A file rendered for the image, installed by the tib-files element in its phase. */
 export interface Fragment {
   readonly phase: 'pre-install' | 'post-install';
+  /**
+   * The part of the image it belongs to: the guest system, the agent, or the datastore. A
+   * layered build installs each part's files with it (plan/layer-split.ts).
+   */
+  readonly part: 'guest' | 'agent' | 'datastore';
   readonly path: string;
   readonly mode: number;
   readonly owner: string;
@@ -30,13 +35,15 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
     series: r.agent.trove.series,
     major: r.agent.trove.major,
   };
+  let part: Fragment['part'] = 'guest';
   const root = (phase: Fragment['phase'], path: string, mode: number, template: string, context: Record<string, unknown> = {}) =>
-    out.push({ phase, path, mode, owner: 'root', group: 'root', template, context: { agent, ...context } });
+    out.push({ phase, part, path, mode, owner: 'root', group: 'root', template, context: { agent, ...context } });
   const asRoot = privilegedStartSteps(r.release.systemd);
 
   root('post-install', IMAGE_LAYOUT.sudoers, 0o440, 'sudoers.hbs');
   root('post-install', IMAGE_LAYOUT.logrotate, 0o644, 'logrotate.hbs');
 
+  part = 'agent';
   if (r.init === 'systemd') {
     if (r.agent.install === 'package') {
       root('post-install', imagePaths.agentDropIn(r.agent.service), 0o644, 'agent-dropin.conf.hbs', {
@@ -59,6 +66,22 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
     root('post-install', imagePaths.agentInitScript(r.agent.service), 0o755, 'agent.init.hbs', { binary: r.agent.binary });
   }
 
+  part = 'guest';
+  for (const repo of r.repositories) {
+    if (repo.kind === 'apt') {
+      root('pre-install', imagePaths.aptList(repo.name), 0o644, 'apt-source.list.hbs', {
+        repo,
+        keyring: imagePaths.aptKeyring(repo.name),
+      });
+    } else {
+      root('pre-install', imagePaths.yumRepo(repo.name), 0o644, 'yum.repo.hbs', {
+        repo,
+        keyFile: imagePaths.rpmKey(repo.name),
+      });
+    }
+  }
+
+  part = 'datastore';
   // The loader's command line names the archives and the marker it leaves once done.
   const loader = {
     program: IMAGE_LAYOUT.imageLoader,
@@ -69,6 +92,7 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
   if (r.model === 'container' && r.served.length > 0) {
     out.push({
       phase: 'post-install',
+      part,
       path: imagePaths.datastoreConf(r.agent.configDir),
       mode: 0o640,
       owner: r.agent.user,
@@ -108,20 +132,6 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
       settings: sysctl.map(([key, value]) => ({ key, value })),
     });
   }
-
-  for (const repo of r.repositories) {
-    if (repo.kind === 'apt') {
-      root('pre-install', imagePaths.aptList(repo.name), 0o644, 'apt-source.list.hbs', {
-        repo,
-        keyring: imagePaths.aptKeyring(repo.name),
-      });
-    } else {
-      root('pre-install', imagePaths.yumRepo(repo.name), 0o644, 'yum.repo.hbs', {
-        repo,
-        keyFile: imagePaths.rpmKey(repo.name),
-      });
-    }
-  }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -131,18 +141,34 @@ export function fragmentsFor(r: ResolvedRecipe): Fragment[] {
  * source line when the agent comes from git. Designed here, rendered by render/.
  */
 export function recipeElementSources(r: ResolvedRecipe, fragments: readonly Fragment[], recipePath: string): ElementSource[] {
+  return renderedElementSources(r, { name: r.name, source: recipePath, variables: recipeVariables(r), fragments, git: true, access: true });
+}
+
+/** What one build's rendered element carries: a whole image's, or one part's in a layered build. */
+export interface RenderedElementParts {
+  /** What it is rendered for, named in its README and in the environment.d header. */
+  readonly name: string;
+  readonly source: string;
+  readonly variables: readonly { readonly name: string; readonly value: string }[];
+  readonly fragments: readonly Fragment[];
+  /** The source-repository line (git agents) and the access keys go with the part that uses them. */
+  readonly git: boolean;
+  readonly access: boolean;
+}
+
+export function renderedElementSources(r: ResolvedRecipe, parts: RenderedElementParts): ElementSource[] {
   const files: ElementSource[] = [];
   const text = (path: string, content: string) => files.push({ kind: 'text', path: `${RECIPE_ELEMENT}/${path}`, mode: 0o644, content });
   const template = (path: string, name: string, context: Record<string, unknown>) =>
     files.push({ kind: 'template', path: `${RECIPE_ELEMENT}/${path}`, mode: 0o644, template: name, context });
 
-  template('environment.d/10-tib-recipe.bash', 'fragments/recipe-env.bash.hbs', { recipePath, variables: recipeVariables(r) });
-  const manifest = fragments.map(
+  template('environment.d/10-tib-recipe.bash', 'fragments/recipe-env.bash.hbs', { recipePath: parts.source, variables: parts.variables });
+  const manifest = parts.fragments.map(
     (f, i) => `${f.phase} ${f.mode.toString(8).padStart(4, '0')} ${f.owner} ${f.group} ${String(i).padStart(3, '0')} ${f.path}`,
   );
   text('tib-rootfs/manifest', `${manifest.join('\n')}\n`);
-  fragments.forEach((f, i) => template(`tib-rootfs/files/${String(i).padStart(3, '0')}`, `fragments/${f.template}`, f.context));
-  if (r.agent.git) {
+  parts.fragments.forEach((f, i) => template(`tib-rootfs/files/${String(i).padStart(3, '0')}`, `fragments/${f.template}`, f.context));
+  if (r.agent.git && parts.git) {
     const constraints = gitConstraintsUrl(r);
     template('source-repository-tib-guest-agent', 'fragments/source-repository.hbs', {
       git: r.agent.git,
@@ -152,10 +178,10 @@ export function recipeElementSources(r: ResolvedRecipe, fragments: readonly Frag
       hasConstraints: constraints !== undefined,
     });
   }
-  if (r.access) {
+  if (r.access && parts.access) {
     text('tib-access/authorized_keys', r.access.inlineKeys.length > 0 ? `${r.access.inlineKeys.join('\n')}\n` : '');
   }
-  template('README.rst', 'fragments/recipe-readme.rst.hbs', { recipePath, name: r.name });
+  template('README.rst', 'fragments/recipe-readme.rst.hbs', { recipePath: parts.source, name: parts.name });
   return files;
 }
 

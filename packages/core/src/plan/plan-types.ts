@@ -46,6 +46,8 @@ export type EnvEntry =
   | { readonly kind: 'input-path'; readonly name: string; readonly input: string; readonly prefix?: string }
   /** The verified base image: its file path, or a file:// URL of a directory holding it and SHA256SUMS. */
   | { readonly kind: 'base-image'; readonly name: string; readonly form: 'file' | 'dir-url' | 'sums-url' }
+  /** A layered build's leaf: the raw file system image of its layer, known only where the layer was built. */
+  | { readonly kind: 'layer-image'; readonly name: string }
   /** ELEMENTS_PATH: the materialized element tree first, then the recipe's element paths. */
   | { readonly kind: 'elements-path'; readonly name: 'ELEMENTS_PATH'; readonly extra: readonly string[] };
 
@@ -282,4 +284,14 @@ export interface Plan {
   readonly controller: ControllerContract;
   /** tib elements the plan needs that this tib version does not ship (named in pre-flight). */
   readonly missingElements: readonly string[];
+  /** Only in the plan of a layered build's leaf: the layer it starts from (matrix/layers.ts). */
+  readonly layer?: LayerRef;
+}
+
+/** The layer a leaf builds on: which elements it covers, and the DIB elements whose environment and last phases the leaf carries. */
+export interface LayerRef {
+  readonly name: string;
+  readonly key: string;
+  readonly covers: readonly string[];
+  readonly dibElements: readonly string[];
 }

@@ -1,3 +1,5 @@
+import { agentRuntime } from '../catalog/agent-runtime';
+import type { RuntimePackage } from '../catalog/agent-runtime';
 import { NEWEST_SERIES, RDO_SIGNING_KEY_FINGERPRINT } from '../catalog/agents';
 import { releaseKey } from '../catalog/distros';
 import { offlineAgentPackages } from '../catalog/offline-agent';
@@ -19,7 +21,6 @@ export function inputVariable(id: string): string {
  * docs/elements.md lists it. Values are not secret: DIB traces environment.d.
  */
 export function recipeVariables(r: ResolvedRecipe): { name: string; value: string }[] {
-  const deb = r.release.family === 'deb';
   const vars: [string, string][] = [
     ['TIB_IMAGE_NAME', r.name],
     ['TIB_PURPOSE', r.purpose],
@@ -43,13 +44,14 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
   ];
   if (r.agent.packageName) vars.push(['TIB_AGENT_PACKAGE', r.agent.packageName]);
   const drivers = agentDrivers(r);
-  // RDO's agents up to Train run on EL7's python2, and Ubuntu packaged Trove up to Train
-  // for python2 (bionic's Queens is python-trove): their drivers are python2 packages.
-  const rpmDrivers = r.release.python.startsWith('2.') ? r.datastore.host.el7Drivers : drivers?.rpm;
-  const py2Deb = r.agent.source === 'package' && r.agent.trove.major <= 12;
-  const debDrivers = py2Deb ? drivers?.deb.map((p) => p.replace(/^python3-/, 'python-')) : drivers?.deb;
-  const distroDrivers = (deb ? debDrivers : rpmDrivers) ?? [];
-  if (r.agent.install === 'package') vars.push(['TIB_AGENT_EXTRA_PACKAGES', distroDrivers.join(' ')]);
+  const distroDrivers = agentDriverPackages(r);
+  // The datastore's Python drivers: in the native model they come with the datastore
+  // (tib-datastore, TIB_DATASTORE_AGENT_PACKAGES), so the agent's part of the image is the
+  // same for every datastore and a layered build can share it; container images install
+  // them with the agent.
+  const native = r.model === 'native';
+  const withAgent = native ? [] : distroDrivers;
+  if (r.agent.install === 'package') vars.push(['TIB_AGENT_EXTRA_PACKAGES', withAgent.join(' ')]);
   if (r.agent.source === 'rdo') {
     vars.push(['TIB_RDO_RELEASE', r.agent.trove.series]);
     vars.push(['TIB_RDO_RELEASE_PACKAGE', r.agent.rdo?.kind === 'release-package' ? r.agent.rdo.package : '']);
@@ -69,7 +71,7 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
     // Offline, the agent's dependencies and the datastore drivers come from distribution
     // packages instead of pip.
     const dependencies = offline ? (offlineAgentPackages(releaseKey(r.release), r.agent.trove.major) ?? []) : [];
-    vars.push(['TIB_AGENT_EXTRA_PACKAGES', offline ? [...new Set([...dependencies, ...distroDrivers])].join(' ') : '']);
+    vars.push(['TIB_AGENT_EXTRA_PACKAGES', offline ? [...new Set([...dependencies, ...withAgent])].join(' ') : '']);
     vars.push(['TIB_AGENT_BUILD_PACKAGES', (offline ? r.release.agentBuild.offline : r.release.agentBuild.pypi).join(' ')]);
     // pbr needs a version when the tree is not a git checkout (local trees usually are not).
     vars.push(['TIB_AGENT_VERSION', /^\d+\.\d+\.\d+$/.test(r.agent.trove.version) ? r.agent.trove.version : `${r.agent.trove.major}.0.0`]);
@@ -81,7 +83,8 @@ export function recipeVariables(r: ResolvedRecipe): { name: string; value: strin
     vars.push(['TIB_IMAGE_ARCHIVE_DIR', IMAGE_LAYOUT.imageArchiveDir], ['TIB_IMAGE_LOADER', IMAGE_LAYOUT.imageLoader]);
     vars.push(...builtImageVariables(r));
   }
-  if (r.model === 'native' && r.datastore.native) vars.push(...nativeVariables(r));
+  if (r.model === 'native' && r.datastore.native)
+    vars.push(...nativeVariables(r, [...agentDriverPackages(r), ...runtimePackages(r, 'datastore')]));
   vars.push(...repositoryVariables(r));
   if (r.slim) vars.push(['TIB_SLIM_KERNEL', r.slim.kernel?.package ?? '']);
   if (r.security.apparmor) {
@@ -109,7 +112,7 @@ function basePackages(r: ResolvedRecipe): string[] {
     timeSync = timeSync.map((p) => (p === 'systemd-timesyncd' ? 'chrony' : p));
     init.push('sysvinit-core');
   }
-  const runtime = r.agent.runtime.packages.flatMap((p) => (r.release.family === 'deb' ? p.deb : p.rpm) ?? []);
+  const runtime = runtimePackages(r, 'guest');
   return [
     ...b.tools,
     ...b.dhcp,
@@ -118,6 +121,31 @@ function basePackages(r: ResolvedRecipe): string[] {
     ...(r.release.family === 'deb' ? ['cloud-guest-utils'] : ['cloud-utils-growpart']),
     ...runtime.filter((p) => !b.tools.includes(p)),
   ];
+}
+
+/**
+ * The packages the agent's runtime needs (catalog/agent-runtime.ts), by part of the image:
+ * in the native model what only some datastores' managers run (rsync, ps) comes with the
+ * datastore, and the guest part is the same for every datastore; container images carry
+ * them all with the guest.
+ */
+function runtimePackages(r: ResolvedRecipe, part: 'guest' | 'datastore'): string[] {
+  const names = (packages: readonly RuntimePackage[]) => packages.flatMap((p) => (r.release.family === 'deb' ? p.deb : p.rpm) ?? []);
+  const all = names(r.agent.runtime.packages);
+  if (r.model !== 'native') return part === 'guest' ? all : [];
+  const guest = new Set(names(agentRuntime(r.agent.trove.major, r.model, []).packages));
+  return all.filter((p) => guest.has(p) === (part === 'guest'));
+}
+
+/** The drivers as distribution packages of this release. */
+function agentDriverPackages(r: ResolvedRecipe): string[] {
+  const drivers = agentDrivers(r);
+  // RDO's agents up to Train run on EL7's python2, and Ubuntu packaged Trove up to Train
+  // for python2 (bionic's Queens is python-trove): their drivers are python2 packages.
+  const rpmDrivers = r.release.python.startsWith('2.') ? r.datastore.host.el7Drivers : drivers.rpm;
+  const py2Deb = r.agent.source === 'package' && r.agent.trove.major <= 12;
+  const debDrivers = py2Deb ? drivers.deb.map((p) => p.replace(/^python3-/, 'python-')) : drivers.deb;
+  return [...((r.release.family === 'deb' ? debDrivers : rpmDrivers) ?? [])];
 }
 
 /** Directories the agent writes, created owned by its account (tib-guest-base). */
@@ -151,7 +179,7 @@ export function agentConstraints(r: ResolvedRecipe): string {
   return t.series === NEWEST_SERIES ? MASTER_CONSTRAINTS : `https://releases.openstack.org/constraints/upper/${t.releaseId ?? t.series}`;
 }
 
-function nativeVariables(r: ResolvedRecipe): [string, string][] {
+function nativeVariables(r: ResolvedRecipe, drivers: readonly string[]): [string, string][] {
   const n = r.datastore.native;
   if (!n) return [];
   const deb = r.release.family === 'deb';
@@ -159,6 +187,7 @@ function nativeVariables(r: ResolvedRecipe): [string, string][] {
   return [
     ['TIB_DATASTORE_SOURCE', r.datastore.package ? 'user' : n.source],
     ['TIB_DATASTORE_PACKAGES', n.packages.join(' ')],
+    ['TIB_DATASTORE_AGENT_PACKAGES', drivers.join(' ')],
     ['TIB_DATASTORE_SERVICE', n.service],
     ['TIB_DATASTORE_SERVICES', (deb ? r.datastore.expectations.services.deb : r.datastore.expectations.services.rpm).join(' ')],
     ['TIB_DATASTORE_AUTOSTART', r.datastore.autostart ? '1' : '0'],

@@ -13,7 +13,12 @@ const native = {
   guestagent: { source: 'local', path: 'trove', release: 'ussuri', requirements: { index: 'none' } },
 };
 const files = { 'trove/setup.py': '' };
-const base = (recipe: Record<string, unknown>) => (variablesOf(planOf(recipe, files))['TIB_BASE_PACKAGES'] ?? '').split(' ');
+// The guest base installs the programs every image needs; a native image's datastore part
+// what the agent needs for that datastore (so a shared layer is the same for every datastore).
+const base = (recipe: Record<string, unknown>) => {
+  const v = variablesOf(planOf(recipe, files));
+  return [...(v['TIB_BASE_PACKAGES'] ?? '').split(' '), ...(v['TIB_DATASTORE_AGENT_PACKAGES'] ?? '').split(' ')];
+};
 
 describe("the native-era agent's runtime programs", () => {
   it('PostgreSQL (whose packages depend on neither): rsync for the data move', () => {

@@ -103,7 +103,9 @@ describe('agent sources', () => {
       TIB_RDO_RELEASE_PACKAGE: 'centos-release-openstack-train',
       TIB_RDO_VAULT: 'http://vault.centos.org/centos',
       TIB_RDO_KEY_FINGERPRINT: '736AF5116D9C40E2AF6B074BF9B9FEE7764429E6',
-      TIB_AGENT_EXTRA_PACKAGES: 'python-psycopg2',
+      TIB_AGENT_EXTRA_PACKAGES: '',
+      // The native model: what the agent needs for its datastore comes with the datastore.
+      TIB_DATASTORE_AGENT_PACKAGES: 'python-psycopg2 rsync',
     });
     expect(elementNames(plan)).toEqual(expect.arrayContaining(['tib-agent-rdo', 'tib-repositories', 'selinux-permissive']));
   });

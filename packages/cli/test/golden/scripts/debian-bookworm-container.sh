@@ -205,7 +205,7 @@ tib-agent-package
 Installs the distribution's own Trove guest agent package (``TIB_AGENT_PACKAGE``, e.g.
 Debian bookworm's ``trove-guestagent`` 1:18.0.0, Trove Zed) together with the Python
 drivers its datastore manager imports but the package does not depend on
-(``TIB_AGENT_EXTRA_PACKAGES``).
+(``TIB_AGENT_EXTRA_PACKAGES``; in the native model ``tib-datastore`` installs them).
 
 The packaged unit is kept; tib's drop-in (rendered, installed by ``tib-files``) makes
 it run as ``TIB_AGENT_USER`` with ``--config-dir=TIB_AGENT_CONFIG_DIR``, start after
@@ -861,7 +861,7 @@ read -r -a packages <<< "${TIB_BASE_PACKAGES} ${TIB_EXTRA_PACKAGES:-}"
 install-packages "${packages[@]}"
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/install.d/20-tib-guest-packages
-cat > "$elements"/tib-guest-base/install.d/55-tib-guest-user <<'TIB_EOF'
+cat > "$elements"/tib-guest-base/install.d/35-tib-guest-user <<'TIB_EOF'
 #!/bin/bash
 
 if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
@@ -872,6 +872,9 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# After the agent (30-32) and before the datastore (40-47): the accounts are numbered in
+# the same order whether the image is built at once or from a shared layer, where the
+# datastore comes after everything the layer did.
 # Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
 # account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
@@ -887,7 +890,7 @@ for dir in "${dirs[@]}"; do
     install -d -m 0750 -o "$TIB_AGENT_USER" -g "$TIB_AGENT_GROUP" "$dir"
 done
 TIB_EOF
-chmod 0755 "$elements"/tib-guest-base/install.d/55-tib-guest-user
+chmod 0755 "$elements"/tib-guest-base/install.d/35-tib-guest-user
 cat > "$elements"/tib-guest-base/post-install.d/20-tib-guest-network <<'TIB_EOF'
 #!/bin/bash
 

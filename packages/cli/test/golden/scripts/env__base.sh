@@ -252,7 +252,8 @@ path inside the tree. With ``none`` nothing is fetched: the tree is installed wi
 ``--no-index --no-deps`` into a virtualenv that sees the system site-packages, and its
 dependencies must come from distribution packages (``TIB_AGENT_EXTRA_PACKAGES``: the
 agent's own, where tib's catalog lists them for the release and Trove release, and the
-datastore drivers).
+datastore drivers; in the native model the datastore's drivers come with the datastore,
+``tib-datastore``).
 ``TIB_AGENT_BUILD_PACKAGES`` are installed first; ``TIB_AGENT_VERSION`` is given to pbr
 as ``PBR_VERSION`` when the tree is not a git checkout or the image has no ``git``.
 TIB_EOF
@@ -561,7 +562,7 @@ read -r -a packages <<< "${TIB_BASE_PACKAGES} ${TIB_EXTRA_PACKAGES:-}"
 install-packages "${packages[@]}"
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/install.d/20-tib-guest-packages
-cat > "$elements"/tib-guest-base/install.d/55-tib-guest-user <<'TIB_EOF'
+cat > "$elements"/tib-guest-base/install.d/35-tib-guest-user <<'TIB_EOF'
 #!/bin/bash
 
 if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
@@ -572,6 +573,9 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# After the agent (30-32) and before the datastore (40-47): the accounts are numbered in
+# the same order whether the image is built at once or from a shared layer, where the
+# datastore comes after everything the layer did.
 # Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
 # account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
@@ -587,7 +591,7 @@ for dir in "${dirs[@]}"; do
     install -d -m 0750 -o "$TIB_AGENT_USER" -g "$TIB_AGENT_GROUP" "$dir"
 done
 TIB_EOF
-chmod 0755 "$elements"/tib-guest-base/install.d/55-tib-guest-user
+chmod 0755 "$elements"/tib-guest-base/install.d/35-tib-guest-user
 cat > "$elements"/tib-guest-base/post-install.d/20-tib-guest-network <<'TIB_EOF'
 #!/bin/bash
 

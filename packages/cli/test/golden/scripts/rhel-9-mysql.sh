@@ -205,7 +205,8 @@ tib-agent-rdo
 The guest agent from RDO (``guestagent.source: rdo``): ``openstack-trove-guestagent``
 (``TIB_AGENT_PACKAGE``) of the RDO release ``TIB_RDO_RELEASE``, plus the datastore's
 Python drivers as packages (``TIB_AGENT_EXTRA_PACKAGES``; python2 ones on CentOS 7, where
-RDO's agents up to Train run on python2).
+RDO's agents up to Train run on python2; in the native model ``tib-datastore`` installs
+them).
 
 * CentOS: installs the RDO release package ``TIB_RDO_RELEASE_PACKAGE``
   (``centos-release-openstack-<series>`` from CentOS Extras), points its repositories at
@@ -449,7 +450,7 @@ read -r -a packages <<< "${TIB_BASE_PACKAGES} ${TIB_EXTRA_PACKAGES:-}"
 install-packages "${packages[@]}"
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/install.d/20-tib-guest-packages
-cat > "$elements"/tib-guest-base/install.d/55-tib-guest-user <<'TIB_EOF'
+cat > "$elements"/tib-guest-base/install.d/35-tib-guest-user <<'TIB_EOF'
 #!/bin/bash
 
 if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
@@ -460,6 +461,9 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# After the agent (30-32) and before the datastore (40-47): the accounts are numbered in
+# the same order whether the image is built at once or from a shared layer, where the
+# datastore comes after everything the layer did.
 # Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
 # account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
@@ -475,7 +479,7 @@ for dir in "${dirs[@]}"; do
     install -d -m 0750 -o "$TIB_AGENT_USER" -g "$TIB_AGENT_GROUP" "$dir"
 done
 TIB_EOF
-chmod 0755 "$elements"/tib-guest-base/install.d/55-tib-guest-user
+chmod 0755 "$elements"/tib-guest-base/install.d/35-tib-guest-user
 cat > "$elements"/tib-guest-base/post-install.d/20-tib-guest-network <<'TIB_EOF'
 #!/bin/bash
 

@@ -265,7 +265,8 @@ path inside the tree. With ``none`` nothing is fetched: the tree is installed wi
 ``--no-index --no-deps`` into a virtualenv that sees the system site-packages, and its
 dependencies must come from distribution packages (``TIB_AGENT_EXTRA_PACKAGES``: the
 agent's own, where tib's catalog lists them for the release and Trove release, and the
-datastore drivers).
+datastore drivers; in the native model the datastore's drivers come with the datastore,
+``tib-datastore``).
 ``TIB_AGENT_BUILD_PACKAGES`` are installed first; ``TIB_AGENT_VERSION`` is given to pbr
 as ``PBR_VERSION`` when the tree is not a git checkout or the image has no ``git``.
 TIB_EOF
@@ -538,7 +539,9 @@ image and leaves it for the agent to configure and start.
   tib's catalog) or, when the catalog pins none, the vendor's ``.sha256`` file.
 * ``install.d`` installs ``TIB_DATASTORE_PACKAGES`` (``distro``/``vendor``; vendor
   repositories and keys come from ``tib-repositories``) or the staged ``.deb``/``.rpm``,
-  and creates ``TIB_DATASTORE_DATA_DIR`` owned by ``TIB_DATASTORE_OS_USER``.
+  then what the agent's manager for it imports and runs (Python drivers, ``rsync``, ``ps``:
+  ``TIB_DATASTORE_AGENT_PACKAGES``), and
+  creates ``TIB_DATASTORE_DATA_DIR`` owned by ``TIB_DATASTORE_OS_USER``.
 * ``post-install.d`` disables ``TIB_DATASTORE_SERVICE`` and every name the agent looks
   for (``TIB_DATASTORE_SERVICES``) for ``TIB_INIT``, then checks none is left enabled;
   ``TIB_DATASTORE_AUTOSTART=1`` enables the main service instead.
@@ -652,6 +655,14 @@ case "$TIB_DATASTORE_SOURCE" in
         exit 1
         ;;
 esac
+
+# What the agent's manager for this datastore imports and runs (python3-psycopg2, rsync,
+# ps …) comes with the datastore, so the agent's part of the image is the same whatever
+# the datastore.
+read -r -a agent_packages <<< "${TIB_DATASTORE_AGENT_PACKAGES:-}"
+if [ ${#agent_packages[@]} -gt 0 ]; then
+    install-packages "${agent_packages[@]}"
+fi
 
 # The data directory the agent mounts its volume on, owned by the database's account.
 if getent passwd "$TIB_DATASTORE_OS_USER" >/dev/null; then
@@ -993,7 +1004,7 @@ read -r -a packages <<< "${TIB_BASE_PACKAGES} ${TIB_EXTRA_PACKAGES:-}"
 install-packages "${packages[@]}"
 TIB_EOF
 chmod 0755 "$elements"/tib-guest-base/install.d/20-tib-guest-packages
-cat > "$elements"/tib-guest-base/install.d/55-tib-guest-user <<'TIB_EOF'
+cat > "$elements"/tib-guest-base/install.d/35-tib-guest-user <<'TIB_EOF'
 #!/bin/bash
 
 if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
@@ -1004,6 +1015,9 @@ set -o pipefail
 
 # The agent's account: distribution packages (trove-common, RDO) create it; git and
 # local agents need tib to. A system account with a home for the agent's state.
+# After the agent (30-32) and before the datastore (40-47): the accounts are numbered in
+# the same order whether the image is built at once or from a shared layer, where the
+# datastore comes after everything the layer did.
 # Facts: docs/facts/distributions.md §3, docs/facts/vendors.md §10.3 (the packages'
 # account), docs/facts/guest-agent-contract.md §1 (sudo).
 if ! getent group "$TIB_AGENT_GROUP" >/dev/null; then
@@ -1019,7 +1033,7 @@ for dir in "${dirs[@]}"; do
     install -d -m 0750 -o "$TIB_AGENT_USER" -g "$TIB_AGENT_GROUP" "$dir"
 done
 TIB_EOF
-chmod 0755 "$elements"/tib-guest-base/install.d/55-tib-guest-user
+chmod 0755 "$elements"/tib-guest-base/install.d/35-tib-guest-user
 cat > "$elements"/tib-guest-base/post-install.d/20-tib-guest-network <<'TIB_EOF'
 #!/bin/bash
 
@@ -1142,7 +1156,7 @@ export TIB_RELEASE=bionic
 export TIB_FAMILY=deb
 export TIB_INIT=systemd
 export TIB_MODEL=native
-export TIB_BASE_PACKAGES='sudo ca-certificates curl gnupg logrotate rsyslog cron acl iproute2 python3 python3-venv netplan.io isc-dhcp-client chrony cloud-guest-utils e2fsprogs rsync procps'
+export TIB_BASE_PACKAGES='sudo ca-certificates curl gnupg logrotate rsyslog cron acl iproute2 python3 python3-venv netplan.io isc-dhcp-client chrony cloud-guest-utils e2fsprogs'
 export TIB_EXTRA_PACKAGES=''
 export TIB_AGENT_SOURCE=git
 export TIB_AGENT_SERIES=ussuri
@@ -1167,6 +1181,7 @@ export TIB_DATASTORE=mysql
 export TIB_DATASTORE_VERSION=5.7
 export TIB_DATASTORE_SOURCE=distro
 export TIB_DATASTORE_PACKAGES='mysql-server-5.7 mysql-client-5.7 percona-xtrabackup-24'
+export TIB_DATASTORE_AGENT_PACKAGES='rsync procps'
 export TIB_DATASTORE_SERVICE=mysql
 export TIB_DATASTORE_SERVICES='mysql mysqld mysql-server'
 export TIB_DATASTORE_AUTOSTART=0
