@@ -22,7 +22,7 @@ function recipe(extra: Record<string, unknown> = {}): string {
     name: 'fault',
     // The release CI's real build uses, so DIB's debootstrap tarball is already cached;
     // a registry image, so no datastore image is built before the fault.
-    base: { distro: 'debian', release: 'trixie' },
+    base: { distro: 'debian', release: 'bookworm' },
     datastore: { type: 'mariadb', version: '10.11' },
     guestagent: { source: 'package' },
     output: { directory: 'out' },
