@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -87,6 +88,33 @@ describe('tib command line', () => {
     expect((await runCli(['validate', path.join(dir, 'mine.yaml')])).code).toBe(0);
     expect((await runCli(['init', '-o', path.join(dir, 'mine.yaml')])).code).toBe(2);
     expect((await runCli(['init', '--distro', 'centos', '--release', '7', '--datastore', 'redis'])).code).toBe(1);
+  });
+
+  it('scaffolds RHEL only with its local base image, whose path and sha256 it writes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tib-init-rhel-'));
+    const asked = await runCli(['init', '--distro', 'rhel', '--release', '9']);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr).toMatch(/pass --base-image FILE/);
+    expect((await runCli(['init', '--distro', 'rhel', '--release', '9', '--base-image', '/dev/null'])).code).toBe(2);
+    fs.mkdirSync(path.join(dir, 'images'));
+    fs.writeFileSync(path.join(dir, 'images', 'rhel "9".qcow2'), 'not really a disk\n');
+    const out = path.join(dir, 'rhel.yaml');
+    const r = await runCli([
+      'init',
+      '--distro',
+      'rhel',
+      '--release',
+      '9',
+      '--base-image',
+      path.join(dir, 'images', 'rhel "9".qcow2'),
+      '-o',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain('source: local');
+    expect(text).toContain(createHash('sha256').update('not really a disk\n').digest('hex'));
+    expect((await runCli(['validate', out])).code).toBe(0);
   });
 
   it('plans: elements with their origin, where each DIB element was found, and the controller settings', async () => {

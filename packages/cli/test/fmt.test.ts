@@ -123,12 +123,13 @@ describe('tib fmt', () => {
   });
 
   it('agrees with tib init, which writes its recipes in the same style', async () => {
+    fs.writeFileSync(path.join(dir, 'rhel-9.qcow2'), 'a stand-in for the KVM guest image\n');
     for (const args of [
       [],
-      ['--distro', 'rhel', '--release', '9', '--datastore', 'mysql'],
+      ['--distro', 'rhel', '--release', '9', '--datastore', 'mysql', '--base-image', 'rhel-9.qcow2'],
       ['--distro', 'ubuntu', '--release', 'jammy', '--datastore', 'mysql'],
     ]) {
-      const file = path.join(dir, `${args.filter((a) => !a.startsWith('-')).join('-') || 'default'}.yaml`);
+      const file = path.join(dir, `${args.filter((a) => !a.startsWith('-') && !a.endsWith('.qcow2')).join('-') || 'default'}.yaml`);
       expect((await runCli(['init', '-o', file, ...args], { cwd: dir })).code).toBe(0);
       expect(await runCli(['fmt', '--check', file], { cwd: dir })).toMatchObject({ code: 0, stdout: '' });
     }

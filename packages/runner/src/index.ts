@@ -26,3 +26,4 @@ export { runMatrix, layerDir } from './layers/run-matrix';
 export type { MatrixOutcome, MatrixRecipe, MatrixRunOptions, ImageResult } from './layers/run-matrix';
 export { carryLayerElements, expandDependencies } from './layers/carry';
 export { MatrixBoard } from './layers/board';
+export { sha256File } from './sha256-file';

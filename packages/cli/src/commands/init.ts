@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { hasErrors, memoryHost, Renderer, validateRecipe } from '@tib/core';
+import { findRelease, hasErrors, memoryHost, Renderer, validateRecipe } from '@tib/core';
 import { EXIT } from '../exit-codes';
 import { formatRecipe } from '../fmt/format-recipe';
 import { resourceDirs } from '../installation';
@@ -33,6 +33,31 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const output = given === '-' ? undefined : given;
   const name = output ? path.basename(output).replace(/\.ya?ml$/i, '') : `${distro}-${release}-${datastore}`;
 
+  // A release built from a local file (RHEL) needs that file named: without it the
+  // recipe would not validate, so ask for it instead of writing one that cannot build.
+  const baseImage = args.values['base-image'] as string | undefined;
+  const needsLocal = findRelease(distro, release)?.defaultImageSource === 'local';
+  if (needsLocal && !baseImage) {
+    write(
+      io.stderr,
+      `tib init: ${distro} ${release} is built from a local base image (the vendor's KVM guest image): pass --base-image FILE`,
+    );
+    return EXIT.usage;
+  }
+  let image: { pathYaml: string; sha256: string } | undefined;
+  if (baseImage) {
+    const file = path.resolve(io.cwd, baseImage);
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat?.isFile()) {
+      write(io.stderr, `tib init: --base-image ${baseImage}: ${stat ? 'not a regular file' : 'no such file'}`);
+      return EXIT.usage;
+    }
+    const recipeDir = output ? path.dirname(path.resolve(io.cwd, output)) : io.cwd;
+    const { sha256File } = await import('@tib/runner');
+    // A JSON string is a YAML double-quoted scalar: the file's name stays text whatever it holds.
+    image = { pathYaml: JSON.stringify(path.relative(recipeDir, file)), sha256: await sha256File(file) };
+  }
+
   const renderer = new Renderer();
   const schema = (args.values['schema'] as string | undefined) ?? schemaReference(io, output);
   const rendered = renderer.render('recipe.yaml.hbs', {
@@ -42,6 +67,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     datastore,
     agent,
     hasRelease: agent.release !== undefined,
+    image,
     schema,
   });
   // In tib fmt's style from the start (e.g. a release is quoted only when YAML needs it).

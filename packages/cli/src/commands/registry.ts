@@ -214,12 +214,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'init',
     summary: 'scaffold a recipe',
-    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--schema REF] [--force]',
+    usage: 'tib init [-o FILE] [--distro D --release R] [--datastore T] [--base-image FILE] [--schema REF] [--force]',
     options: {
       output: { type: 'string', short: 'o', placeholder: 'FILE', description: 'write the recipe to FILE (default, or -: stdout)' },
       distro: { type: 'string', placeholder: 'D', description: 'distribution (default debian)' },
       release: { type: 'string', placeholder: 'R', description: 'release (default bookworm)' },
       datastore: { type: 'string', placeholder: 'T', description: 'datastore (default mariadb)' },
+      'base-image': {
+        type: 'string',
+        placeholder: 'FILE',
+        description: 'a local base image (RHEL: the KVM guest image from the Red Hat Customer Portal); tib writes its path and sha256',
+      },
       schema: {
         type: 'string',
         placeholder: 'REF',

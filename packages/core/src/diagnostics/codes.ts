@@ -249,6 +249,17 @@ export const DIAGNOSTIC_CODES = {
     summary:
       "`requirements.index: none` and tib's catalog lists no distribution packages for this agent release on this distribution release: the agent's dependencies must come from `system.packages`.",
   },
+  TIB3038: {
+    name: 'secret-in-dib-variable',
+    severity: 'error',
+    summary: 'A secret is read from a DIB_* variable, which DIB records in the image.',
+  },
+  TIB3039: {
+    name: 'environment-host-control',
+    severity: 'error',
+    summary:
+      '`environment:` sets a variable that changes how the build host runs programs (PATH, LD_*, BASH_ENV, …) or makes DIB log every command (DIB_DEBUG_TRACE).',
+  },
   TIB3037: {
     name: 'no-security-updates',
     severity: 'warning',

@@ -976,6 +976,19 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + "\n";
 },"useData":true},
   "recipe.yaml.hbs": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n  image:\n    source: local\n    path: "
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"image"), "pathYaml", {"start":{"line":14,"column":12},"end":{"line":14,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "\n    sha256: \""
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"image"), "sha256", {"start":{"line":15,"column":15},"end":{"line":15,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "\"";
+},"1":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -984,7 +997,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "\n  release: "
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"agent"), "release", {"start":{"line":20,"column":13},"end":{"line":20,"column":26}} ), depth0)) != null ? stack1 : "");
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"agent"), "release", {"start":{"line":24,"column":13},"end":{"line":24,"column":26}} ), depth0)) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1001,11 +1014,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = (((helper = lookupProperty(helpers,"distro") || alias1(depth0, "distro", {"start":{"line":10,"column":12},"end":{"line":10,"column":18}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"distro","hash":{},"data":data,"loc":{"start":{"line":10,"column":10},"end":{"line":10,"column":20}}}) : helper))) != null ? stack1 : "")
     + "\n  release: \""
     + ((stack1 = (((helper = lookupProperty(helpers,"release") || alias1(depth0, "release", {"start":{"line":11,"column":14},"end":{"line":11,"column":21}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"release","hash":{},"data":data,"loc":{"start":{"line":11,"column":12},"end":{"line":11,"column":23}}}) : helper))) != null ? stack1 : "")
-    + "\"\n\ndatastore:\n  type: "
-    + ((stack1 = (((helper = lookupProperty(helpers,"datastore") || alias1(depth0, "datastore", {"start":{"line":14,"column":10},"end":{"line":14,"column":19}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"datastore","hash":{},"data":data,"loc":{"start":{"line":14,"column":8},"end":{"line":14,"column":21}}}) : helper))) != null ? stack1 : "")
+    + "\""
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"image"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":24},"end":{"line":15,"column":37}}})) != null ? stack1 : "")
+    + "\n\ndatastore:\n  type: "
+    + ((stack1 = (((helper = lookupProperty(helpers,"datastore") || alias1(depth0, "datastore", {"start":{"line":18,"column":10},"end":{"line":18,"column":19}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"datastore","hash":{},"data":data,"loc":{"start":{"line":18,"column":8},"end":{"line":18,"column":21}}}) : helper))) != null ? stack1 : "")
     + "\n  # version: \"…\"             # default: the catalog's for this release (tib matrix)\n  # runtime: container       # default: from the agent release (Trove 14+ = container)\n\nguestagent:\n  source: "
-    + ((stack1 = container.lambda(alias1(lookupProperty(depth0,"agent"), "source", {"start":{"line":19,"column":12},"end":{"line":19,"column":24}} ), depth0)) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasRelease"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":26},"end":{"line":20,"column":35}}})) != null ? stack1 : "")
+    + ((stack1 = container.lambda(alias1(lookupProperty(depth0,"agent"), "source", {"start":{"line":23,"column":12},"end":{"line":23,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"hasRelease"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":26},"end":{"line":24,"column":35}}})) != null ? stack1 : "")
     + "\n  # user: trove              # the controller's injected_config_owner must match (tib plan)\n\nsystem:\n  cloudInit:\n    datasources: [ConfigDrive, OpenStack]\n\noutput:\n  formats: [qcow2]\n";
 },"useData":true},
 };

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, KeyPath } from '../diagnostics/diagnostic';
 import { hasErrors } from '../diagnostics/diagnostic';
 import type { SourceHost } from '../host';
 import { loadRecipe } from '../load/load-recipe';
@@ -9,6 +9,7 @@ import type { Recipe } from '../types/recipe.generated';
 import { Locator } from '../load/locate';
 import { RULES } from './rules';
 import type { RuleContext } from './rules';
+import { pruneInvalid } from './prune-invalid';
 import { validateSchema } from './schema-validate';
 
 export interface ValidateOptions {
@@ -27,9 +28,10 @@ export interface ValidationResult {
 }
 
 /**
- * load → schema → rules. YAML and file problems stop before the schema; schema errors
- * stop before the rules (which assume the recipe's shape). Within a pass, every problem
- * is reported.
+ * load → schema → rules. YAML and file problems stop before the schema. The rules assume
+ * the recipe's shape, so when the schema refuses values they judge the recipe without
+ * those values (when what is left has the shape): every problem at once, not one round of
+ * fixes per pass.
  */
 export function validateRecipe(recipePath: string, host: SourceHost, options: ValidateOptions = {}): ValidationResult {
   const loaded = loadRecipe(recipePath, host, { ...(options.set ? { set: options.set } : {}) });
@@ -39,10 +41,33 @@ export function validateRecipe(recipePath: string, host: SourceHost, options: Va
   const locator = new Locator(loaded.origins, loaded.files);
   const schemaDiagnostics = validateSchema(loaded.value, locator);
   const diagnostics = [...loaded.diagnostics, ...schemaDiagnostics];
-  if (hasErrors(schemaDiagnostics)) return { loaded, locator, diagnostics };
+  if (hasErrors(schemaDiagnostics)) {
+    const { rest, pruned } = pruneInvalid(loaded.value, schemaDiagnostics);
+    if (validateSchema(rest, locator).length === 0) {
+      // A finding about a place whose refused value was taken out (a subscription "without"
+      // the password that was written as a literal) only repeats the schema's finding.
+      const echoes = (d: Diagnostic) => d.path !== undefined && d.path.length > 0 && pruned.some((p) => startsWith(p, d.path ?? []));
+      const rules = runRules(rest as Recipe, deriveFacts(rest as Recipe), locator, host, recipePath, options);
+      diagnostics.push(...rules.filter((d) => !echoes(d)));
+    }
+    return { loaded, locator, diagnostics };
+  }
 
   const recipe = loaded.value as unknown as Recipe;
   const facts = deriveFacts(recipe);
+  diagnostics.push(...runRules(recipe, facts, locator, host, recipePath, options));
+  return hasErrors(diagnostics) ? { loaded, locator, facts, diagnostics } : { loaded, recipe, facts, locator, diagnostics };
+}
+
+function runRules(
+  recipe: Recipe,
+  facts: RecipeFacts,
+  locator: Locator,
+  host: SourceHost,
+  recipePath: string,
+  options: ValidateOptions,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   const ctx: RuleContext = { recipe, facts, locator, host, missingFileSeverity: options.mode === 'run' ? 'error' : 'warning' };
   for (const rule of RULES) {
     try {
@@ -57,5 +82,9 @@ export function validateRecipe(recipePath: string, host: SourceHost, options: Va
       });
     }
   }
-  return hasErrors(diagnostics) ? { loaded, locator, facts, diagnostics } : { loaded, recipe, facts, locator, diagnostics };
+  return diagnostics;
+}
+
+function startsWith(path: KeyPath, prefix: KeyPath): boolean {
+  return prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
 }

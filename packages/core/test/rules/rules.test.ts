@@ -7,6 +7,7 @@ import { RULES } from '../../src';
 import { BASE_RECIPE, validateObject, with_, without } from '../helpers';
 import { centos7, focalNative, rhel9 } from './fixtures';
 import type { Row } from './fixtures';
+import { LEAK_TABLES } from './leak-tables';
 import { SYSTEM_TABLES } from './system-tables';
 
 const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
@@ -50,6 +51,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
       ['debian download impossible', with_(BASE_RECIPE, { base: { image: { source: 'download' } } }), ['TIB3021']],
       ['rhel needs local', with_(rhel9, { base: { image: { source: 'download' } } }), ['TIB3021', 'TIB3020']],
       ['local without path', with_(without(rhel9, 'base.image.path'), {}), ['TIB3021']],
+      ['rhel without any base.image: its only source is a local file', without(rhel9, 'base.image'), ['TIB3021']],
       ['path with download', with_(centos7, { base: { image: { source: 'download', path: 'x.qcow2' } } }), ['TIB3020']],
       ['url with local', with_(rhel9, { base: { image: { url: 'https://example.com/x.qcow2' } } }), ['TIB3020']],
       ['sha256 with bootstrap', with_(BASE_RECIPE, { base: { image: { source: 'bootstrap', sha256: 'b'.repeat(64) } } }), ['TIB3020']],
@@ -373,6 +375,7 @@ const TABLES: Record<string, { codes: string[]; rows: Row[] }> = {
     ],
   },
   ...SYSTEM_TABLES,
+  ...LEAK_TABLES,
 };
 
 describe('semantic rules', () => {

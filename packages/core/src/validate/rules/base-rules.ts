@@ -90,10 +90,21 @@ export const imageSourceFits = rule('imageSourceFits', ({ recipe, facts, locator
       ),
     );
   }
-  if (!image) return out;
-  if (image.source === 'local' && !image.path) {
-    out.push(locator.diagnostic('TIB3021', ['base', 'image'], 'base.image.source: local needs base.image.path (and its sha256)'));
+  if (source === 'local' && !image?.path) {
+    // A release whose only base is a local file (RHEL) needs it named even when the recipe
+    // leaves base.image out: the build would otherwise stop in pre-flight.
+    out.push(
+      locator.diagnostic(
+        'TIB3021',
+        image ? ['base', 'image'] : ['base'],
+        image
+          ? 'base.image.source: local needs base.image.path (and its sha256)'
+          : `${facts.release?.title ?? recipe.base.distro} is built from a local base image: base.image needs source: local, path and sha256`,
+        { hint: 'image: {source: local, path: images/<the vendor guest image>.qcow2, sha256: <its sha256>}' },
+      ),
+    );
   }
+  if (!image) return out;
   if (image.path !== undefined && image.source !== 'local') {
     out.push(
       locator.diagnostic(

@@ -28,6 +28,7 @@ import {
 } from './datastore-rules';
 import { filesExist, sha256Required } from './file-rules';
 import { agentDefectsWarned, packagedImageAvailable, servedOnce, servedOnlyContainer } from './served-rules';
+import { environmentKeepsHostIntact, noPrivateKeys, secretsOutsideDibVariables } from './leak-rules';
 import type { Rule } from './rule';
 import {
   configDriveForNovaFiles,
@@ -76,5 +77,8 @@ export const RULES: readonly Rule[] = [
   datasourcesIncludeOpenStack,
   repositoriesFitFamily,
   environmentAllowed,
+  environmentKeepsHostIntact,
+  secretsOutsideDibVariables,
+  noPrivateKeys,
   extraElementsAllowed,
 ];
