@@ -11,6 +11,7 @@ import { designLayerSplit } from './plan/layer-split';
 import type { LayerDepth } from './plan/layer-split';
 import { Renderer, TemplateError } from './render/renderer';
 import { renderScript } from './render/script';
+import type { ScriptLocation } from './render/script';
 import { resolveRecipe } from './resolve/resolve-recipe';
 import type { ResolvedRecipe } from './resolve/resolved';
 import type { Recipe } from './types/recipe.generated';
@@ -98,13 +99,13 @@ function compileWithSplit(input: CompileInput, host: SourceHost, renderer: Rende
 
 export type ScriptResult = (Extract<CompileResult, { ok: true }> & { readonly script: string }) | Extract<CompileResult, { ok: false }>;
 
-/** compilePlan, then the build script rendered from the plan. */
-export function compileScript(input: CompileInput, host: SourceHost): ScriptResult {
+/** compilePlan, then the build script rendered from the plan for a script kept at `location`. */
+export function compileScript(input: CompileInput, host: SourceHost, location: ScriptLocation): ScriptResult {
   const renderer = new Renderer();
   const result = compilePlan(input, host, renderer);
   if (!result.ok) return result;
   try {
-    return { ...result, script: renderScript(result.plan, renderer) };
+    return { ...result, script: renderScript(result.plan, renderer, location) };
   } catch (err) {
     if (err instanceof TemplateError) {
       return {

@@ -1,5 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { compilePlan, compileScript } from '@tib/core';
+import type { ScriptLocation } from '@tib/core';
 import { EXIT, UsageError } from '../exit-codes';
 import type { Io } from '../io';
 import { write } from '../io';
@@ -16,9 +18,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const recipe = args.positionals[0] ?? '';
   const host = nodeHost(io.cwd);
   const input = compileInputFor(recipe, args, io);
+  const output = args.values['output'] as string | undefined;
+  const toFile = output !== undefined && output !== '-';
   let text: string;
   if (format === 'sh') {
-    const result = compileScript(input, host);
+    const result = compileScript(input, host, scriptLocation(io.cwd, recipe, toFile ? output : undefined));
     printDiagnostics(io, result.files, result.diagnostics);
     if (!result.ok) return EXIT.invalidRecipe;
     text = result.script;
@@ -31,8 +35,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     }
     text = toJson(result.plan);
   }
-  const output = args.values['output'] as string | undefined;
-  if (output !== undefined && output !== '-') {
+  if (toFile) {
     try {
       writeFileAtomic(path.resolve(io.cwd, output), text, format === 'sh' ? 0o755 : 0o644);
     } catch (err) {
@@ -44,4 +47,24 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stdout.write(text);
   }
   return EXIT.ok;
+}
+
+/**
+ * Where the script will be: the directory of -o FILE, or for standard output the working
+ * directory (`tib compile r.yaml > build.sh` saves it there). Real paths, as the script
+ * finds its own directory with symlinks resolved; a directory that does not exist yet
+ * (its write then fails) keeps its plain path.
+ */
+function scriptLocation(cwd: string, recipe: string, output: string | undefined): ScriptLocation {
+  const real = (dir: string) => {
+    try {
+      return fs.realpathSync(dir);
+    } catch {
+      return dir;
+    }
+  };
+  return {
+    scriptDir: real(output === undefined ? path.resolve(cwd) : path.dirname(path.resolve(cwd, output))),
+    recipeDir: real(path.dirname(path.resolve(cwd, recipe))),
+  };
 }

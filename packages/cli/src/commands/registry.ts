@@ -32,7 +32,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     minPositionals: 1,
     maxPositionals: 1,
-    details: 'The script needs only diskimage-builder on the host that runs it: sudo ./build.sh [--out DIR] [--force].',
+    details:
+      'The script needs only diskimage-builder on the host that runs it: sudo ./build.sh [--out DIR] [--force]. ' +
+      'It runs from any directory, finding the recipe relative to where it was written (-o FILE) or, written to ' +
+      'stdout, to the directory tib compile ran in; keep it with the recipe tree or set TIB_RECIPE_DIR.',
     load: () => import('./compile.js'),
   },
   {

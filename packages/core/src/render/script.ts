@@ -1,4 +1,5 @@
 import { posix as path } from 'node:path';
+import { relativeTo } from '../facts/host-files';
 import type { Plan } from '../plan/plan-types';
 import type { Renderer } from './renderer';
 
@@ -31,16 +32,44 @@ export function heredocFiles(plan: Plan): HeredocFile[] {
 }
 
 /**
+ * Where the compiled script will be, so that at run time it finds the recipe from its own
+ * location rather than from the directory it happens to be run in. Both paths absolute,
+ * as the host resolves them: the CLI passes real paths, because the script resolves
+ * symlinks when it finds its own directory.
+ */
+export interface ScriptLocation {
+  /** The directory the script is written to, or for standard output the one it is assumed saved in. */
+  readonly scriptDir: string;
+  /** The recipe's directory. */
+  readonly recipeDir: string;
+}
+
+/**
+ * The recipe's directory as the script names it: absolute if the recipe path given was
+ * (nothing else of the host goes into the script), else relative to the script's
+ * directory, so the same recipe and script location give the same bytes on any host.
+ */
+export function recipeDirFromScript(recipePath: string, location: ScriptLocation): string {
+  if (path.isAbsolute(recipePath)) return path.dirname(path.normalize(recipePath));
+  const fromRoot = (dir: string) => {
+    if (!path.isAbsolute(dir)) throw new Error(`script location: ${dir} is not an absolute path`);
+    return path.normalize(dir).replace(/^\/+|\/+$/g, '') || '.';
+  };
+  return relativeTo(fromRoot(location.scriptDir), fromRoot(location.recipeDir));
+}
+
+/**
  * Renders the self-contained build script. The template does the layout; this function
  * only arranges plan data into the shapes the template iterates over.
  */
-export function renderScript(plan: Plan, renderer: Renderer): string {
+export function renderScript(plan: Plan, renderer: Renderer, location: ScriptLocation): string {
   const env = plan.dib.environment;
-  const recipeDir = path.dirname(plan.recipe.path);
+  const recipeDir = recipeDirFromScript(plan.recipe.path, location);
   const outDir = plan.image.outputDir;
   const model = {
     plan,
     recipeDir,
+    recipeDirFrom: path.isAbsolute(recipeDir) ? 'root' : recipeDir === '.' ? 'script itself' : 'script',
     outDirExpr:
       outDir.relativeTo === 'recipe' && !outDir.path.startsWith('/')
         ? { recipeRelative: true, path: outDir.path }

@@ -14,7 +14,7 @@ import type { Datastore, MatrixRow } from '../../src';
 import { DATASTORE_HOST } from '../../src/catalog/datastore-host';
 import { nativeVersion } from '../../src/catalog/matrix';
 import { findRelease } from '../../src/catalog/distros';
-import { compileObject, elementNames, ELEMENTS_DIR, testHost, variablesOf } from './support';
+import { compileObject, elementNames, ELEMENTS_DIR, SCRIPT_BESIDE_RECIPE, testHost, variablesOf } from './support';
 
 const ROWS = supportMatrix(Object.keys(DATASTORES).sort() as Datastore[]);
 const SHA = 'a'.repeat(64);
@@ -125,6 +125,7 @@ describe('compiled scripts of the matrix pass shellcheck', () => {
       const result = compileScript(
         { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
         testHost({ 'r.yaml': dump(recipe), ...files }),
+        SCRIPT_BESIDE_RECIPE,
       );
       if (!result.ok) throw new Error(`${label(row)} does not compile`);
       const file = path.join(dir, `${i}.sh`);

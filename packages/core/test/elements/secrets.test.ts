@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { dump } from 'js-yaml';
 import { compileScript } from '../../src';
-import { ELEMENTS_DIR, testHost } from './support';
+import { ELEMENTS_DIR, SCRIPT_BESIDE_RECIPE, testHost } from './support';
 
 const CANARY = 'canary-Secr3t-$(touch /tmp/pwned)-`id`-\'"';
 const SHA = 'c'.repeat(64);
@@ -55,6 +55,7 @@ describe.each(cases)('%s', (_, recipe) => {
     const result = compileScript(
       { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
       testHost(files),
+      SCRIPT_BESIDE_RECIPE,
     );
     if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
     return result;
@@ -87,6 +88,7 @@ describe('REG_* mapping of rhel.subscription', () => {
     const plan = compileScript(
       { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
       testHost({ 'r.yaml': dump(rhel), 'rhel.qcow2': 'x' }),
+      SCRIPT_BESIDE_RECIPE,
     );
     if (!plan.ok) throw new Error('rhel recipe does not compile');
     const values = Object.fromEntries(plan.plan.dib.environment.flatMap((e) => (e.kind === 'value' ? [[e.name, e.value]] : [])));
@@ -101,6 +103,7 @@ describe('REG_* mapping of rhel.subscription', () => {
     const compiled = compileScript(
       { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
       testHost({ 'r.yaml': dump(noAttach), 'rhel.qcow2': 'x' }),
+      SCRIPT_BESIDE_RECIPE,
     );
     if (!compiled.ok) throw new Error('rhel recipe does not compile');
     expect(compiled.plan.dib.environment.map((e) => e.name)).not.toContain('REG_AUTO_ATTACH');
@@ -116,6 +119,7 @@ describe('REG_* mapping of rhel.subscription', () => {
     const compiled = compileScript(
       { recipePath: 'r.yaml', elementsDir: ELEMENTS_DIR, tibVersion: 'test', missingFileSeverity: 'warning' },
       testHost({ 'r.yaml': dump(dev), 'pw.txt': 'x' }),
+      SCRIPT_BESIDE_RECIPE,
     );
     if (!compiled.ok) throw new Error('dev recipe does not compile');
     expect(compiled.plan.dib.unset).toEqual([]);

@@ -7,10 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dump } from 'js-yaml';
 import { compilePlan, memoryHost } from '../../src';
-import type { CompileResult, Plan, SourceHost } from '../../src';
+import type { CompileResult, Plan, ScriptLocation, SourceHost } from '../../src';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 export const ELEMENTS_DIR = path.join(REPO_ROOT, 'elements');
+
+/** A script saved beside the in-memory recipe (r.yaml): it finds the recipe in its own directory. */
+export const SCRIPT_BESIDE_RECIPE: ScriptLocation = { scriptDir: '/build', recipeDir: '/build' };
 
 /** The checkout for paths under REPO_ROOT, memory for the rest (the recipe and its files). */
 export function testHost(files: Record<string, string>): SourceHost {

@@ -13,8 +13,28 @@
 set -euo pipefail
 umask 022
 
-recipe_dir=recipes
-if [ -n "${TIB_RECIPE_DIR:-}" ]; then recipe_dir=$TIB_RECIPE_DIR; fi
+# The recipe's directory, which paths in the recipe are relative to; TIB_RECIPE_DIR
+# overrides it.
+if [ -n "${TIB_RECIPE_DIR:-}" ]; then
+    recipe_dir=$TIB_RECIPE_DIR
+else
+    # Found from this script's own location, so the script runs from any working
+    # directory: the recipe's directory is given relative to the directory that
+    # `tib compile -o FILE` wrote the script to or, when tib compile wrote to standard
+    # output, the directory it ran in (where the script is assumed saved). Move the
+    # script and the recipe tree together. Symlinks are resolved, as tib compile did;
+    # the x keeps a line break that ends a directory name. A script read from standard
+    # input has no file of its own: the working directory stands in for its directory.
+    if [ -n "${BASH_SOURCE[0]:-}" ]; then
+        script_dir=$(realpath -- "${BASH_SOURCE[0]}"; printf x)
+        script_dir=${script_dir%?x}
+        script_dir=${script_dir%/*}
+    else
+        script_dir=$(pwd -P; printf x)
+        script_dir=${script_dir%?x}
+    fi
+    recipe_dir=${script_dir%/}/recipes
+fi
 out_dir=images
 image_name=debian-bullseye-mariadb-native
 force=0
