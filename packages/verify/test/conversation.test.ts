@@ -70,6 +70,15 @@ describe('conversation rows', () => {
     expect(timings['conversation.healthy']).toBe(79.3);
   });
 
+  test('a conversation stopped before the bus row says why, not an empty queue count', () => {
+    const rows = [
+      ...passing.slice(0, 3),
+      { check: 'bus', ok: false, error: 'stopped', message: 'the agent never came to the bus: the guest reports it failed' },
+    ];
+    const row = conversationChecks(rows, 0, '').checks.find((c) => c.id === 'controller:bus');
+    expect(row).toMatchObject({ status: 'fail', evidence: 'stopped: the agent never came to the bus: the guest reports it failed' });
+  });
+
   test('healthy names the states seen, with their times', () => {
     const row = conversationChecks(passing, 0, '').checks.find((c) => c.id === 'controller:healthy');
     expect(row?.evidence).toContain('building@61.2s → healthy@140.5s');

@@ -265,7 +265,9 @@ function evidenceOf(name: string, r: Record<string, unknown>, errors: readonly s
       parts.push(`Trove ${String(r['trove_version'])} (Python ${String(r['python'])}) from ${String(r['trove_path'])}`);
       break;
     case 'bus':
-      parts.push(`${String(r['queue'])}: ${String(r['consumers'] ?? 0)} consumer(s)`);
+      // The row tib adds when the guest showed its agent cannot come has no queue to count.
+      if (r['queue'] === undefined) parts.push(`${String(r['error'] ?? 'failed')}${r['message'] ? `: ${String(r['message'])}` : ''}`);
+      else parts.push(`${String(r['queue'])}: ${String(r['consumers'] ?? 0)} consumer(s)`);
       break;
     case 'healthy':
     case 'healthy_after_restart': {
