@@ -33,12 +33,15 @@ const atLeast = (v: string | undefined, min: readonly number[]) => {
 export const AGENT_DEFECTS: readonly AgentDefect[] = [
   {
     datastore: 'postgresql',
-    // Before 20.0.0 (commit cd11d767) the agent runs CREATE DATABASE inside `with
+    // Before 20.0.0 (commit cd11d767; backported as f07e85de in 17.0.1, b195a6ab in
+    // 18.0.1, f62243a9 in 19.0.1) the agent runs CREATE DATABASE inside `with
     // psycopg2.connect(...)`, which since psycopg2 2.9 opens a transaction even in
     // autocommit mode; PostgreSQL refuses CREATE DATABASE in a transaction
-    // (docs/facts/guest-agent-contract.md §4.4).
+    // (docs/facts/guest-agent-contract.md §4.4). The rule judges package agents, whose
+    // versions tib knows: Debian 12's is 18.0.0. Seen by verify's conversation with Trove
+    // 18's controller on recipes/debian-bookworm-container.yaml (PostgreSQL 15).
     applies: (major, modules) => major < 20 && atLeast(modules['psycopg2'], [2, 9]),
-    what: 'create_database fails ("CREATE DATABASE cannot run inside a transaction block"): agents before Trove 20 and psycopg2 2.9 or newer',
+    what: 'create_database fails ("CREATE DATABASE cannot run inside a transaction block"): with psycopg2 2.9 or newer, agents before 20.0.0 other than 17.0.1, 18.0.1 and 19.0.1 have it',
   },
 ];
 
