@@ -92,7 +92,9 @@ export function probeScript(s: ProbeSettings): string {
     'if has_systemd; then kv agent-state "$(systemctl show -p ActiveState -p SubState -p NRestarts -p ExecMainStatus "$svc" 2>/dev/null | tr \'\\n\' \' \')"; fi',
     'kv agent-bus "$(grep -E "$bus" "$log" 2>/dev/null | tail -n 1)"',
     'kv agent-error "$(grep -E \'ERROR|CRITICAL|Error:|Traceback\' "$log" 2>/dev/null | grep -Ev "$bus" | tail -n 1)"',
-    'if has_systemd; then kv agent-journal "$(journalctl -u "$svc" -n 4 --no-pager -o cat 2>/dev/null | tr \'\\n\' \' \')"; fi',
+    // The unit's last error line first (a crash loop's cause scrolls out of the last lines
+    // once systemd restarts it), then its last lines.
+    'if has_systemd; then kv agent-journal "$({ journalctl -u "$svc" --no-pager -o cat 2>/dev/null | grep -E \'Error|ERROR|CRITICAL|Traceback\' | tail -n 1; journalctl -u "$svc" -n 3 --no-pager -o cat 2>/dev/null; } | tr \'\\n\' \' \')"; fi',
     ...(b.docker ? [`kv docker-active "$(svc_active ${q(b.dockerService ?? 'docker')})"`] : []),
     ...(b.datastoreService ? [`kv datastore-active "$(svc_active ${q(b.datastoreService)})"`] : []),
     ...(b.datastorePackages ?? []).map(
