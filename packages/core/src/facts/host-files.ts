@@ -2,6 +2,7 @@ import { posix as path } from 'node:path';
 import type { KeyPath } from '../diagnostics/diagnostic';
 import type { Locator } from '../load/locate';
 import { MAX_SECRET_BYTES } from '../limits';
+import { secretFields } from './secret-fields';
 import type { Recipe } from '../types/recipe.generated';
 
 /** What a host file named by a recipe is for; also the plan input's role. */
@@ -109,21 +110,10 @@ export function recipeHostFiles(recipe: Recipe): HostFileRef[] {
   (recipe.elements?.paths ?? []).forEach((p, i) =>
     add({ id: `element-path-${i}`, role: 'element-path', kind: 'directory', at: ['elements', 'paths', i], written: p }),
   );
-  const secret = (at: KeyPath, ref: unknown) => {
-    if (typeof ref === 'object' && ref !== null && 'file' in ref && typeof ref.file === 'string') {
-      add({
-        id: `secret-${at.join('-')}`,
-        role: 'secret',
-        kind: 'file',
-        at: [...at, 'file'],
-        written: ref.file,
-        maxBytes: MAX_SECRET_BYTES,
-      });
-    }
-  };
-  secret(['access', 'password'], recipe.access?.password);
-  secret(['rhel', 'subscription', 'password'], recipe.rhel?.subscription?.password);
-  secret(['rhel', 'subscription', 'activationKey'], recipe.rhel?.subscription?.activationKey);
+  for (const { at, file } of secretFields(recipe)) {
+    if (file === undefined) continue;
+    add({ id: `secret-${at.join('-')}`, role: 'secret', kind: 'file', at: [...at, 'file'], written: file, maxBytes: MAX_SECRET_BYTES });
+  }
   return refs;
 }
 

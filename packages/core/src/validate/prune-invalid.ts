@@ -1,4 +1,5 @@
 import type { Diagnostic, KeyPath } from '../diagnostics/diagnostic';
+import { valueAt } from '../util/key-path';
 
 /**
  * The recipe without the values the schema refused, so the domain rules can judge the
@@ -20,20 +21,13 @@ export function pruneInvalid(value: unknown, schemaDiagnostics: readonly Diagnos
 }
 
 function listOwner(root: unknown, at: KeyPath): KeyPath {
-  let v = root;
-  for (let i = 0; i < at.length; i++) {
-    if (Array.isArray(v)) return at.slice(0, i);
-    v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[at[i] as string | number] : undefined;
-  }
+  for (let i = 0; i < at.length; i++) if (Array.isArray(valueAt(root, at.slice(0, i)))) return at.slice(0, i);
   return at;
 }
 
 function remove(root: unknown, at: KeyPath): void {
   if (at.length === 0) return;
-  let parent = root;
-  for (const k of at.slice(0, -1)) {
-    parent = parent !== null && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[k] : undefined;
-  }
+  const parent = valueAt(root, at.slice(0, -1));
   if (parent !== null && typeof parent === 'object' && !Array.isArray(parent)) {
     delete (parent as Record<string, unknown>)[String(at[at.length - 1])];
   }

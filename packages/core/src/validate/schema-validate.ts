@@ -5,6 +5,7 @@ import { RECIPE_SCHEMA } from '../schema/recipe-schema';
 import { closest, didYouMean } from './did-you-mean';
 import type { Locator } from '../load/locate';
 import { describePattern } from './pattern-messages';
+import { valueAt } from '../util/key-path';
 
 interface StandaloneValidator {
   (data: unknown): boolean;
@@ -281,15 +282,6 @@ export function pointerToPath(pointer: string, root: unknown): (string | number)
     }
   }
   return path;
-}
-
-function valueAt(root: unknown, path: KeyPath): unknown {
-  let node = root;
-  for (const part of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string | number, unknown>)[part];
-  }
-  return node;
 }
 
 export function displayPath(path: KeyPath): string {

@@ -1,4 +1,5 @@
-import type { Diagnostic, KeyPath } from '../diagnostics/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { isUnder } from '../util/key-path';
 import { hasErrors } from '../diagnostics/diagnostic';
 import type { SourceHost } from '../host';
 import { loadRecipe } from '../load/load-recipe';
@@ -46,7 +47,7 @@ export function validateRecipe(recipePath: string, host: SourceHost, options: Va
     if (validateSchema(rest, locator).length === 0) {
       // A finding about a place whose refused value was taken out (a subscription "without"
       // the password that was written as a literal) only repeats the schema's finding.
-      const echoes = (d: Diagnostic) => d.path !== undefined && d.path.length > 0 && pruned.some((p) => startsWith(p, d.path ?? []));
+      const echoes = (d: Diagnostic) => d.path !== undefined && d.path.length > 0 && pruned.some((p) => isUnder(p, d.path ?? []));
       const rules = runRules(rest as Recipe, deriveFacts(rest as Recipe), locator, host, recipePath, options);
       diagnostics.push(...rules.filter((d) => !echoes(d)));
     }
@@ -83,8 +84,4 @@ function runRules(
     }
   }
   return diagnostics;
-}
-
-function startsWith(path: KeyPath, prefix: KeyPath): boolean {
-  return prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
 }

@@ -6,7 +6,7 @@ import { readManifest, manifestPath } from '../manifest';
 import type { Manifest } from '../manifest';
 import { cacheDir, runPaths } from '../run-paths';
 import { runBuild, upToDate } from '../run-build';
-import type { LayerUse, RunOutcome } from '../run-build';
+import type { LayerUse, RunOptions, RunOutcome } from '../run-build';
 import { MatrixBoard } from './board';
 import { copySameImage } from './same-image';
 
@@ -17,24 +17,17 @@ export interface MatrixRecipe {
   readonly baseSplit?: LayerSplit;
 }
 
-export interface MatrixRunOptions {
+/** What every build of the run shares with a single `tib run`, plus the matrix's own. */
+export interface MatrixRunOptions extends Pick<
+  RunOptions,
+  'host' | 'cwd' | 'tibVersion' | 'out' | 'force' | 'offline' | 'dryRun' | 'keepWorkdir' | 'stderr' | 'stdout' | 'tty'
+> {
   readonly recipes: readonly MatrixRecipe[];
   readonly design: MatrixDesign;
-  readonly host: BuildHost;
-  readonly cwd: string;
-  readonly tibVersion: string;
-  readonly out?: string;
-  readonly force: boolean;
-  readonly offline: boolean;
-  readonly dryRun: boolean;
-  readonly keepWorkdir: boolean;
   /** Builds at once (default 1: DIB is CPU- and I/O-bound). */
   readonly jobs: number;
   /** Build the layers and no image (--layers only: a CI job whose layer later jobs use). */
   readonly layersOnly?: boolean;
-  readonly stderr: NodeJS.WritableStream;
-  readonly stdout: NodeJS.WritableStream;
-  readonly tty: boolean;
 }
 
 export type ImageResult =

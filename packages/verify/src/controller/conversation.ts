@@ -266,8 +266,7 @@ function evidenceOf(name: string, r: Record<string, unknown>, errors: readonly s
       break;
     case 'bus':
       // The row tib adds when the guest showed its agent cannot come has no queue to count.
-      if (r['queue'] === undefined) parts.push(`${String(r['error'] ?? 'failed')}${r['message'] ? `: ${String(r['message'])}` : ''}`);
-      else parts.push(`${String(r['queue'])}: ${String(r['consumers'] ?? 0)} consumer(s)`);
+      parts.push(r['queue'] === undefined ? failure(r, ms) : `${String(r['queue'])}: ${String(r['consumers'] ?? 0)} consumer(s)`);
       break;
     case 'healthy':
     case 'healthy_after_restart': {
@@ -289,10 +288,14 @@ function evidenceOf(name: string, r: Record<string, unknown>, errors: readonly s
     default:
       if (r['skipped']) parts.push(String(r['skipped']));
       else if (r['ok']) parts.push(`ok${ms}${r['result'] !== undefined && r['result'] !== null ? `: ${short(r['result'])}` : ''}`);
-      else parts.push(`${String(r['error'] ?? r['reason'] ?? 'failed')}${r['message'] ? `: ${String(r['message'])}` : ''}${ms}`);
+      else parts.push(failure(r, ms));
   }
   if (errors.length > 0) parts.push(`the agent reported: ${errors.join(' | ')}`);
   return parts.join('; ').replace(/\s+/g, ' ').trim().slice(0, 600);
+}
+
+function failure(r: Record<string, unknown>, ms: string): string {
+  return `${String(r['error'] ?? r['reason'] ?? 'failed')}${r['message'] ? `: ${String(r['message'])}` : ''}${ms}`;
 }
 
 function short(value: unknown): string {

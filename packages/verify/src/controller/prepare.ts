@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { controllerSource } from '@tib/core';
 import { runTool, ToolError } from '../exec';
-import { CONTROLLER_MARKER, controllerCacheDir } from './runtime';
+import { chrootArgv, CONTROLLER_MARKER, controllerCacheDir } from './runtime';
 import type { ControllerMarker } from './runtime';
 
 export interface PrepareOptions {
@@ -81,22 +81,7 @@ export async function prepareController(o: PrepareOptions): Promise<{ root: stri
   return { root, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
-/** A command in the chroot, with /proc mounted in a private mount namespace that ends with it. */
+/** A command in the chroot being prepared (see chrootArgv). */
 async function inChroot(root: string, command: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
-  await runTool(
-    'unshare',
-    [
-      '--mount',
-      '--propagation',
-      'private',
-      '--',
-      '/bin/sh',
-      '-euc',
-      'r=$1; shift; mount -t proc proc "$r/proc"; exec chroot "$r" "$@"',
-      'sh',
-      root,
-      ...command,
-    ],
-    { timeoutMs, env: { ...env, DEBIAN_FRONTEND: 'noninteractive', LC_ALL: 'C' } },
-  );
+  await runTool('unshare', chrootArgv(root, command), { timeoutMs, env: { ...env, DEBIAN_FRONTEND: 'noninteractive', LC_ALL: 'C' } });
 }

@@ -107,6 +107,25 @@ let helperRuns = 0;
  * calling `onRow` for each JSON line it prints. In a chroot, the helper is copied in and
  * /proc is mounted in a private mount namespace that ends with the process.
  */
+/**
+ * `unshare` arguments that run a command in a controller chroot, with /proc mounted in a
+ * private mount namespace that ends with it.
+ */
+export function chrootArgv(root: string, command: readonly string[]): string[] {
+  return [
+    '--mount',
+    '--propagation',
+    'private',
+    '--',
+    '/bin/sh',
+    '-euc',
+    'r=$1; shift; mount -t proc proc "$r/proc"; exec chroot "$r" "$@"',
+    'sh',
+    root,
+    ...command,
+  ];
+}
+
 export async function runHelper(
   rt: ControllerRuntime,
   helperDir: string,
@@ -135,16 +154,7 @@ export async function runHelper(
     fs.cpSync(helperDir, path.join(root, inside), { recursive: true });
     const pythonPath = [inside, ...(rt.treeInRoot ? [rt.treeInRoot] : [])].join(':');
     command = 'unshare';
-    argv = [
-      '--mount',
-      '--propagation',
-      'private',
-      '--',
-      '/bin/sh',
-      '-euc',
-      'r=$1; shift; mount -t proc proc "$r/proc"; exec chroot "$r" "$@"',
-      'sh',
-      root,
+    argv = chrootArgv(root, [
       '/usr/bin/env',
       `PYTHONPATH=${pythonPath}`,
       ...(rt.treeInRoot ? [`PBR_VERSION=${rt.troveVersion}`] : []),
@@ -152,7 +162,7 @@ export async function runHelper(
       '-m',
       'tib_controller',
       ...args,
-    ];
+    ]);
   }
   const logFile = path.join(o.scratch, `controller-${args[0] ?? 'run'}-${++helperRuns}.log`);
   const child = execa(command, argv, {

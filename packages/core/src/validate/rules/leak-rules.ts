@@ -1,4 +1,5 @@
-import type { Diagnostic, KeyPath } from '../../diagnostics/diagnostic';
+import type { Diagnostic } from '../../diagnostics/diagnostic';
+import { secretFields } from '../../facts/secret-fields';
 import { PRIVATE_KEY } from './access-rules';
 import { rule } from './rule';
 
@@ -7,27 +8,14 @@ import { rule } from './rule';
  * environment into the image (its dib_environment manifest), so a secret read from such a
  * variable would be stored in the image whatever tib does with it.
  */
-const SECRET_FIELDS: readonly KeyPath[] = [
-  ['access', 'password'],
-  ['rhel', 'subscription', 'password'],
-  ['rhel', 'subscription', 'activationKey'],
-];
-
-function valueAt(root: unknown, at: KeyPath): unknown {
-  let v = root;
-  for (const k of at) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
-  return v;
-}
-
 export const secretsOutsideDibVariables = rule('secretsOutsideDibVariables', ({ recipe, locator }) => {
   const out: Diagnostic[] = [];
-  for (const at of SECRET_FIELDS) {
-    const ref = valueAt(recipe, at) as { env?: unknown } | undefined;
-    if (typeof ref?.env !== 'string' || !ref.env.startsWith('DIB_')) continue;
+  for (const ref of secretFields(recipe)) {
+    if (!ref.env?.startsWith('DIB_')) continue;
     out.push(
       locator.diagnostic(
         'TIB3038',
-        [...at, 'env'],
+        [...ref.at, 'env'],
         `${ref.env}: DIB records every DIB_* variable of its environment in the image, so a secret must not be read from one`,
         { hint: `keep the secret in a variable of another name, e.g. {env: ${ref.env.slice(4) || 'SECRET'}}, and unset ${ref.env}` },
       ),
