@@ -139,7 +139,8 @@ export function designLayerSplit(
       args: ['-a', r.arch, '-t', 'raw'],
       // The recipes' own words (paths as each wrote them) stay out of a shared plan.
       elements: layerElements.map((e) => ({ ...e, reason: `the ${depth} part every image built from this layer shares` })),
-      environment: layerEnv,
+      // Marks the build as a layer for the elements that leave work to each leaf (tib-slim's prune).
+      environment: [...layerEnv, { kind: 'value', name: 'TIB_LAYER_BUILD', value: '1' }],
       unset: dibUnset(r, layerEnv),
     },
     inputs: layerInputs.map((i) => ({ ...i, path: fromWorkingDirectory(ctx.recipePath, i.path) })),

@@ -123,6 +123,13 @@ describe('the layer of a native image', () => {
     );
   });
 
+  test('the layer says it is one (tib-slim leaves its prune to each leaf); the leaf and a single build do not', () => {
+    const marker = (p: Plan) => p.dib.environment.filter((e) => e.name === 'TIB_LAYER_BUILD');
+    expect(marker(split.layer)).toEqual([{ kind: 'value', name: 'TIB_LAYER_BUILD', value: '1' }]);
+    expect(marker(split.leaf)).toEqual([]);
+    expect(marker(compile(native).plan)).toEqual([]);
+  });
+
   test("each part installs its own rendered files: the agent's unit with the layer", () => {
     const manifest = (p: Plan) => p.elementTree.find((f) => f.path === 'tib-recipe/tib-rootfs/manifest')?.content ?? '';
     expect(manifest(split.layer)).toContain('/etc/systemd/system/trove-guestagent.service');

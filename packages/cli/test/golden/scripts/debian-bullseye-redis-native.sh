@@ -267,6 +267,10 @@ installed into its own virtualenv ``TIB_AGENT_VENV`` (``/opt/guest-agent-venv``;
   location and ref the DIB way. source-repositories cannot check out an annotated tag
   (OpenStack's release tags are annotated; docs/facts/dib.md §8), so ``extra-data.d`` first
   pins such a tag to the commit it names (``git ls-remote``), and says so in the build log.
+  After the clone, ``extra-data.d/99`` points the checkout's ``origin`` at the location
+  the recipe named (it was source-repositories' cache on the build host) and drops
+  ``FETCH_HEAD`` and the reflogs, which name that cache too: the image holds nothing of
+  the build host.
 * ``local``: ``extra-data.d`` copies the tree at ``TIB_INPUT_AGENT_TREE`` (a path on the
   build host) into the hooks directory, without caches or build products.
 
@@ -351,6 +355,42 @@ if [ "$TIB_AGENT_SOURCE" = git ] && [ -f "$repo_file" ] && [ -z "${DIB_REPOREF_g
 fi
 TIB_EOF
 chmod 0755 "$elements"/tib-agent-venv/extra-data.d/25-tib-agent-stage
+cat > "$elements"/tib-agent-venv/extra-data.d/99-tib-agent-git-tidy <<'TIB_EOF'
+#!/bin/bash
+
+if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
+    set -x
+fi
+set -eu
+set -o pipefail
+
+# On the build host, after DIB's 98-source-repositories: the agent's checkout was cloned
+# from source-repositories' cache on this host, so its remote, FETCH_HEAD and reflogs
+# name that cache's path. The image keeps the repository the recipe named instead and no
+# reflog (pbr reads only commits and tags): it holds nothing of the build host, and is
+# the same wherever DIB's cache was.
+[ "$TIB_AGENT_SOURCE" = git ] || exit 0
+checkout=$TMP_MOUNT_PATH$TIB_AGENT_SOURCE_DIR
+[ -d "$checkout/.git" ] || exit 0
+
+location=${DIB_REPOLOCATION_guest_agent:-}
+if [ -z "$location" ]; then
+    while IFS= read -r line; do
+        read -r name type _dest url _ref <<< "$line" || true
+        if [ "${name:-} ${type:-}" = "guest-agent git" ]; then
+            location=$url
+            break
+        fi
+    done < "$TMP_HOOKS_PATH/source-repository-tib-guest-agent"
+fi
+if [ -z "$location" ]; then
+    echo "tib-agent-venv: no location for the guest-agent repository" >&2
+    exit 1
+fi
+git -C "$checkout" remote set-url origin "$location"
+rm -rf "$checkout/.git/FETCH_HEAD" "$checkout/.git/logs"
+TIB_EOF
+chmod 0755 "$elements"/tib-agent-venv/extra-data.d/99-tib-agent-git-tidy
 cat > "$elements"/tib-agent-venv/install.d/32-tib-agent-venv <<'TIB_EOF'
 #!/bin/bash
 
@@ -1160,7 +1200,9 @@ uses, without touching what the agent or the datastore reads.
   dependency is installed instead.
 * ``post-install.d``: the same kinds of files are removed from the packages the
   bootstrap installed before the rules existed. This runs before DIB copies the tree
-  into the image's file system, so the removed files take no space in the qcow2.
+  into the image's file system, so the removed files take no space in the qcow2. A
+  shared layer (``TIB_LAYER_BUILD=1``) skips it: each leaf prunes once after its own
+  packages, in the order of a single build, so dpkg's records come out the same.
 
 Apt lists and the package cache are already removed by DIB's own ``dpkg`` and
 ``debootstrap`` elements. ``system.slim: false`` leaves this element out, which is how
@@ -1226,6 +1268,13 @@ if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
 fi
 set -eu
 set -o pipefail
+
+# A shared layer (TIB_LAYER_BUILD) is pruned by each leaf built from it, after the leaf's
+# own packages: pruning before them as well would change what dpkg records (which package
+# still owns a documentation directory), and the leaf would differ from a single build.
+if [ "${TIB_LAYER_BUILD:-0}" = 1 ]; then
+    exit 0
+fi
 
 # After the last package: remove the same kinds of files from what was installed before
 # the exclusions applied (the bootstrap's own packages). This runs before DIB copies the

@@ -883,7 +883,9 @@ uses, without touching what the agent or the datastore reads.
   dependency is installed instead.
 * ``post-install.d``: the same kinds of files are removed from the packages the
   bootstrap installed before the rules existed. This runs before DIB copies the tree
-  into the image's file system, so the removed files take no space in the qcow2.
+  into the image's file system, so the removed files take no space in the qcow2. A
+  shared layer (``TIB_LAYER_BUILD=1``) skips it: each leaf prunes once after its own
+  packages, in the order of a single build, so dpkg's records come out the same.
 
 Apt lists and the package cache are already removed by DIB's own ``dpkg`` and
 ``debootstrap`` elements. ``system.slim: false`` leaves this element out, which is how
@@ -949,6 +951,13 @@ if [ "${DIB_DEBUG_TRACE:-0}" -gt 0 ]; then
 fi
 set -eu
 set -o pipefail
+
+# A shared layer (TIB_LAYER_BUILD) is pruned by each leaf built from it, after the leaf's
+# own packages: pruning before them as well would change what dpkg records (which package
+# still owns a documentation directory), and the leaf would differ from a single build.
+if [ "${TIB_LAYER_BUILD:-0}" = 1 ]; then
+    exit 0
+fi
 
 # After the last package: remove the same kinds of files from what was installed before
 # the exclusions applied (the bootstrap's own packages). This runs before DIB copies the
