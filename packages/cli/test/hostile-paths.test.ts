@@ -91,4 +91,30 @@ describe('hostile recipe paths', () => {
     }
     expect(fs.existsSync(marker)).toBe(false);
   });
+
+  // A path in a recipe is one line (TIB2005), but a symlink it names can lead to a name
+  // that ends in a line break. The script resolves each input as tib compile did; a
+  // command substitution would cut that line break and look for another file.
+  it.each([
+    ['ends in a line break', 'dev.pub\n'],
+    ['ends in two', 'dev.pub\n\n'],
+    ['holds $() and a quote', "$(touch x)'.pub"],
+  ])('an input reached through a symlink to a name that %s is the file build.sh checks', (_why, name) => {
+    const caseDir = path.join(tmp, `input-${n++}`);
+    fs.mkdirSync(path.join(caseDir, 'keys'), { recursive: true });
+    fs.writeFileSync(
+      path.join(caseDir, 'keys', name),
+      'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG8cMhUf8YS9cs6+lK7LXQ4h4KkmG3NU4QpjvM1B2sRw dev@test\n',
+    );
+    fs.symlinkSync(name, path.join(caseDir, 'keys', 'dev.link'));
+    const recipe = { ...RECIPE, purpose: 'development', access: { user: 'dev', sshKeys: [{ file: 'keys/dev.link' }] } };
+    fs.writeFileSync(path.join(caseDir, 'r.yaml'), dump(recipe));
+    const compiled = spawnTib(['compile', 'r.yaml', '-o', 'build.sh'], { cwd: caseDir });
+    expect(compiled.stderr).not.toMatch(/error/);
+    expect(compiled.status).toBe(0);
+    const ran = runScript(path.join(caseDir, 'build.sh'), ['--force'], { cwd: caseDir, env: dib.env });
+    expect(ran.stderr).not.toMatch(/does not exist|not a readable/);
+    expect(ran.stderr).toMatch(/built:/);
+    expect(fs.existsSync(path.join(caseDir, 'x'))).toBe(false);
+  });
 });

@@ -108,9 +108,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":132,"column":14},"end":{"line":132,"column":16}} )).call(alias2,lookupProperty(depth0,"why"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":132,"column":12},"end":{"line":132,"column":22}}})) != null ? stack1 : "")
     + "\nfi\n";
 },"10":function(container,depth0,helpers,partials,data) {
-    return "inputs=()\n";
+    return "# Each input with symlinks resolved, as tib compile resolved it; the x keeps a line break\n# that ends the name a symlink leads to.\ninputs=()\n";
 },"11":function(container,depth0,helpers,partials,data) {
-    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -118,11 +118,15 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":140,"column":9},"end":{"line":140,"column":14}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":140,"column":7},"end":{"line":140,"column":16}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":142,"column":9},"end":{"line":142,"column":14}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":142,"column":7},"end":{"line":142,"column":16}}}) : helper))) != null ? stack1 : "")
     + "]=$(realpath -m -- \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":140,"column":52},"end":{"line":140,"column":54}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":140,"column":50},"end":{"line":140,"column":61}}})) != null ? stack1 : "")
-    + ")\")\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":141,"column":7},"end":{"line":141,"column":9}} )).call(alias2,lookupProperty(depth0,"kind"),"directory",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":141,"column":6},"end":{"line":141,"column":27}}}),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":153,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":142,"column":52},"end":{"line":142,"column":54}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":142,"column":50},"end":{"line":142,"column":61}}})) != null ? stack1 : "")
+    + ")\"; printf x)\ninputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":143,"column":9},"end":{"line":143,"column":14}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":143,"column":7},"end":{"line":143,"column":16}}}) : helper))) != null ? stack1 : "")
+    + "]=${inputs["
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":143,"column":29},"end":{"line":143,"column":34}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":143,"column":27},"end":{"line":143,"column":36}}}) : helper))) != null ? stack1 : "")
+    + "]%?x}\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":144,"column":7},"end":{"line":144,"column":9}} )).call(alias2,lookupProperty(depth0,"kind"),"directory",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":144,"column":6},"end":{"line":144,"column":27}}}),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":144,"column":0},"end":{"line":156,"column":7}}})) != null ? stack1 : "");
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -132,11 +136,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "[ -d \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":142,"column":17},"end":{"line":142,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":142,"column":15},"end":{"line":142,"column":24}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":145,"column":17},"end":{"line":145,"column":22}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":145,"column":15},"end":{"line":145,"column":24}}}) : helper))) != null ? stack1 : "")
     + "]}\" ] || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":142,"column":43},"end":{"line":142,"column":45}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":142,"column":41},"end":{"line":142,"column":52}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":145,"column":43},"end":{"line":145,"column":45}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":145,"column":41},"end":{"line":145,"column":52}}})) != null ? stack1 : "")
     + "\": directory ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":142,"column":76},"end":{"line":142,"column":81}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":142,"column":74},"end":{"line":142,"column":83}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":145,"column":76},"end":{"line":145,"column":81}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":145,"column":74},"end":{"line":145,"column":83}}}) : helper))) != null ? stack1 : "")
     + "]} does not exist\"\n";
 },"13":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -147,21 +151,21 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "if [ ! -e \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":144,"column":22},"end":{"line":144,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":144,"column":20},"end":{"line":144,"column":29}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":147,"column":22},"end":{"line":147,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":147,"column":20},"end":{"line":147,"column":29}}}) : helper))) != null ? stack1 : "")
     + "]}\" ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":145,"column":14},"end":{"line":145,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":145,"column":12},"end":{"line":145,"column":23}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":148,"column":14},"end":{"line":148,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":148,"column":12},"end":{"line":148,"column":23}}})) != null ? stack1 : "")
     + "\": file ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":145,"column":42},"end":{"line":145,"column":47}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":145,"column":40},"end":{"line":145,"column":49}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":148,"column":42},"end":{"line":148,"column":47}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":148,"column":40},"end":{"line":148,"column":49}}}) : helper))) != null ? stack1 : "")
     + "]} does not exist\"\nelif [ ! -f \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":146,"column":24},"end":{"line":146,"column":29}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":146,"column":22},"end":{"line":146,"column":31}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":149,"column":24},"end":{"line":149,"column":29}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":149,"column":22},"end":{"line":149,"column":31}}}) : helper))) != null ? stack1 : "")
     + "]}\" ] || [ ! -r \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":146,"column":59},"end":{"line":146,"column":64}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":146,"column":57},"end":{"line":146,"column":66}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":149,"column":59},"end":{"line":149,"column":64}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":149,"column":57},"end":{"line":149,"column":66}}}) : helper))) != null ? stack1 : "")
     + "]}\" ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":147,"column":14},"end":{"line":147,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":147,"column":12},"end":{"line":147,"column":23}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":150,"column":14},"end":{"line":150,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":150,"column":12},"end":{"line":150,"column":23}}})) != null ? stack1 : "")
     + "\": ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":147,"column":37},"end":{"line":147,"column":42}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":147,"column":35},"end":{"line":147,"column":44}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":150,"column":37},"end":{"line":150,"column":42}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":150,"column":35},"end":{"line":150,"column":44}}}) : helper))) != null ? stack1 : "")
     + "]} is not a readable regular file\"\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"sha256"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":148,"column":0},"end":{"line":151,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"sha256"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":151,"column":0},"end":{"line":154,"column":7}}})) != null ? stack1 : "")
     + "fi\n";
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -172,15 +176,15 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "elif [ \"$(sha256_of \"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":149,"column":32},"end":{"line":149,"column":37}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":149,"column":30},"end":{"line":149,"column":39}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":152,"column":32},"end":{"line":152,"column":37}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":152,"column":30},"end":{"line":152,"column":39}}}) : helper))) != null ? stack1 : "")
     + "]}\")\" != "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":149,"column":50},"end":{"line":149,"column":52}} )).call(alias2,lookupProperty(depth0,"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":149,"column":48},"end":{"line":149,"column":61}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":152,"column":50},"end":{"line":152,"column":52}} )).call(alias2,lookupProperty(depth0,"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":152,"column":48},"end":{"line":152,"column":61}}})) != null ? stack1 : "")
     + " ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":150,"column":14},"end":{"line":150,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":150,"column":12},"end":{"line":150,"column":23}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":153,"column":14},"end":{"line":153,"column":16}} )).call(alias2,lookupProperty(depth0,"what"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":153,"column":12},"end":{"line":153,"column":23}}})) != null ? stack1 : "")
     + "\": sha256 of ${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":150,"column":47},"end":{"line":150,"column":52}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":150,"column":45},"end":{"line":150,"column":54}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || alias1(depth0, "index", {"start":{"line":153,"column":47},"end":{"line":153,"column":52}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"index","hash":{},"data":data,"loc":{"start":{"line":153,"column":45},"end":{"line":153,"column":54}}}) : helper))) != null ? stack1 : "")
     + "]} is not "
-    + ((stack1 = (((helper = lookupProperty(helpers,"sha256") || alias1(depth0, "sha256", {"start":{"line":150,"column":66},"end":{"line":150,"column":72}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"sha256","hash":{},"data":data,"loc":{"start":{"line":150,"column":64},"end":{"line":150,"column":74}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"sha256") || alias1(depth0, "sha256", {"start":{"line":153,"column":66},"end":{"line":153,"column":72}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"sha256","hash":{},"data":data,"loc":{"start":{"line":153,"column":64},"end":{"line":153,"column":74}}}) : helper))) != null ? stack1 : "")
     + " as the recipe says\"\n";
 },"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -190,7 +194,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":158,"column":7},"end":{"line":158,"column":9}} )).call(alias1,lookupProperty(depth0,"role"),"element-path",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":158,"column":6},"end":{"line":158,"column":30}}}),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":158,"column":0},"end":{"line":160,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":161,"column":7},"end":{"line":161,"column":9}} )).call(alias1,lookupProperty(depth0,"role"),"element-path",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":161,"column":6},"end":{"line":161,"column":30}}}),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":161,"column":0},"end":{"line":163,"column":7}}})) != null ? stack1 : "");
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -200,7 +204,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "element_dirs+=(\"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"index") || container.strict(depth0, "index", {"start":{"line":159,"column":27},"end":{"line":159,"column":32}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"index","hash":{},"data":data,"loc":{"start":{"line":159,"column":25},"end":{"line":159,"column":34}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"index") || container.strict(depth0, "index", {"start":{"line":162,"column":27},"end":{"line":162,"column":32}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"index","hash":{},"data":data,"loc":{"start":{"line":162,"column":25},"end":{"line":162,"column":34}}}) : helper))) != null ? stack1 : "")
     + "]}\")\n";
 },"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -210,7 +214,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":171,"column":7},"end":{"line":171,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":171,"column":6},"end":{"line":171,"column":21}}}),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.program(19, data, 0),"data":data,"loc":{"start":{"line":171,"column":0},"end":{"line":180,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":174,"column":7},"end":{"line":174,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":174,"column":6},"end":{"line":174,"column":21}}}),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.program(19, data, 0),"data":data,"loc":{"start":{"line":174,"column":0},"end":{"line":183,"column":7}}})) != null ? stack1 : "");
 },"18":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -220,9 +224,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "[ -n \"${"
-    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":172,"column":12},"end":{"line":172,"column":16}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":172,"column":9},"end":{"line":172,"column":19}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":175,"column":12},"end":{"line":175,"column":16}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":175,"column":9},"end":{"line":175,"column":19}}}) : helper))) != null ? stack1 : "")
     + "+x}\" ] || problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":172,"column":40},"end":{"line":172,"column":42}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":172,"column":38},"end":{"line":172,"column":52}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":175,"column":40},"end":{"line":175,"column":42}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":175,"column":38},"end":{"line":175,"column":52}}})) != null ? stack1 : "")
     + "\n";
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -233,9 +237,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "# A readable regular file of at most 64 KiB (core's MAX_SECRET_BYTES): a FIFO or device\n# would block the build or never end, a huge value would not fit in DIB's environment.\nsecret_file=$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":176,"column":28},"end":{"line":176,"column":30}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":176,"column":26},"end":{"line":176,"column":37}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":179,"column":28},"end":{"line":179,"column":30}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":179,"column":26},"end":{"line":179,"column":37}}})) != null ? stack1 : "")
     + ")\nif [ ! -f \"$secret_file\" ] || [ ! -r \"$secret_file\" ] || [ \"$(wc -c < \"$secret_file\")\" -gt 65536 ]; then\n    problem "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":178,"column":14},"end":{"line":178,"column":16}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":178,"column":12},"end":{"line":178,"column":26}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":181,"column":14},"end":{"line":181,"column":16}} )).call(alias2,lookupProperty(depth0,"missing"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":181,"column":12},"end":{"line":181,"column":26}}})) != null ? stack1 : "")
     + "\" (a readable regular file of at most 64 KiB)\"\nfi\n";
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -246,7 +250,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "mkdir -p \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":247,"column":23},"end":{"line":247,"column":25}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":247,"column":21},"end":{"line":247,"column":32}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":250,"column":23},"end":{"line":250,"column":25}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":250,"column":21},"end":{"line":250,"column":32}}})) != null ? stack1 : "")
     + "\n";
 },"21":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -256,11 +260,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heredoc"),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":250,"column":0},"end":{"line":256,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"heredoc"),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.program(23, data, 0),"data":data,"loc":{"start":{"line":253,"column":0},"end":{"line":259,"column":7}}})) != null ? stack1 : "")
     + "chmod "
-    + ((stack1 = (((helper = lookupProperty(helpers,"mode") || alias2(depth0, "mode", {"start":{"line":257,"column":8},"end":{"line":257,"column":12}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"mode","hash":{},"data":data,"loc":{"start":{"line":257,"column":6},"end":{"line":257,"column":14}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"mode") || alias2(depth0, "mode", {"start":{"line":260,"column":8},"end":{"line":260,"column":12}} ))),(typeof helper === "function" ? helper.call(alias1,{"name":"mode","hash":{},"data":data,"loc":{"start":{"line":260,"column":6},"end":{"line":260,"column":14}}}) : helper))) != null ? stack1 : "")
     + " \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias2(depth0, "sh", {"start":{"line":257,"column":29},"end":{"line":257,"column":31}} )).call(alias1,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":257,"column":27},"end":{"line":257,"column":38}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias2(depth0, "sh", {"start":{"line":260,"column":29},"end":{"line":260,"column":31}} )).call(alias1,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":260,"column":27},"end":{"line":260,"column":38}}})) != null ? stack1 : "")
     + "\n";
 },"22":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -271,13 +275,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "cat > \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":251,"column":20},"end":{"line":251,"column":22}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":251,"column":18},"end":{"line":251,"column":29}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":254,"column":20},"end":{"line":254,"column":22}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":254,"column":18},"end":{"line":254,"column":29}}})) != null ? stack1 : "")
     + " <<'"
-    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":251,"column":35},"end":{"line":251,"column":44}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":251,"column":33},"end":{"line":251,"column":46}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":254,"column":35},"end":{"line":254,"column":44}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":254,"column":33},"end":{"line":254,"column":46}}}) : helper))) != null ? stack1 : "")
     + "'\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"heredoc") || alias1(depth0, "heredoc", {"start":{"line":252,"column":3},"end":{"line":252,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"heredoc","hash":{},"data":data,"loc":{"start":{"line":252,"column":0},"end":{"line":252,"column":13}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"heredoc") || alias1(depth0, "heredoc", {"start":{"line":255,"column":3},"end":{"line":255,"column":10}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"heredoc","hash":{},"data":data,"loc":{"start":{"line":255,"column":0},"end":{"line":255,"column":13}}}) : helper))) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":253,"column":2},"end":{"line":253,"column":11}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":253,"column":0},"end":{"line":253,"column":13}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"delimiter") || alias1(depth0, "delimiter", {"start":{"line":256,"column":2},"end":{"line":256,"column":11}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"delimiter","hash":{},"data":data,"loc":{"start":{"line":256,"column":0},"end":{"line":256,"column":13}}}) : helper))) != null ? stack1 : "")
     + "\n";
 },"23":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -288,9 +292,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "printf '%s' "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":255,"column":14},"end":{"line":255,"column":16}} )).call(alias2,lookupProperty(depth0,"printf"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":255,"column":12},"end":{"line":255,"column":25}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":258,"column":14},"end":{"line":258,"column":16}} )).call(alias2,lookupProperty(depth0,"printf"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":258,"column":12},"end":{"line":258,"column":25}}})) != null ? stack1 : "")
     + " > \"$elements\"/"
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":255,"column":42},"end":{"line":255,"column":44}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":255,"column":40},"end":{"line":255,"column":51}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":258,"column":42},"end":{"line":258,"column":44}} )).call(alias2,lookupProperty(depth0,"path"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":258,"column":40},"end":{"line":258,"column":51}}})) != null ? stack1 : "")
     + "\n";
 },"24":function(container,depth0,helpers,partials,data) {
     return "# --- Checksum lists, in coreutils' format (the same rules as tib run's) ---------------\n# sha256sum escapes a name holding a backslash or line break: the line starts with \\\n# and the name has \\\\, \\n and \\r for them.\nsha256sum_line() {\n    local name=$2\n    case \"$name\" in\n        *\\\\*|*$'\\n'*|*$'\\r'*)\n            name=${name//\\\\/\\\\\\\\}\n            name=${name//$'\\n'/\\\\n}\n            name=${name//$'\\r'/\\\\r}\n            printf '\\\\%s  %s\\n' \"$1\" \"$name\" ;;\n        *) printf '%s  %s\\n' \"$1\" \"$name\" ;;\n    esac\n}\n\n# Sets unescaped to $1 without sha256sum's escapes.\nunescape_name() {\n    local s=$1 c i\n    unescaped=''\n    for (( i = 0; i < ${#s}; i++ )); do\n        c=${s:i:1}\n        if [ \"$c\" = \"\\\\\" ]; then\n            i=$((i + 1))\n            c=${s:i:1}\n            case \"$c\" in n) c=$'\\n' ;; r) c=$'\\r' ;; esac\n        fi\n        unescaped+=$c\n    done\n}\n\n# Prints the sha256 that checksum list $1 gives for file name $2: GNU lines\n# (<hash>  <name>, <hash> *<name>) or BSD lines (SHA256 (<name>) = <hash>).\nchecksum_for() {\n    local line hash name escaped\n    local gnu='^([0-9a-fA-F]{64}) [ *](.+)$' bsd='^SHA256 [(](.+)[)] = ([0-9a-fA-F]{64})$'\n    while IFS= read -r line || [ -n \"$line\" ]; do\n        line=${line#\"${line%%[![:space:]]*}\"}\n        line=${line%\"${line##*[![:space:]]}\"}\n        escaped=0\n        if [ \"${line:0:1}\" = \"\\\\\" ]; then escaped=1; line=${line:1}; fi\n        if [[ $line =~ $gnu ]]; then hash=${BASH_REMATCH[1]}; name=${BASH_REMATCH[2]}\n        elif [[ $line =~ $bsd ]]; then hash=${BASH_REMATCH[2]}; name=${BASH_REMATCH[1]}\n        else continue\n        fi\n        if [ \"$escaped\" = 1 ]; then unescape_name \"$name\"; name=$unescaped; fi\n        if [ \"$name\" = \"$2\" ]; then printf '%s\\n' \"${hash,,}\"; return 0; fi\n    done < \"$1\"\n    return 0\n}\n\n";
@@ -303,13 +307,13 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "# --- Base image: fetched once into the cache, verified before DIB sees it -------------\ncache_dir=${TIB_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/tib}\nbase_url="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":315,"column":11},"end":{"line":315,"column":13}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"url"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":315,"column":9},"end":{"line":315,"column":28}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":318,"column":11},"end":{"line":318,"column":13}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"url"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":318,"column":9},"end":{"line":318,"column":28}}})) != null ? stack1 : "")
     + "\nbase_file="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":316,"column":12},"end":{"line":316,"column":14}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":316,"column":10},"end":{"line":316,"column":34}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":319,"column":12},"end":{"line":319,"column":14}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":319,"column":10},"end":{"line":319,"column":34}}})) != null ? stack1 : "")
     + "\nbase_sha="
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.program(27, data, 0),"data":data,"loc":{"start":{"line":317,"column":9},"end":{"line":317,"column":71}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.program(27, data, 0),"data":data,"loc":{"start":{"line":320,"column":9},"end":{"line":320,"column":71}}})) != null ? stack1 : "")
     + "\nurl_key=$(printf '%s' \"$base_url\" | sha256sum | cut -d ' ' -f 1)\nmkdir -p \"$cache_dir/images/by-url\"\nif [ -z \"$base_sha\" ] && [ -r \"$cache_dir/images/by-url/$url_key\" ]; then\n    base_sha=$(cat \"$cache_dir/images/by-url/$url_key\")\nfi\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":323,"column":7},"end":{"line":323,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"source"),"download",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":323,"column":6},"end":{"line":323,"column":37}}}),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.program(30, data, 0),"data":data,"loc":{"start":{"line":323,"column":0},"end":{"line":350,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":326,"column":7},"end":{"line":326,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"source"),"download",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":326,"column":6},"end":{"line":326,"column":37}}}),{"name":"if","hash":{},"fn":container.program(28, data, 0),"inverse":container.program(30, data, 0),"data":data,"loc":{"start":{"line":326,"column":0},"end":{"line":353,"column":7}}})) != null ? stack1 : "")
     + "printf '%s\\n' \"$base_sha\" > \"$cache_dir/images/by-url/$url_key\"\n";
 },"26":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -319,7 +323,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":317,"column":34},"end":{"line":317,"column":36}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":317,"column":32},"end":{"line":317,"column":54}}})) != null ? stack1 : "");
+  return ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":320,"column":34},"end":{"line":320,"column":36}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"sha256"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":320,"column":32},"end":{"line":320,"column":54}}})) != null ? stack1 : "");
 },"27":function(container,depth0,helpers,partials,data) {
     return "''";
 },"28":function(container,depth0,helpers,partials,data) {
@@ -330,7 +334,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":324,"column":0},"end":{"line":331,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"if","hash":{},"fn":container.program(29, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":327,"column":0},"end":{"line":334,"column":7}}})) != null ? stack1 : "")
     + "[ -n \"$base_sha\" ] || fail 3 \"no sha256 is known for $base_url\"\nbase_image=$cache_dir/images/$base_sha/$base_file\nif [ ! -f \"$base_image\" ]; then\n    mkdir -p \"$cache_dir/images/$base_sha\"\n    say \"downloading $base_url\"\n    curl -fL --retry 3 -C - -o \"$base_image.part\" \"$base_url\" || fail 3 \"download failed: $base_url\"\n    actual=$(sha256_of \"$base_image.part\")\n    if [ \"$actual\" != \"$base_sha\" ]; then\n        rm -f -- \"$base_image.part\"\n        fail 3 \"sha256 mismatch for $base_url: expected $base_sha, got $actual\"\n    fi\n    mv -- \"$base_image.part\" \"$base_image\"\nfi\n";
 },"29":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -341,11 +345,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "if [ -z \"$base_sha\" ] || [ ! -f \"$cache_dir/images/$base_sha/$base_file\" ]; then\n    curl -fsSL --retry 3 -o \"$work/checksums\" "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":326,"column":48},"end":{"line":326,"column":50}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":326,"column":46},"end":{"line":326,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":329,"column":48},"end":{"line":329,"column":50}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":329,"column":46},"end":{"line":329,"column":74}}})) != null ? stack1 : "")
     + " \\\n        || fail 3 \"cannot fetch the checksum list \""
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":327,"column":53},"end":{"line":327,"column":55}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":327,"column":51},"end":{"line":327,"column":79}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":330,"column":53},"end":{"line":330,"column":55}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":330,"column":51},"end":{"line":330,"column":79}}})) != null ? stack1 : "")
     + "\n    base_sha=$(checksum_for \"$work/checksums\" \"$base_file\")\n    [ -n \"$base_sha\" ] || fail 3 \"$base_file is not listed in \""
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":329,"column":65},"end":{"line":329,"column":67}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":329,"column":63},"end":{"line":329,"column":91}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":332,"column":65},"end":{"line":332,"column":67}} )).call(alias2,lookupProperty(lookupProperty(depth0,"download"),"checksumList"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":332,"column":63},"end":{"line":332,"column":91}}})) != null ? stack1 : "")
     + "\nfi\n";
 },"30":function(container,depth0,helpers,partials,data) {
     return "[ -n \"$base_sha\" ] || fail 3 \"base.image.source: cache, but no download of $base_url was ever recorded in $cache_dir\"\nbase_image=$cache_dir/images/$base_sha/$base_file\n[ -f \"$base_image\" ] || fail 3 \"base.image.source: cache, but $base_image is not in the cache (run once with source: download)\"\n[ \"$(sha256_of \"$base_image\")\" = \"$base_sha\" ] || fail 3 \"cached $base_image does not match its sha256 $base_sha\"\n";
@@ -358,9 +362,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "base_image=${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"localImageInput") || alias1(depth0, "localImageInput", {"start":{"line":354,"column":22},"end":{"line":354,"column":37}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"localImageInput","hash":{},"data":data,"loc":{"start":{"line":354,"column":20},"end":{"line":354,"column":39}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"localImageInput") || alias1(depth0, "localImageInput", {"start":{"line":357,"column":22},"end":{"line":357,"column":37}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"localImageInput","hash":{},"data":data,"loc":{"start":{"line":357,"column":20},"end":{"line":357,"column":39}}}) : helper))) != null ? stack1 : "")
     + "]}\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":355,"column":7},"end":{"line":355,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"localImage"),"handoff"),"cloud-images-dir",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":355,"column":6},"end":{"line":355,"column":48}}}),{"name":"if","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":355,"column":0},"end":{"line":358,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":358,"column":7},"end":{"line":358,"column":9}} )).call(alias2,lookupProperty(lookupProperty(depth0,"localImage"),"handoff"),"cloud-images-dir",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":358,"column":6},"end":{"line":358,"column":48}}}),{"name":"if","hash":{},"fn":container.program(32, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":358,"column":0},"end":{"line":361,"column":7}}})) != null ? stack1 : "");
 },"32":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -370,7 +374,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "base_file="
-    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":356,"column":12},"end":{"line":356,"column":14}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"localImage"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":356,"column":10},"end":{"line":356,"column":36}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||container.strict(depth0, "sh", {"start":{"line":359,"column":12},"end":{"line":359,"column":14}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(depth0,"localImage"),"fileName"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":359,"column":10},"end":{"line":359,"column":36}}})) != null ? stack1 : "")
     + "\nbase_sha=$(sha256_of \"$base_image\")\n";
 },"33":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -380,9 +384,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":361,"column":7},"end":{"line":361,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"file",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":361,"column":6},"end":{"line":361,"column":22}}}),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":361,"column":0},"end":{"line":363,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":364,"column":7},"end":{"line":364,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"dir-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":364,"column":6},"end":{"line":364,"column":25}}}),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":364,"column":0},"end":{"line":369,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":370,"column":7},"end":{"line":370,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"sums-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":370,"column":6},"end":{"line":370,"column":26}}}),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":370,"column":0},"end":{"line":372,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":364,"column":7},"end":{"line":364,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"file",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":364,"column":6},"end":{"line":364,"column":22}}}),{"name":"if","hash":{},"fn":container.program(34, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":364,"column":0},"end":{"line":366,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":367,"column":7},"end":{"line":367,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"dir-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":367,"column":6},"end":{"line":367,"column":25}}}),{"name":"if","hash":{},"fn":container.program(35, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":367,"column":0},"end":{"line":372,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":373,"column":7},"end":{"line":373,"column":9}} )).call(alias2,lookupProperty(depth0,"form"),"sums-url",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":373,"column":6},"end":{"line":373,"column":26}}}),{"name":"if","hash":{},"fn":container.program(36, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":373,"column":0},"end":{"line":375,"column":7}}})) != null ? stack1 : "");
 },"34":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -392,7 +396,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":362,"column":9},"end":{"line":362,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":362,"column":7},"end":{"line":362,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":365,"column":9},"end":{"line":365,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":365,"column":7},"end":{"line":365,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"$base_image\"\n";
 },"35":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -403,7 +407,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "mkdir -p \"$work/base-image\"\nln -s -- \"$base_image\" \"$work/base-image/$base_file\"\nsha256sum_line \"$base_sha\" \"$base_file\" > \"$work/base-image/SHA256SUMS\"\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":368,"column":9},"end":{"line":368,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":368,"column":7},"end":{"line":368,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":371,"column":9},"end":{"line":371,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":371,"column":7},"end":{"line":371,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"file://$work/base-image\"\n";
 },"36":function(container,depth0,helpers,partials,data) {
     var stack1, helper, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -414,7 +418,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":371,"column":9},"end":{"line":371,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":371,"column":7},"end":{"line":371,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || container.strict(depth0, "name", {"start":{"line":374,"column":9},"end":{"line":374,"column":13}} ))),(typeof helper === "function" ? helper.call(depth0 != null ? depth0 : (container.nullContext || {}),{"name":"name","hash":{},"data":data,"loc":{"start":{"line":374,"column":7},"end":{"line":374,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"file://$work/base-image/SHA256SUMS\"\n";
 },"37":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -425,7 +429,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "# Not inherited from the caller: DIB would act on these (tib sets the ones the recipe asks for).\nunset "
-    + ((stack1 = (lookupProperty(helpers,"join")||container.strict(depth0, "join", {"start":{"line":378,"column":8},"end":{"line":378,"column":12}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"unset")," ",{"name":"join","hash":{},"data":data,"loc":{"start":{"line":378,"column":6},"end":{"line":378,"column":33}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"join")||container.strict(depth0, "join", {"start":{"line":381,"column":8},"end":{"line":381,"column":12}} )).call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"unset")," ",{"name":"join","hash":{},"data":data,"loc":{"start":{"line":381,"column":6},"end":{"line":381,"column":33}}})) != null ? stack1 : "")
     + "\n";
 },"38":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -436,9 +440,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":381,"column":9},"end":{"line":381,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":381,"column":7},"end":{"line":381,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":384,"column":9},"end":{"line":384,"column":13}} ))),(typeof helper === "function" ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":384,"column":7},"end":{"line":384,"column":15}}}) : helper))) != null ? stack1 : "")
     + "="
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":381,"column":18},"end":{"line":381,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":381,"column":16},"end":{"line":381,"column":28}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":384,"column":18},"end":{"line":384,"column":20}} )).call(alias2,lookupProperty(depth0,"value"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":384,"column":16},"end":{"line":384,"column":28}}})) != null ? stack1 : "")
     + "\n";
 },"39":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -449,9 +453,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":384,"column":9},"end":{"line":384,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":384,"column":7},"end":{"line":384,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":387,"column":9},"end":{"line":387,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":387,"column":7},"end":{"line":387,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"${inputs["
-    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":384,"column":28},"end":{"line":384,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":384,"column":26},"end":{"line":384,"column":35}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"input") || alias1(depth0, "input", {"start":{"line":387,"column":28},"end":{"line":387,"column":33}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"input","hash":{},"data":data,"loc":{"start":{"line":387,"column":26},"end":{"line":387,"column":35}}}) : helper))) != null ? stack1 : "")
     + "]}\"\n";
 },"40":function(container,depth0,helpers,partials,data) {
     return "\n# Secrets: read now, passed only in DIB's environment, under names DIB does not copy\n# into the image (it copies DIB_* variables).\nread_secret_file() {\n    local value=\"\"\n    IFS= read -r value < \"$1\" || [ -n \"$value\" ]\n    printf '%s' \"$value\"\n}\n";
@@ -463,7 +467,7 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":400,"column":7},"end":{"line":400,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":400,"column":6},"end":{"line":400,"column":21}}}),{"name":"if","hash":{},"fn":container.program(42, data, 0),"inverse":container.program(43, data, 0),"data":data,"loc":{"start":{"line":400,"column":0},"end":{"line":405,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,(lookupProperty(helpers,"eq")||container.strict(depth0, "eq", {"start":{"line":403,"column":7},"end":{"line":403,"column":9}} )).call(alias1,lookupProperty(depth0,"kind"),"env",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":403,"column":6},"end":{"line":403,"column":21}}}),{"name":"if","hash":{},"fn":container.program(42, data, 0),"inverse":container.program(43, data, 0),"data":data,"loc":{"start":{"line":403,"column":0},"end":{"line":408,"column":7}}})) != null ? stack1 : "");
 },"42":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -473,9 +477,9 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     };
 
   return "export "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":401,"column":9},"end":{"line":401,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":401,"column":7},"end":{"line":401,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":404,"column":9},"end":{"line":404,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":404,"column":7},"end":{"line":404,"column":15}}}) : helper))) != null ? stack1 : "")
     + "=\"${"
-    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":401,"column":23},"end":{"line":401,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":401,"column":20},"end":{"line":401,"column":30}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"from") || alias1(depth0, "from", {"start":{"line":404,"column":23},"end":{"line":404,"column":27}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"from","hash":{},"data":data,"loc":{"start":{"line":404,"column":20},"end":{"line":404,"column":30}}}) : helper))) != null ? stack1 : "")
     + "}\"\n";
 },"43":function(container,depth0,helpers,partials,data) {
     var stack1, helper, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), alias3="function", lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -485,11 +489,11 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
         return undefined
     };
 
-  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":403,"column":2},"end":{"line":403,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":403,"column":0},"end":{"line":403,"column":8}}}) : helper))) != null ? stack1 : "")
+  return ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":406,"column":2},"end":{"line":406,"column":6}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":406,"column":0},"end":{"line":406,"column":8}}}) : helper))) != null ? stack1 : "")
     + "=$(read_secret_file \"$(recipe_path "
-    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":403,"column":45},"end":{"line":403,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":403,"column":43},"end":{"line":403,"column":54}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"sh")||alias1(depth0, "sh", {"start":{"line":406,"column":45},"end":{"line":406,"column":47}} )).call(alias2,lookupProperty(depth0,"from"),{"name":"sh","hash":{},"data":data,"loc":{"start":{"line":406,"column":43},"end":{"line":406,"column":54}}})) != null ? stack1 : "")
     + ")\")\nexport "
-    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":404,"column":9},"end":{"line":404,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":404,"column":7},"end":{"line":404,"column":15}}}) : helper))) != null ? stack1 : "")
+    + ((stack1 = (((helper = lookupProperty(helpers,"name") || alias1(depth0, "name", {"start":{"line":407,"column":9},"end":{"line":407,"column":13}} ))),(typeof helper === alias3 ? helper.call(alias2,{"name":"name","hash":{},"data":data,"loc":{"start":{"line":407,"column":7},"end":{"line":407,"column":15}}}) : helper))) != null ? stack1 : "")
     + "\n";
 },"44":function(container,depth0,helpers,partials,data) {
     return "    (cd \"$partial\" && sha256sum -- \"$f\" > \"$f.sha256\")\n    mv -f -- \"$partial/$f.sha256\" \"$out_dir/$f.sha256\"\n";
@@ -546,37 +550,37 @@ export const PRECOMPILED_TEMPLATES: Record<string, unknown> = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"commands"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":127,"column":0},"end":{"line":129,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"debootstrapSuites"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":130,"column":0},"end":{"line":134,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"inputs"),"length"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":138,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":139,"column":0},"end":{"line":154,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"inputs"),"length"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":140,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":157,"column":9}}})) != null ? stack1 : "")
     + "\nelement_dirs=()\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":157,"column":0},"end":{"line":161,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputs"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":160,"column":0},"end":{"line":164,"column":9}}})) != null ? stack1 : "")
     + "for element in "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":162,"column":17},"end":{"line":162,"column":22}} )).call(alias2,lookupProperty(depth0,"dibElements"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":162,"column":15},"end":{"line":162,"column":36}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":165,"column":17},"end":{"line":165,"column":22}} )).call(alias2,lookupProperty(depth0,"dibElements"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":165,"column":15},"end":{"line":165,"column":36}}})) != null ? stack1 : "")
     + "; do\n    found=0\n    for dir in \"$dib_elements_dir\" \"${element_dirs[@]}\"; do\n        if [ -n \"$dir\" ] && [ -d \"$dir/$element\" ]; then found=1; break; fi\n    done\n    [ \"$found\" = 1 ] || problem \"DIB element $element not found (searched: ${dib_elements_dir:-no DIB element directory} ${element_dirs[*]})\"\ndone\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":170,"column":0},"end":{"line":181,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":173,"column":0},"end":{"line":184,"column":9}}})) != null ? stack1 : "")
     + "\nif ! mkdir -p -- \"$out_dir\" 2>/dev/null || [ ! -w \"$out_dir\" ]; then\n    problem \"output directory $out_dir cannot be created or written\"\nfi\n\nif [ ${#problems[@]} -gt 0 ]; then\n    say \"pre-flight failed; nothing was built:\"\n    for p in \"${problems[@]}\"; do printf '  - %s\\n' \"$p\" >&2; done\n    exit 3\nfi\n\n# --- Output: an existing image is kept unless --force (exit 2) -----------------------\noutputs=("
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":194,"column":11},"end":{"line":194,"column":16}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"files"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":194,"column":9},"end":{"line":194,"column":35}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":197,"column":11},"end":{"line":197,"column":16}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"files"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":197,"column":9},"end":{"line":197,"column":35}}})) != null ? stack1 : "")
     + ")\nif [ \"$force\" = 0 ]; then\n    for f in \"${outputs[@]}\"; do\n        [ ! -e \"$out_dir/$f\" ] || fail 2 \"$out_dir/$f exists; pass --force to replace it (the old image is kept until the new one is complete)\"\n    done\nfi\nexec 9>\"$out_dir/.$image_name.tib-lock\"\nflock -n 9 || fail 3 \"another build into $out_dir/$image_name is running (lock $out_dir/.$image_name.tib-lock)\"\n# DIB's caches (apt archives, debootstrap tarballs) are shared by every build on this host\n# and DIB does not lock them: builds that share them take turns.\ndib_cache=${DIB_IMAGE_CACHE:-$HOME/.cache/image-create}\nmkdir -p -- \"$dib_cache\"\nexec 8>\"$dib_cache/.tib-dib.lock\"\nif ! flock -n 8; then\n    say \"waiting for another build that uses DIB's cache $dib_cache\"\n    flock 8\nfi\n\nwork=\"\"\npartial=\"$out_dir/.$image_name.tib-partial\"\ncleanup() {\n    local status=$?\n    if [ \"$status\" != 0 ]; then rm -rf -- \"$partial\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 0 ]; then rm -rf -- \"$work\"; fi\n    if [ -n \"$work\" ] && [ \"$keep_workdir\" = 1 ]; then say \"work directory kept: $work\"; fi\n    exit \"$status\"\n}\ntrap cleanup EXIT\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\ndib_pid=\"\"\n# Ctrl-C must not reach DIB's output filter (outfilter.py exits on SIGINT, and DIB then\n# dies of SIGPIPE inside its cleanup, leaving its mounts). DIB runs in its own session;\n# a signal to this script is passed to every process of DIB's group but that filter.\nforward_signal() {\n    local pid\n    interrupted=$1\n    if ! command -v pgrep >/dev/null 2>&1; then\n        kill \"-$1\" -- \"-$dib_pid\" 2>/dev/null || true\n        return\n    fi\n    for pid in $(pgrep -g \"$dib_pid\" 2>/dev/null); do\n        case \"$(tr '\\0' ' ' < \"/proc/$pid/cmdline\" 2>/dev/null)\" in\n            *outfilter.py*) ;;\n            *) kill \"-$1\" \"$pid\" 2>/dev/null || true ;;\n        esac\n    done\n}\nwork=$(mktemp -d \"${TMPDIR:-/tmp}/tib-build.XXXXXX\")\nelements=$work/elements\n\n# --- Element tree: tib's elements and this recipe's rendered element ------------------\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"elementDirs"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":246,"column":0},"end":{"line":248,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"files"),{"name":"each","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":249,"column":0},"end":{"line":258,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"elementDirs"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":249,"column":0},"end":{"line":251,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"files"),{"name":"each","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":252,"column":0},"end":{"line":261,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":260,"column":11},"end":{"line":260,"column":13}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"baseImage"),"source"),"bootstrap",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":260,"column":10},"end":{"line":260,"column":48}}}),{"name":"unless","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":260,"column":0},"end":{"line":311,"column":11}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"download"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":312,"column":0},"end":{"line":352,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":353,"column":0},"end":{"line":359,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":360,"column":0},"end":{"line":373,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias2,(lookupProperty(helpers,"eq")||alias1(depth0, "eq", {"start":{"line":263,"column":11},"end":{"line":263,"column":13}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"baseImage"),"source"),"bootstrap",{"name":"eq","hash":{},"data":data,"loc":{"start":{"line":263,"column":10},"end":{"line":263,"column":48}}}),{"name":"unless","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":263,"column":0},"end":{"line":314,"column":11}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"download"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":315,"column":0},"end":{"line":355,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"localImage"),{"name":"if","hash":{},"fn":container.program(31, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":356,"column":0},"end":{"line":362,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"baseImageEnv"),{"name":"each","hash":{},"fn":container.program(33, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":363,"column":0},"end":{"line":376,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Environment for disk-image-create ------------------------------------------------\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"unset"),"length"),{"name":"if","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":376,"column":0},"end":{"line":379,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":380,"column":0},"end":{"line":382,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(39, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":383,"column":0},"end":{"line":385,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"unset"),"length"),{"name":"if","hash":{},"fn":container.program(37, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":379,"column":0},"end":{"line":382,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"values"),{"name":"each","hash":{},"fn":container.program(38, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":383,"column":0},"end":{"line":385,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"inputPaths"),{"name":"each","hash":{},"fn":container.program(39, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":386,"column":0},"end":{"line":388,"column":9}}})) != null ? stack1 : "")
     + "elements_path=$elements\nfor dir in \"${element_dirs[@]}\"; do elements_path=$elements_path:$dir; done\nexport ELEMENTS_PATH=$elements_path\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(40, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":389,"column":0},"end":{"line":398,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(41, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":399,"column":0},"end":{"line":406,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(depth0,"secrets"),"length"),{"name":"if","hash":{},"fn":container.program(40, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":392,"column":0},"end":{"line":401,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"secrets"),{"name":"each","hash":{},"fn":container.program(41, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":402,"column":0},"end":{"line":409,"column":9}}})) != null ? stack1 : "")
     + "\n# --- Build into a temporary name; move into place only on success ---------------------\nrm -rf -- \"$partial\"\nmkdir -p -- \"$partial\"\nsay \"building $image_name with diskimage-builder $dib_version\"\ninterrupted=\"\"\nsetsid disk-image-create "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":413,"column":27},"end":{"line":413,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":413,"column":25},"end":{"line":413,"column":48}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":416,"column":27},"end":{"line":416,"column":32}} )).call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"dib"),"args"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":416,"column":25},"end":{"line":416,"column":48}}})) != null ? stack1 : "")
     + " -o \"$partial/$image_name\" "
-    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":413,"column":77},"end":{"line":413,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":413,"column":75},"end":{"line":413,"column":97}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"shAll")||alias1(depth0, "shAll", {"start":{"line":416,"column":77},"end":{"line":416,"column":82}} )).call(alias2,lookupProperty(depth0,"elementNames"),{"name":"shAll","hash":{},"data":data,"loc":{"start":{"line":416,"column":75},"end":{"line":416,"column":97}}})) != null ? stack1 : "")
     + " &\ndib_pid=$!\ntrap 'forward_signal INT' INT\ntrap 'forward_signal TERM' TERM\nset +e\nwait \"$dib_pid\"\ndib_status=$?\n# A trapped signal ends `wait` early; wait again until DIB itself has finished.\nwhile kill -0 \"$dib_pid\" 2>/dev/null; do\n    wait \"$dib_pid\"\n    dib_status=$?\ndone\nset -e\ntrap 'exit 130' INT\ntrap 'exit 143' TERM\nif [ \"$interrupted\" = INT ]; then fail 130 \"interrupted: DIB stopped and cleaned up; no image was written\"; fi\nif [ \"$interrupted\" = TERM ]; then fail 143 \"terminated: DIB stopped and cleaned up; no image was written\"; fi\n[ \"$dib_status\" = 0 ] || fail 4 \"disk-image-create failed (exit status $dib_status); no image was written\"\nfor f in \"${outputs[@]}\"; do\n    [ -f \"$partial/$f\" ] || fail 4 \"disk-image-create succeeded but did not write $f\"\ndone\nfor f in \"${outputs[@]}\"; do\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(44, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":435,"column":0},"end":{"line":438,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(lookupProperty(lookupProperty(depth0,"plan"),"image"),"checksums"),{"name":"if","hash":{},"fn":container.program(44, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":438,"column":0},"end":{"line":441,"column":7}}})) != null ? stack1 : "")
     + "    mv -f -- \"$partial/$f\" \"$out_dir/$f\"\ndone\nrm -rf -- \"$partial\"\nsay \"built: $(printf '%s ' \"${outputs[@]/#/$out_dir/}\")\"\n";
 },"useData":true},
   "fragments/agent-datastore.conf.hbs": {"0":function(container,depth0,helpers,partials,data) {

@@ -112,8 +112,11 @@ if command -v debootstrap >/dev/null 2>&1 && [ ! -e /usr/share/debootstrap/scrip
     problem 'debootstrap needs its script for bookworm (Debian 12 (bookworm)); update debootstrap'
 fi
 
+# Each input with symlinks resolved, as tib compile resolved it; the x keeps a line break
+# that ends the name a symlink leads to.
 inputs=()
-inputs[0]=$(realpath -m -- "$(recipe_path keys/dev.pub)")
+inputs[0]=$(realpath -m -- "$(recipe_path keys/dev.pub)"; printf x)
+inputs[0]=${inputs[0]%?x}
 if [ ! -e "${inputs[0]}" ]; then
     problem 'ssh-key keys/dev.pub'": file ${inputs[0]} does not exist"
 elif [ ! -f "${inputs[0]}" ] || [ ! -r "${inputs[0]}" ]; then

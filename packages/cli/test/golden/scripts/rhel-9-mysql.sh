@@ -109,8 +109,11 @@ command -v mkfs.ext4 >/dev/null 2>&1 || problem 'mkfs.ext4 not found (creates th
 command -v gpg >/dev/null 2>&1 || problem 'gpg not found (checks repository signing-key fingerprints): install gnupg'
 command -v curl >/dev/null 2>&1 || problem 'curl not found (fetches repository signing keys): install curl'
 
+# Each input with symlinks resolved, as tib compile resolved it; the x keeps a line break
+# that ends the name a symlink leads to.
 inputs=()
-inputs[0]=$(realpath -m -- "$(recipe_path ../images/rhel-9.4-x86_64-kvm.qcow2)")
+inputs[0]=$(realpath -m -- "$(recipe_path ../images/rhel-9.4-x86_64-kvm.qcow2)"; printf x)
+inputs[0]=${inputs[0]%?x}
 if [ ! -e "${inputs[0]}" ]; then
     problem 'base-image ../images/rhel-9.4-x86_64-kvm.qcow2'": file ${inputs[0]} does not exist"
 elif [ ! -f "${inputs[0]}" ] || [ ! -r "${inputs[0]}" ]; then
