@@ -15,6 +15,7 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { clock, imageNameOf } = require('./matrix-report');
 
 const root = path.resolve(__dirname, '..');
 const tib = path.join(root, 'packages/cli/bin/tib.js');
@@ -69,7 +70,7 @@ function tibRun(args, label) {
 }
 
 const manifest = (file) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined);
-const nameOf = (recipe) => /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(root, recipe), 'utf8'))?.[1] ?? path.basename(recipe, '.yaml');
+const nameOf = (recipe) => imageNameOf(path.join(root, recipe));
 
 /** Per image: its build's seconds (0 for a copy), and per layer built in this run. */
 function times(outDir, since) {
@@ -94,12 +95,6 @@ function times(outDir, since) {
   });
   return { images, layers };
 }
-
-const clock = (s) => {
-  if (s === null || s === undefined) return '-';
-  const r = Math.round(s);
-  return `${Math.floor(r / 60)}:${String(r % 60).padStart(2, '0')}`;
-};
 
 // BENCH_ALONE=all builds every recipe alone as well (the way without a matrix); the
 // first native one alone is "one image" either way.

@@ -8,6 +8,7 @@
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { clock, imageNameOf } = require('../../bench/matrix-report');
 
 function parse(argv) {
   const o = { recipes: [] };
@@ -26,21 +27,13 @@ function parse(argv) {
   return { wall, one, oneName: o['one-name'], out: o.out, recipes: o.recipes };
 }
 
-/** The image name a recipe builds: its own `name:`, else its parent's, else its file name. */
-function nameOf(recipe) {
-  const text = fs.readFileSync(recipe, 'utf8');
-  return /^name:\s*(\S+)/m.exec(text)?.[1] ?? path.basename(recipe, '.yaml');
-}
-
-const mmss = (s) => `${Math.floor(Math.round(s) / 60)}:${String(Math.round(s) % 60).padStart(2, '0')}`;
-
 function main() {
   const o = parse(process.argv.slice(2));
   const rows = [];
   const layers = new Map();
   let distinct = 0;
   for (const recipe of o.recipes) {
-    const name = nameOf(recipe);
+    const name = imageNameOf(recipe);
     const m = JSON.parse(fs.readFileSync(path.join(o.out, `${name}.manifest.json`), 'utf8'));
     if (m.sameAs) {
       rows.push([name, 'copy', 0]);
@@ -54,9 +47,9 @@ function main() {
   const ratio = o.wall / o.one;
   const lines = [
     `${'build'.padEnd(44)} ${'kind'.padEnd(6)} ${'time'.padStart(6)}`,
-    ...[...layers.values(), ...rows].map(([n, k, s]) => `${n.padEnd(44)} ${k.padEnd(6)} ${mmss(s).padStart(6)}`),
-    `${'the matrix (one tib run, wall)'.padEnd(51)} ${mmss(o.wall).padStart(6)}`,
-    `${`one image alone (${o.oneName}, build.sh)`.padEnd(51)} ${mmss(o.one).padStart(6)}`,
+    ...[...layers.values(), ...rows].map(([n, k, s]) => `${n.padEnd(44)} ${k.padEnd(6)} ${clock(s).padStart(6)}`),
+    `${'the matrix (one tib run, wall)'.padEnd(51)} ${clock(o.wall).padStart(6)}`,
+    `${`one image alone (${o.oneName}, build.sh)`.padEnd(51)} ${clock(o.one).padStart(6)}`,
     `matrix ratio: ${ratio.toFixed(2)} one images for N = ${distinct} distinct images (target <= 1 + 0.4*N = ${target.toFixed(1)}; built one by one it would be about ${distinct})`,
   ];
   console.log(lines.join('\n'));
